@@ -1,0 +1,39 @@
+"""Numbered error templates, each saying how to fix the problem (spaCy's errors.py habit)."""
+
+from __future__ import annotations
+
+
+class Errors:
+    E001 = "{path}: not a file or folder. Check the path and run again."
+    E002 = "{path}: the file is empty."
+    E003 = (
+        "{path}: not valid UTF-8 (byte {pos}: {reason}); it looks like {guess}. "
+        "Re-save it as UTF-8 (or UTF-16 with a BOM) and run again."
+    )
+    E004 = "{path}: binary data, not text ({reason}). Only .txt and .html articles are read."
+    E005 = "{path}: UTF-16 text that does not decode ({reason}). Re-save it as UTF-8."
+    E006 = "{path}: cannot be read: {reason}."
+    E007 = "{path}: the document has no text left after decoding."
+    E010 = "{count} problem(s) in the rule files:\n{problems}"
+    E011 = "{file}:{line}: {what}. Fix: {fix}"
+    E012 = "rules folder {path} not found. Set VNEXTRACT_RULES to the folder holding the rule files."
+    E020 = "{path}: no articles found (looked for {patterns})."
+    E021 = "output folder {path} is a file. Give --out a folder."
+
+
+class VnextractError(Exception):
+    """Base class of every error vnextract raises on purpose."""
+
+
+class DocumentError(VnextractError):
+    """One input document cannot be processed; the batch goes on without it."""
+
+
+class RuleError(VnextractError):
+    """The rule files have problems; ``problems`` lists each as 'file:line: what. Fix: how'."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__(
+            Errors.E010.format(count=len(problems), problems="\n".join("  " + p for p in problems))
+        )

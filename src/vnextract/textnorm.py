@@ -1,0 +1,65 @@
+"""Text folding for comparisons: tone placement, case, spacing. Never rewrites stored text."""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+from pydantic import BaseModel, ConfigDict, field_validator
+
+
+class TextRules(BaseModel):
+    """Schema of ``rules/text.yml``."""
+
+    model_config = ConfigDict(extra="forbid")
+    tone_placement: dict[str, str]
+
+    @field_validator("tone_placement")
+    @classmethod
+    def _same_length(cls, value: dict[str, str]) -> dict[str, str]:
+        for old, new in value.items():
+            old_n = unicodedata.normalize("NFC", old)
+            new_n = unicodedata.normalize("NFC", new)
+            if len(old_n) != len(new_n):
+                raise ValueError(f"'{old}' and '{new}' must have the same length")
+        return value
+
+
+class Folder:
+    """Folds text for matching; built once per rule set."""
+
+    def __init__(self, rules: TextRules) -> None:
+        pairs = {
+            unicodedata.normalize("NFC", k): unicodedata.normalize("NFC", v)
+            for k, v in rules.tone_placement.items()
+        }
+        # upper-case first letters too: "Hoá" and "HOÁ"
+        for old, new in list(pairs.items()):
+            pairs.setdefault(old.upper(), new.upper())
+            pairs.setdefault(old[0].upper() + old[1:], new[0].upper() + new[1:])
+        self._pairs = sorted(pairs.items(), key=lambda kv: -len(kv[0]))
+
+    def tones(self, text: str) -> str:
+        """Modern tone placement; same length as the input."""
+        for old, new in self._pairs:
+            if old in text:
+                text = text.replace(old, new)
+        return text
+
+    def key(self, text: str) -> str:
+        """Comparison key: NFC, modern tones, lower case, single spaces."""
+        text = unicodedata.normalize("NFC", text)
+        return " ".join(self.tones(text).lower().split())
+
+
+@lru_cache(maxsize=4096)
+def base_char(ch: str) -> str:
+    """A letter without its diacritics, lower-cased: 'Ố' -> 'o', 'đ' -> 'd'."""
+    if ch in "đĐ":
+        return "d"
+    return unicodedata.normalize("NFD", ch)[0].lower()
+
+
+def skeleton(text: str) -> str:
+    """Per-character base letters: same length as ``text``, for aligning rewritten tokens."""
+    return "".join(base_char(c) for c in text)

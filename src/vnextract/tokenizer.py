@@ -1,0 +1,100 @@
+"""A spaCy tokenizer that segments Vietnamese words with underthesea.
+
+underthesea returns words whose characters may differ from the input (it moves
+tone marks: ``Hoá`` -> ``Hóa``) and drops whitespace, so its words are aligned
+back to the input by their letter skeletons and the Doc is rebuilt from the
+input's own substrings: ``doc.text`` always equals the text given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc
+from spacy.util import get_words_and_spaces
+from spacy.vocab import Vocab
+
+from .textnorm import skeleton
+
+
+def align_words(text: str, words: list[str]) -> list[tuple[int, int]]:
+    """Character spans in ``text`` of segmenter ``words``, matched by letter skeleton.
+
+    Words that cannot be found (the segmenter rewrote them beyond recognition) are
+    skipped; the caller fills the gaps from the text itself.
+    """
+    skel = skeleton(text)
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    n = len(text)
+    for word in words:
+        target = skeleton("".join(word.split()))
+        if not target:
+            continue
+        while pos < n and text[pos].isspace():
+            pos += 1
+        i, j = pos, 0
+        while i < n and j < len(target):
+            if text[i].isspace() and i > pos:
+                i += 1
+                continue
+            if skel[i] != target[j]:
+                break
+            i += 1
+            j += 1
+        if j == len(target):
+            spans.append((pos, i))
+            pos = i
+            continue
+        # resynchronise: the word further on (bounded look-ahead keeps this linear)
+        found = skel.find(target, pos, pos + 200 + len(target))
+        if found >= 0:
+            spans.append((found, found + len(target)))
+            pos = found + len(target)
+    return spans
+
+
+def words_from_spans(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    """Words covering every non-space character of ``text``: the spans plus any gaps."""
+    words: list[str] = []
+    pos = 0
+    for start, end in spans:
+        gap = text[pos:start]
+        words.extend(gap.split())
+        words.append(text[start:end])
+        pos = end
+    words.extend(text[pos:].split())
+    return words
+
+
+class UnderseaTokenizer:
+    """spaCy tokenizer: ``nlp.tokenizer = UnderseaTokenizer(nlp.vocab)``."""
+
+    def __init__(self, vocab: Vocab, segment: Callable[[str], list[str]] | None = None) -> None:
+        self.vocab = vocab
+        if segment is None:
+            from underthesea import word_tokenize
+
+            segment = word_tokenize
+        self._segment = segment
+
+    def __call__(self, text: str) -> Doc:
+        """Segment ``text`` into words; the Doc's text is exactly ``text``."""
+        if not text.strip():
+            return Doc(self.vocab, words=[text] if text else [], spaces=[False] if text else [])
+        spans = align_words(text, self._segment(text))
+        words, spaces = get_words_and_spaces(words_from_spans(text, spans), text)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+    # spaCy serialisation hooks: the tokenizer has no state of its own
+    def to_bytes(self, **kwargs) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, **kwargs) -> UnderseaTokenizer:
+        return self
+
+    def to_disk(self, path, **kwargs) -> None:
+        return None
+
+    def from_disk(self, path, **kwargs) -> UnderseaTokenizer:
+        return self
