@@ -1,0 +1,243 @@
+"""Find dates, months, years and periods in text, each with its ISO value and precision.
+
+The vocabulary and the patterns live in ``rules/dates.yml``; this module only
+expands the ``{name}`` placeholders, runs the patterns on tone-folded text (same
+length, so offsets hold), reads the named groups and validates the calendar.
+"""
+
+from __future__ import annotations
+
+import calendar
+import unicodedata
+from functools import lru_cache
+from typing import Literal
+
+import regex
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
+
+from .model import DateMention
+from .textnorm import Folder, TextRules
+
+# groups a pattern may use; anything else is a rule error
+GROUPS = frozenset({"d", "m", "y", "y2", "q", "n", "edge", "sep"})
+_PLACEHOLDER = regex.compile(r"\{([A-Za-z_]\w*)\}")
+_FLAGS = regex.IGNORECASE | regex.VERSION0
+
+
+class DatePattern(BaseModel):
+    """One pattern of ``rules/dates.yml``."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    pattern: str
+    set: dict[str, int | Literal["first", "last"]] = Field(default_factory=dict)
+
+
+class DateRules(BaseModel):
+    """Schema of ``rules/dates.yml``."""
+
+    model_config = ConfigDict(extra="forbid")
+    year_range: tuple[int, int] = (1900, 2100)
+    words: dict[str, list[str]]
+    numerals: dict[str, int] = Field(default_factory=dict)
+    edges: dict[str, Literal["first", "last"]] = Field(default_factory=dict)
+    parts: dict[str, str] = Field(default_factory=dict)
+    patterns: list[DatePattern]
+
+    @model_validator(mode="after")
+    def _patterns_compile(self) -> DateRules:
+        # every problem at once, each at its own pattern's line
+        errors: list[InitErrorDetails] = []
+        seen: dict[str, int] = {}
+        for i, pat in enumerate(self.patterns):
+            if pat.id in seen:
+                errors.append(
+                    _error(
+                        ("patterns", i, "id"),
+                        pat.id,
+                        f"give each pattern its own id ('{pat.id}' is also pattern {seen[pat.id]})",
+                    )
+                )
+            seen.setdefault(pat.id, i)
+            try:
+                compiled = regex.compile(expand(pat.pattern, self, _identity), _FLAGS)
+            except (KeyError, ValueError, regex.error) as exc:
+                errors.append(_error(("patterns", i, "pattern"), pat.pattern, _why(exc)))
+                continue
+            unknown = (set(compiled.groupindex) | set(pat.set)) - GROUPS
+            if unknown:
+                what = f"use only the groups {', '.join(sorted(GROUPS))}, not {sorted(unknown)}"
+                errors.append(_error(("patterns", i, "pattern"), pat.pattern, what))
+        if errors:
+            raise ValidationError.from_exception_data("DateRules", errors)
+        return self
+
+
+def _error(loc: tuple, value: object, message: str) -> InitErrorDetails:
+    err = PydanticCustomError("date_rule", message)
+    return InitErrorDetails(type=err, loc=loc, input=value)
+
+
+def _why(exc: Exception) -> str:
+    if isinstance(exc, KeyError):
+        return f"define {{{exc.args[0]}}} under words, parts, numerals or edges"
+    return f"make it a valid regular expression ({exc})"
+
+
+def _identity(text: str) -> str:
+    return text
+
+
+def _alternation(words: list[str], fold) -> str:
+    """Whole-word alternation of ``words``, longest first, any white space between words."""
+    variants = {fold(unicodedata.normalize("NFC", w)) for w in words}
+    parts = [r"\s+".join(regex.escape(p) for p in v.split()) for v in variants if v.strip()]
+    parts.sort(key=len, reverse=True)
+    return r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)"
+
+
+def expand(pattern: str, rules: DateRules, fold, _depth: int = 0) -> str:
+    """Replace every ``{name}`` in ``pattern`` by its words list or regex fragment.
+
+    Args:
+        pattern: a pattern from the rules.
+        rules: the rules giving the names.
+        fold: how cue words are folded (tone placement) to match the folded text.
+    Returns:
+        A plain regular expression. Raises KeyError naming an undefined placeholder.
+    """
+    if _depth > 10:
+        raise ValueError("placeholders refer to each other in a loop")
+
+    def one(match: regex.Match) -> str:
+        name = match.group(1)
+        if name in rules.words:
+            return _alternation(rules.words[name], fold)
+        if name == "numeral":
+            return _alternation(list(rules.numerals), fold)
+        if name == "edge":
+            return _alternation(list(rules.edges), fold)
+        if name in rules.parts:
+            return expand(rules.parts[name], rules, fold, _depth + 1)
+        raise KeyError(name)
+
+    return _PLACEHOLDER.sub(one, pattern)
+
+
+class DateFinder:
+    """Finds date mentions; compiles the rules' patterns once."""
+
+    def __init__(self, rules: DateRules, folder: Folder | None = None) -> None:
+        """Args:
+        rules: validated ``dates.yml``.
+        folder: tone folding (default: the one from ``rules/text.yml``).
+        """
+        self.rules = rules
+        self.folder = folder if folder is not None else Folder(_default_sections()[1])
+        fold = self.folder.tones
+        self._patterns = [
+            (regex.compile(expand(p.pattern, rules, fold), _FLAGS), p.set) for p in rules.patterns
+        ]
+        self._numerals = {self.folder.key(k): v for k, v in rules.numerals.items()}
+        self._edges = {self.folder.key(k): v for k, v in rules.edges.items()}
+
+    def find(self, text: str) -> list[DateMention]:
+        """Date mentions in ``text``, sorted by start, never overlapping.
+
+        Args:
+            text: any string (a sentence or a whole document).
+        Returns:
+            Mentions whose offsets index ``text``: ``text[m.start:m.end] == m.text``.
+        """
+        folded = self.folder.tones(text)
+        if len(folded) != len(text):  # cannot happen with valid text.yml; keep offsets safe
+            folded = text
+        found: list[tuple[int, int, int, str, str]] = []
+        for order, (pattern, preset) in enumerate(self._patterns):
+            for match in pattern.finditer(folded):
+                value = self._read(match, preset)
+                if value is not None and match.end() > match.start():
+                    found.append((match.start(), match.end(), order, *value))
+        # longer mentions first, then earlier patterns: "tháng 4 năm 2008" beats "năm 2008"
+        found.sort(key=lambda f: (f[0] - f[1], f[2], f[0]))
+        taken: list[tuple[int, int]] = []
+        mentions: list[DateMention] = []
+        for start, end, _, iso, precision in found:
+            if any(start < e and s < end for s, e in taken):
+                continue
+            taken.append((start, end))
+            mentions.append(DateMention(text[start:end], start, end, iso, precision))
+        mentions.sort(key=lambda m: m.start)
+        return mentions
+
+    def _number(self, text: str | None) -> int | None:
+        if text is None:
+            return None
+        if text.isdigit():
+            return int(text)
+        return self._numerals.get(self.folder.key(text))
+
+    def _read(self, match: regex.Match, preset: dict) -> tuple[str, str] | None:
+        """(iso, precision) from the groups of ``match``, or None if not a real date."""
+        groups = {k: v for k, v in match.groupdict().items() if v is not None}
+        lo, hi = self.rules.year_range
+        year = self._number(groups.get("y"))
+        if year is None or not lo <= year <= hi:
+            return None
+        if "y2" in groups:
+            end = int(groups["y2"])
+            return (f"{year}/{end}", "span") if year < end <= hi else None
+        if "q" in groups:
+            q = self._number(groups["q"])
+            if q is None or not 1 <= q <= 4:
+                return None
+            return f"{year}-{3 * q - 2:02d}/{year}-{3 * q:02d}", "span"
+        edge = self._edges.get(self.folder.key(groups["edge"])) if "edge" in groups else None
+        edge = edge or preset.get("edge")
+        if edge is not None:
+            n = self._number(groups.get("n")) or preset.get("n")
+            if not isinstance(n, int) or not 1 <= n <= 12:
+                return None
+            first, last = (1, n) if edge == "first" else (13 - n, 12)
+            return f"{year}-{first:02d}/{year}-{last:02d}", "span"
+        month = self._number(groups.get("m"))
+        if month is None:
+            return f"{year}", "year"
+        if not 1 <= month <= 12:
+            return None
+        day = self._number(groups.get("d"))
+        if day is None:
+            return f"{year}-{month:02d}", "month"
+        if not 1 <= day <= calendar.monthrange(year, month)[1]:
+            return None
+        return f"{year}-{month:02d}-{day:02d}", "day"
+
+
+@lru_cache(maxsize=1)
+def _default_sections() -> tuple[DateRules, TextRules]:
+    # load only the files dates need, so a problem elsewhere does not stop date finding
+    from .rules import RULE_FILES, load_rules
+
+    names = ("dates.yml", "text.yml")
+    rules = load_rules(files={n: RULE_FILES[n] for n in names})
+    return rules["dates.yml"], rules["text.yml"]
+
+
+# finders by id of their rules; the rules object is kept so its id stays unique
+_FINDERS: dict[int, tuple[DateRules, DateFinder]] = {}
+
+
+def _finder(rules: DateRules | None) -> DateFinder:
+    rules = rules if rules is not None else _default_sections()[0]
+    cached = _FINDERS.get(id(rules))
+    if cached is None or cached[0] is not rules:
+        if len(_FINDERS) > 16:
+            _FINDERS.clear()
+        cached = _FINDERS[id(rules)] = (rules, DateFinder(rules))
+    return cached[1]
+
+
+def find_dates(text: str, rules: DateRules | None = None) -> list[DateMention]:
+    """Date mentions in ``text`` (see :meth:`DateFinder.find`); default rules if none given."""
+    return _finder(rules).find(text)
