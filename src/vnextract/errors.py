@@ -19,6 +19,12 @@ class Errors:
     E012 = "rules folder {path} not found. Set VNEXTRACT_RULES to the folder holding the rule files."
     E020 = "{path}: no articles found (looked for {patterns})."
     E021 = "output folder {path} is a file. Give --out a folder."
+    E030 = (
+        "{path}: ends in the middle of a UTF-8 character (byte {pos}); the file looks "
+        "truncated. Download or save it again in full."
+    )
+    E031 = "{path}: unsupported file type '{suffix}'. Give .txt, .html or .htm articles."
+    E032 = "{path}: the HTML has no visible text (only scripts, menus or markup)."
 
 
 class VnextractError(Exception):

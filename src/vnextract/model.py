@@ -29,6 +29,8 @@ class SourceText:
     is_html: bool = False
     # HTML input: title found in <title>/<h1>, if any
     html_title: str | None = None
+    # sha256 of the raw bytes, so re-runs can skip unchanged documents
+    sha256: str = ""
 
 
 @dataclass(slots=True)

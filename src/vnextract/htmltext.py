@@ -1,0 +1,179 @@
+"""Visible text of an HTML page, with block elements as paragraph breaks (standard library only)."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+# containers whose content is never article text
+_SKIP = frozenset(
+    [
+        "script",
+        "style",
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "form",
+        "noscript",
+        "iframe",
+        "head",
+        "template",
+        "svg",
+        "button",
+        "select",
+        "object",
+        "canvas",
+    ]
+)
+# elements that end a paragraph: their content stands in a block of its own
+_BLOCK = frozenset(
+    [
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "section",
+        "article",
+        "main",
+        "blockquote",
+        "figure",
+        "figcaption",
+        "pre",
+        "hr",
+        "address",
+        "caption",
+        "center",
+    ]
+)
+# table cells: keep cells of one row apart without breaking the row into paragraphs
+_CELL = frozenset(("td", "th"))
+# elements that never have an end tag, so they never open a skipped container
+_VOID = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+_SPACE = re.compile(r"\s+")
+
+
+def _squeeze(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+class _VisibleText(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[str] = []
+        self._current: list[str] = []
+        self._skip: list[str] = []  # open skipped containers, innermost last
+        self._title: list[str] | None = None
+        self.title: str | None = None
+        self._h1: list[str] | None = None
+        self.h1: str | None = None
+
+    def _flush(self) -> None:
+        text = _squeeze("".join(self._current))
+        if text:
+            self.blocks.append(text)
+        self._current = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag == "title" and self.title is None:
+            self._title = []
+            return
+        if tag in _SKIP and tag not in _VOID:
+            self._skip.append(tag)
+            return
+        if self._skip:
+            return
+        if tag in _BLOCK:
+            self._flush()
+        elif tag in _CELL:
+            self._current.append(" ")
+        if tag == "h1" and self.h1 is None and self._h1 is None:
+            self._h1 = []
+
+    def handle_startendtag(self, tag: str, attrs: list) -> None:
+        # <br/>, <p/>: a break, never an open container
+        if not self._skip and tag in _BLOCK:
+            self._flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title" and self._title is not None:
+            self.title = _squeeze("".join(self._title)) or None
+            self._title = None
+            return
+        if self._skip:
+            # close the innermost matching container; unclosed inner ones close with it
+            if tag in self._skip:
+                while self._skip and self._skip.pop() != tag:
+                    pass
+            return
+        if tag in _BLOCK:
+            self._flush()
+        if tag == "h1" and self._h1 is not None:
+            self.h1 = _squeeze("".join(self._h1)) or None
+            self._h1 = None
+
+    def handle_data(self, data: str) -> None:
+        if self._title is not None:
+            self._title.append(data)
+            return
+        if self._skip:
+            return
+        self._current.append(data)
+        if self._h1 is not None:
+            self._h1.append(data)
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+
+
+def html_to_text(html: str) -> tuple[str, str | None]:
+    """Visible text of ``html`` and its title.
+
+    Args:
+        html: the page as a decoded string.
+    Returns:
+        ``(text, title)``: blocks separated by a blank line, whitespace inside a block
+        collapsed, entities decoded; the title from the first ``<h1>`` when ``<title>``
+        contains it (``<title>`` usually adds the site name), else ``<title>``, else ``<h1>``.
+    """
+    parser = _VisibleText()
+    parser.feed(html)
+    parser.close()
+    title, h1 = parser.title, parser.h1
+    if h1 and (not title or h1 in title):
+        title = h1
+    return "\n\n".join(parser.blocks), title
