@@ -1,0 +1,32 @@
+"""Feed vnextract's output into databases: SQLite by default, PostgreSQL for teams.
+
+    from vnextract.db import load_output
+    stats = load_output("output", "postgresql://me@localhost/stats")
+
+See docs/DATABASE.md for the schema and example queries.
+"""
+
+from __future__ import annotations
+
+from .engine import DEFAULT_DB_URL, DatabaseError, make_engine, normalise_url
+from .load import LoadStats, load_decisions, load_output, unchanged_documents
+from .migrations import MIGRATIONS, current_version, migrate
+from .output import OutputError, read_output
+from .parquet import write_parquet
+
+__all__ = [
+    "DEFAULT_DB_URL",
+    "MIGRATIONS",
+    "DatabaseError",
+    "LoadStats",
+    "OutputError",
+    "current_version",
+    "load_decisions",
+    "load_output",
+    "make_engine",
+    "migrate",
+    "normalise_url",
+    "read_output",
+    "unchanged_documents",
+    "write_parquet",
+]
