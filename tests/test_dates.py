@@ -162,6 +162,11 @@ _FILES = {"dates.yml": "vnextract.dates:DateRules"}
             "its own id",
         ),
         ("words: {}\npatterns: []\ncolour: red\n", 3, "colour"),
+        (
+            "words: {}\nparts: {A: '{B}', B: '{A}'}\npatterns:\n  - id: a\n    pattern: '{A}'\n",
+            5,
+            "loop",
+        ),
     ],
 )
 def test_dates_rule_errors_name_the_line(

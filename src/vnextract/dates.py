@@ -16,6 +16,7 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from .errors import Errors
 from .model import DateMention
 from .textnorm import Folder, TextRules
 
@@ -52,22 +53,19 @@ class DateRules(BaseModel):
         seen: dict[str, int] = {}
         for i, pat in enumerate(self.patterns):
             if pat.id in seen:
-                errors.append(
-                    _error(
-                        ("patterns", i, "id"),
-                        pat.id,
-                        f"give each pattern its own id ('{pat.id}' is also pattern {seen[pat.id]})",
-                    )
-                )
+                what = Errors.E100.format(id=pat.id, first=seen[pat.id])
+                errors.append(_error(("patterns", i, "id"), pat.id, what))
             seen.setdefault(pat.id, i)
             try:
                 compiled = regex.compile(expand(pat.pattern, self, _identity), _FLAGS)
-            except (KeyError, ValueError, regex.error) as exc:
+            except (KeyError, RecursionError, regex.error) as exc:
                 errors.append(_error(("patterns", i, "pattern"), pat.pattern, _why(exc)))
                 continue
             unknown = (set(compiled.groupindex) | set(pat.set)) - GROUPS
             if unknown:
-                what = f"use only the groups {', '.join(sorted(GROUPS))}, not {sorted(unknown)}"
+                what = Errors.E103.format(
+                    allowed=", ".join(sorted(GROUPS)), unknown=sorted(unknown)
+                )
                 errors.append(_error(("patterns", i, "pattern"), pat.pattern, what))
         if errors:
             raise ValidationError.from_exception_data("DateRules", errors)
@@ -81,8 +79,10 @@ def _error(loc: tuple, value: object, message: str) -> InitErrorDetails:
 
 def _why(exc: Exception) -> str:
     if isinstance(exc, KeyError):
-        return f"define {{{exc.args[0]}}} under words, parts, numerals or edges"
-    return f"make it a valid regular expression ({exc})"
+        return Errors.E101.format(name=exc.args[0])
+    if isinstance(exc, RecursionError):
+        return Errors.E104
+    return Errors.E102.format(reason=exc)
 
 
 def _identity(text: str) -> str:
@@ -108,7 +108,7 @@ def expand(pattern: str, rules: DateRules, fold, _depth: int = 0) -> str:
         A plain regular expression. Raises KeyError naming an undefined placeholder.
     """
     if _depth > 10:
-        raise ValueError("placeholders refer to each other in a loop")
+        raise RecursionError(Errors.E104)
 
     def one(match: regex.Match) -> str:
         name = match.group(1)

@@ -25,6 +25,18 @@ class Errors:
     )
     E031 = "{path}: unsupported file type '{suffix}'. Give .txt, .html or .htm articles."
     E032 = "{path}: the HTML has no visible text (only scripts, menus or markup)."
+    # E100-E119: dates (vnextract.dates) and the indicator catalogue (vnextract.catalogue);
+    # reported by the rule loader as "rules/FILE:LINE: where: message"
+    E100 = "give each pattern its own id ('{id}' is also pattern {first})"
+    E101 = "define {{{name}}} under words, parts, numerals or edges"
+    E102 = "make it a valid regular expression ({reason})"
+    E103 = "use only the groups {allowed}, not {unknown}"
+    E104 = "placeholders refer to each other in a loop: remove the cycle"
+    E110 = "give each indicator its own id ('{id}' is also indicator {first})"
+    E111 = (
+        "drop this phrasing or change the unit: '{other}' (indicator {first}) "
+        "has the same phrasing and unit and always wins"
+    )
 
 
 class VnextractError(Exception):

@@ -25,6 +25,8 @@ from .errors import Errors, RuleError
 # rule file -> "module:Model" of its schema; JSONL files validate one object per line
 RULE_FILES: dict[str, str] = {
     "text.yml": "vnextract.textnorm:TextRules",
+    "dates.yml": "vnextract.dates:DateRules",
+    "indicators.yml": "vnextract.catalogue:CatalogueRules",
     "boilerplate.yml": "vnextract.clean:BoilerplateRules",
     "metadata.yml": "vnextract.metadata:MetadataRules",
     "places.yml": "vnextract.places:PlacesRules",
