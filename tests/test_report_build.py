@@ -1,0 +1,347 @@
+"""Tests for vnextract.report.build: the pages written for a small output folder.
+
+The output folder is written here from Python (``make_output``) with Vietnamese text we
+wrote ourselves; the browser tests in ``test_report_browser.py`` reuse it. New cases go
+into ``DOCS`` below.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from vnextract.report import ReportInputError, write_report
+from vnextract.report.build import page_name
+
+A_TEXT = (
+    "Nghệ An đẩy mạnh chuyển đổi số\n"
+    "Ngày 12/02/2024, Sở Thông tin và Truyền thông tỉnh Nghệ An cho biết toàn tỉnh có "
+    "1.245.000 thuê bao di động, đạt 105% kế hoạch năm.\n"
+    "Tỷ lệ hồ sơ trực tuyến đạt 87,5%, tăng 12% so với cùng kỳ.\n"
+    "Có 18/21 huyện đã triển khai hệ thống họp trực tuyến.\n"
+    "Năm 2024, tỉnh phấn đấu 95% xã có điểm phục vụ bưu chính.\n"
+    "Doanh thu bưu chính đạt 320 tỷ đồng, bằng 98% kế hoạch.\n"
+    "Trong năm, có 3 đợt kiểm tra được tổ chức."
+)
+B_TEXT = (
+    "Sở TT&amp;TT Hà Tĩnh: <script>alert(1)</script> đã cấp 4.300 chữ ký số cho cán bộ.\n"
+    "Theo Kế hoạch số 25/KH-UBND, có 150 cán bộ được đào tạo <b>kỹ năng số</b>."
+)
+C_TEXT = "Năm 2023, Hà Tĩnh cấp 4.500 chữ ký số cho cán bộ, công chức."
+
+# doc_id -> (document fields, records as (anchor, value_text, fields), entities, notes)
+DOCS: dict[str, dict[str, Any]] = {
+    "a01_nghe_an": {
+        "doc": {"title": "Nghệ An đẩy mạnh chuyển đổi số", "published": "2024-02-12",
+                "province": "Nghệ An", "text": A_TEXT},
+        "records": [
+            ("có 1.245.000 thuê", "1.245.000",
+             {"value": 1245000, "unit": "thuê bao", "subject": "thuê bao di động",
+              "indicator_id": "mobile_subscribers", "period": "2023", "plan_percent": 105.0}),
+            ("đạt 87,5%", "87,5",
+             {"value": 87.5, "unit": "%", "subject": "Tỷ lệ hồ sơ trực tuyến",
+              "indicator_id": "online_dossier_rate", "period": "2023", "change_percent": 12.0}),
+            ("Có 18/21", "18/21",
+             {"value": 18, "total": 21, "unit": "huyện",
+              "subject": "huyện đã triển khai hệ thống họp trực tuyến"}),
+            ("đấu 95%", "95", {"value": 95, "unit": "%", "subject": "", "kind": "target"}),
+            ("đạt 320 tỷ", "320 tỷ",
+             {"value": 320e9, "unit": "VND", "subject": "Doanh thu bưu chính",
+              "indicator_id": "postal_revenue", "period": "2023"}),
+        ],
+        "entities": [
+            ("Sở Thông tin và Truyền thông tỉnh Nghệ An", "AGENCY"),
+            ("Nghệ An đẩy", "LOCATION", "Nghệ An"),
+            ("tỉnh Nghệ An cho", "LOCATION", "tỉnh Nghệ An"),
+            ("12/02/2024", "DATE"),
+            # crosses the end of the first record's number + unit: both must still render
+            ("biết toàn tỉnh có 1.245.000", "ORG"),
+        ],
+        "notes": [
+            ("98%", "unattached_share_of_plan"),
+            ("có 3 đợt", "number_without_record", "3"),
+        ],
+    },
+    "b02_ha_tinh": {
+        "doc": {"title": "Hà Tĩnh <script>alert(2)</script> cấp chữ ký số",
+                "published": "2024-03-01", "province": "Hà Tĩnh", "text": B_TEXT},
+        "records": [
+            ("cấp 4.300", "4.300",
+             {"value": 4300, "unit": "chữ ký số", "subject": "chữ ký số",
+              "indicator_id": "digital_signatures", "period": "2023"}),
+            # a false positive inside a LEGAL_DOC entity: still highlighted
+            ("số 25/", "25", {"value": 25, "unit": "kh-ubnd", "subject": "Kế hoạch"}),
+            ("có 150", "150",
+             {"value": 150, "unit": "cán bộ", "subject": "cán bộ được đào tạo <b>kỹ năng số</b>"}),
+        ],
+        "entities": [
+            ("Sở TT&amp;TT Hà Tĩnh", "AGENCY", "Sở Thông tin và Truyền thông Hà Tĩnh"),
+            ("Kế hoạch số 25/KH-UBND", "LEGAL_DOC"),
+        ],
+        "notes": [],
+    },
+    "c03_ha_tinh": {
+        "doc": {"title": "Hà Tĩnh cấp thêm chữ ký số", "published": "2024-01-15",
+                "province": "Hà Tĩnh", "text": C_TEXT},
+        "records": [
+            ("cấp 4.500", "4.500",
+             {"value": 4500, "unit": "chữ ký số", "subject": "chữ ký số",
+              "indicator_id": "digital_signatures", "period": "2023"}),
+        ],
+        "entities": [("Năm 2023", "DATE", "2023"), ("Hà Tĩnh", "LOCATION")],
+        "notes": [],
+    },
+}  # fmt: skip
+
+
+def _sentences(text: str) -> list[tuple[int, str]]:
+    """One sentence per line: enough structure for the report, which only reads offsets."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def _locate(text: str, anchor: str, inner: str) -> tuple[int, int]:
+    start = text.index(anchor) + anchor.index(inner)
+    return start, start + len(inner)
+
+
+def _sentence_of(text: str, offset: int) -> tuple[int, str]:
+    sentences = _sentences(text)
+    for index, (start, line) in enumerate(sentences):
+        if start <= offset <= start + len(line):
+            return index, line
+    raise AssertionError(offset)
+
+
+def make_output(out_dir: Path, docs: dict[str, dict[str, Any]] = DOCS) -> Path:
+    """Write documents/records/entities/officials.jsonl per OUTPUT.md; return out_dir."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    documents, records, entities, officials = [], [], [], []
+    for doc_id, spec in docs.items():
+        text = spec["doc"]["text"]
+        notes = []
+        for anchor, kind, *inner in spec["notes"]:
+            start, end = _locate(text, anchor, inner[0] if inner else anchor)
+            index, _ = _sentence_of(text, start)
+            notes.append({"kind": kind, "text": text[start:end], "char_start": start,
+                          "char_end": end, "sentence_index": index})  # fmt: skip
+        documents.append(
+            {
+                "doc_id": doc_id,
+                "source": f"corpus/{doc_id}.txt",
+                "sha256": hashlib.sha256(text.encode()).hexdigest(),
+                "status": "ok",
+                "error": None,
+                **spec["doc"],
+                "review_notes": notes,
+            }
+        )
+        for anchor, value_text, fields in spec["records"]:
+            start, end = _locate(text, anchor, value_text)
+            index, sentence = _sentence_of(text, start)
+            rid = hashlib.sha1(f"{doc_id}:{start}:{end}".encode()).hexdigest()[:16]
+            rec = {"record_id": rid, "doc_id": doc_id, "sentence_index": index,
+                   "sentence": sentence, "char_start": start, "char_end": end,
+                   "value_max": None, "value_text": value_text, "per": None, "total": None,
+                   "indicator_id": None, "bound": "=", "estimated": False, "kind": "actual",
+                   "plan_percent": None, "change_percent": None, "period": None,
+                   "province": spec["doc"]["province"], "agency": None, "rule": "test"}  # fmt: skip
+            rec.update(fields)
+            assert text[start:end] == value_text
+            records.append(rec)
+        for anchor, label, *canonical in spec["entities"]:
+            surface = canonical[0] if canonical and canonical[0] in anchor else anchor
+            start, end = _locate(text, anchor, surface)
+            entities.append(
+                {
+                    "doc_id": doc_id,
+                    "label": label,
+                    "text": text[start:end],
+                    "canonical": canonical[0] if canonical else text[start:end],
+                    "char_start": start,
+                    "char_end": end,
+                    "sentence_index": _sentence_of(text, start)[0],
+                }
+            )
+    documents.append(
+        {
+            "doc_id": "d04_loi",
+            "source": "corpus/d04_loi.pdf",
+            "sha256": "0" * 64,
+            "title": None,
+            "published": None,
+            "province": None,
+            "text": "",
+            "status": "error",
+            "error": "corpus/d04_loi.pdf: binary data, not text (PDF).",
+        }
+    )
+    officials.append({"doc_id": "a01_nghe_an", "name": "Trần Văn Minh", "title": "Giám đốc",
+                      "agency": "Sở Thông tin và Truyền thông Nghệ An", "char_start": 0,
+                      "char_end": 0, "sentence_index": None})  # fmt: skip
+    for name, rows in (("documents", documents), ("records", records),
+                       ("entities", entities), ("officials", officials)):  # fmt: skip
+        with (out_dir / f"{name}.jsonl").open("w", encoding="utf-8") as handle:
+            for row in rows:
+                handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return out_dir
+
+
+class _ArticleText(HTMLParser):
+    """Collect the article's text and its marks, as a browser's textContent would."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.parts: list[str] = []
+        self.marks: list[dict[str, str | None]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.depth:
+            self.depth += 1
+            if tag == "mark":
+                self.marks.append(dict(attrs))
+            else:
+                raise AssertionError(f"unexpected <{tag}> inside the article text")
+        elif tag == "article":
+            self.depth = 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.depth:
+            self.parts.append(data)
+
+
+def _article(page: Path) -> _ArticleText:
+    parser = _ArticleText()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser
+
+
+def _rows(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.fixture()
+def report(tmp_path: Path) -> tuple[Path, Path]:
+    out = make_output(tmp_path / "output")
+    return out, write_report(out)
+
+
+def test_report_build_writes_every_page(report: tuple[Path, Path]) -> None:
+    out, index = report
+    assert index == out / "report" / "index.html"
+    for name in ("index.html", "records.html", "charts.html"):
+        assert (out / "report" / name).is_file()
+    doc_ids = [d["doc_id"] for d in _rows(out / "documents.jsonl")]
+    assert sorted(p.name for p in (out / "report" / "docs").iterdir()) == sorted(
+        page_name(d) for d in doc_ids
+    )
+
+
+@pytest.mark.parametrize("doc_id", ["a01_nghe_an", "b02_ha_tinh", "c03_ha_tinh"])
+def test_report_build_text_kept_and_every_record_marked(
+    report: tuple[Path, Path], doc_id: str
+) -> None:
+    out, _ = report
+    article = _article(out / "report" / "docs" / page_name(doc_id))
+    text = next(d["text"] for d in _rows(out / "documents.jsonl") if d["doc_id"] == doc_id)
+    # the page shows the stored text exactly: no character added, lost or unescaped
+    assert "".join(article.parts) == text
+    want = sorted(r["record_id"] for r in _rows(out / "records.jsonl") if r["doc_id"] == doc_id)
+    got = sorted(m["data-record-id"] for m in article.marks if m.get("data-record-id"))
+    assert got == want
+    labels = sorted(m["data-label"] for m in article.marks if m.get("data-label"))
+    want_labels = sorted(e["label"] for e in _rows(out / "entities.jsonl") if e["doc_id"] == doc_id)
+    # crossing entities may be cut into pieces, so each label shows up at least once
+    assert set(labels) == set(want_labels)
+
+
+@pytest.mark.parametrize(
+    "page",
+    ["docs/b02_ha_tinh.html", "records.html", "index.html"],
+)
+def test_report_build_article_markup_is_text(report: tuple[Path, Path], page: str) -> None:
+    out, _ = report
+    html = (out / "report" / page).read_text(encoding="utf-8")
+    assert "<script>alert(" not in html
+    assert "<b>kỹ năng số</b>" not in html
+    # only the report's own script tags (inline JS, JSON data) are there
+    assert len(re.findall(r"<script[ >]", html)) == html.count("</script>")
+
+
+def test_report_build_entity_reference_shown_literally(report: tuple[Path, Path]) -> None:
+    out, _ = report
+    html = (out / "report" / "docs" / "b02_ha_tinh.html").read_text(encoding="utf-8")
+    assert "TT&amp;amp;TT" in html  # the article's "&amp;" is five characters, shown as such
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_report_build_index_lists_error_with_reason(report: tuple[Path, Path]) -> None:
+    out, _ = report
+    html = (out / "report" / "index.html").read_text(encoding="utf-8")
+    errors = html[html.index('id="errors"') : html.index("</section>")]
+    assert "d04_loi" in errors and "binary data, not text (PDF)." in errors
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        ({}, "no documents.jsonl here"),
+        ({"documents.jsonl": '{"doc_id": "x"}\n[1, 2]\n'}, "documents.jsonl:2: not a JSON object"),
+        ({"documents.jsonl": '{"doc_id": "x"}\n{"doc_id": \n'}, "documents.jsonl:2: not a JSON"),
+        (
+            {"documents.jsonl": '{"doc_id": "x"}\n', "records.jsonl": '{"doc_id": "x"}\n'},
+            "records.jsonl:1: field 'record_id' is missing",
+        ),
+    ],
+)
+def test_report_build_bad_output_folder_says_how_to_fix(
+    tmp_path: Path, files: dict[str, str], expected: str
+) -> None:
+    for name, content in files.items():
+        (tmp_path / name).write_text(content, encoding="utf-8")
+    with pytest.raises(ReportInputError) as info:
+        write_report(tmp_path)
+    assert expected in str(info.value)
+    assert "vnextract run" in str(info.value)  # the fix
+
+
+def test_report_build_report_dir_is_a_file(tmp_path: Path) -> None:
+    out = make_output(tmp_path / "output")
+    (tmp_path / "taken").write_text("x", encoding="utf-8")
+    with pytest.raises(ReportInputError, match="is a file"):
+        write_report(out, report_dir=tmp_path / "taken")
+
+
+def test_report_build_rebuild_drops_pages_of_gone_documents(tmp_path: Path) -> None:
+    out = make_output(tmp_path / "output")
+    write_report(out)
+    make_output(out, {k: v for k, v in DOCS.items() if k != "c03_ha_tinh"})
+    write_report(out)
+    assert not (out / "report" / "docs" / "c03_ha_tinh.html").exists()
+    assert (out / "report" / "docs" / "b02_ha_tinh.html").exists()
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "expected"),
+    [("a01_nghe_an", "a01_nghe_an.html"), ("bài viết #1", None), ("../x", None)],
+)
+def test_report_build_page_name_is_file_safe(doc_id: str, expected: str | None) -> None:
+    name = page_name(doc_id)
+    if expected:
+        assert name == expected
+    assert re.fullmatch(r"[A-Za-z0-9._-]+\.html", name) and "/" not in name
+    assert name != page_name(doc_id + "x")
