@@ -6,6 +6,7 @@ need goes in rules/dates.yml.
 
 from __future__ import annotations
 
+import unicodedata
 from itertools import pairwise
 from pathlib import Path
 
@@ -137,6 +138,23 @@ def test_dates_offsets_index_the_text(text: str) -> None:
 def test_dates_offsets_shift_with_prefix(prefix: str, text: str, iso: str) -> None:
     (mention,) = find_dates(prefix + text)
     assert (mention.start, mention.end, mention.iso) == (len(prefix), len(prefix) + len(text), iso)
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Trong năm 2023 và", "2023"),
+        ("giai đoạn 2021-2025", "2021/2025"),
+        ("quý I/2024", "2024-01/2024-03"),
+        ("tháng Tư", None),
+    ],
+)
+def test_dates_decomposed_text_keeps_offsets(text: str, iso: str | None) -> None:
+    nfd = unicodedata.normalize("NFD", text)
+    found = find_dates(nfd)
+    assert [m.iso for m in found] == ([iso] if iso else [])
+    for m in found:
+        assert nfd[m.start : m.end] == m.text
 
 
 def _write_rules(tmp_path: Path, dates_yml: str) -> Path:

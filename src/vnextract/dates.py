@@ -92,6 +92,8 @@ def _identity(text: str) -> str:
 def _alternation(words: list[str], fold) -> str:
     """Whole-word alternation of ``words``, longest first, any white space between words."""
     variants = {fold(unicodedata.normalize("NFC", w)) for w in words}
+    # decomposed text (not yet NFC-normalised, so not folded either) still matches
+    variants |= {unicodedata.normalize("NFD", w) for w in words}
     parts = [r"\s+".join(regex.escape(p) for p in v.split()) for v in variants if v.strip()]
     parts.sort(key=len, reverse=True)
     return r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)"
