@@ -32,6 +32,17 @@ BOUNDS = {"=", "~", ">", "<", ">=", "<="}
 ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$")
 SCALES = {1, 1e3, 1e6, 1e9, 1e12}
 NEAR = 200  # characters around sentence_contains in which value_text may stand
+# Old-style tone placement (Hoà, thuỷ) -> modern (Hòa, thủy): gold names are written the modern way.
+OLD_TONES = {
+    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa", "oè": "òe", "oé": "óe",
+    "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe", "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}
+
+
+def fold_tones(text: str) -> str:
+    for old, new in OLD_TONES.items():
+        text = text.replace(old, new).replace(old.capitalize(), new.capitalize())
+    return text
 
 
 class _Visible(HTMLParser):
@@ -189,8 +200,9 @@ def test_gold_entities_in_text(case):
     for date_text, iso in gold["entities"]["DATE"]:
         assert date_text in text, f"DATE not in text: {date_text!r}"
         assert ISO_DATE.match(iso), iso
+    folded = fold_tones(text)
     for name in gold["entities"]["PERSON"]:
-        assert name in text, f"PERSON not in text: {name!r}"
+        assert fold_tones(name) in folded, f"PERSON not in text: {name!r}"
     for doc in gold["entities"]["LEGAL_DOC"]:
         number = doc.split(" số ")[-1].split()[-1]
         assert number in text, f"LEGAL_DOC number not in text: {number!r}"
