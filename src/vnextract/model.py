@@ -71,6 +71,9 @@ class Quantity:
     percent: bool = False
     currency: str | None = None  # "VND" when the amount is in đồng
     per: str | None = None  # base of a density or rate: "100 dân", "tháng"
+    # the counted noun written between the number and the slash of its base ("máy" in
+    # "81,62 máy/100 dân"); the expression then ends after the base
+    unit_text: str | None = None
     scale_text: str | None = None
 
 
@@ -149,3 +152,6 @@ class DocumentResult:
     records: list[Record] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     officials: list[Official] = field(default_factory=list)
+    # places a reviewer should look at: qualifiers that attached to nothing, numbers
+    # that gave no record ({kind, text, char_start, char_end, sentence_index})
+    review_notes: list[dict] = field(default_factory=list)

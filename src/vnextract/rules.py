@@ -25,11 +25,13 @@ from .errors import Errors, RuleError
 # rule file -> "module:Model" of its schema; JSONL files validate one object per line
 RULE_FILES: dict[str, str] = {
     "text.yml": "vnextract.textnorm:TextRules",
-    "dates.yml": "vnextract.dates:DateRules",
-    "indicators.yml": "vnextract.catalogue:CatalogueRules",
+    "numbers.yml": "vnextract.numbers:NumberRules",
+    "records.yml": "vnextract.records:RecordRules",
     "boilerplate.yml": "vnextract.clean:BoilerplateRules",
     "metadata.yml": "vnextract.metadata:MetadataRules",
     "places.yml": "vnextract.places:PlacesRules",
+    "dates.yml": "vnextract.dates:DateRules",
+    "indicators.yml": "vnextract.catalogue:CatalogueRules",
 }
 
 

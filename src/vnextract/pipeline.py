@@ -1,0 +1,280 @@
+"""One document end to end: read, clean, segment, find figures and dates, build records.
+
+:class:`Extractor` holds everything that is built once (rules, compiled patterns,
+the spaCy pipeline) and is reused for every document of a run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+
+from .catalogue import Catalogue
+from .clean import find_furniture
+from .dates import DateFinder
+from .errors import DocumentError
+from .metadata import extract_metadata
+from .model import (
+    DateMention,
+    DocumentResult,
+    Entity,
+    Furniture,
+    Metadata,
+    Record,
+    Sentence,
+)
+from .numbers import NumberFinder
+from .read import read_document
+from .records import Draft, RecordBuilder, SentenceContext
+from .rules import Rules, default_rules
+from .segment import split_sentences
+from .textnorm import Folder
+
+# header lines whose numbers are never figures (the dateline's time and view counters)
+_NO_FIGURES = {"crawl_stamp", "dateline", "title"}
+_ANY_DIGIT = regex.compile(r"\d+(?:[.,]\d+)*")
+
+
+def record_id(doc_id: str, start: int, end: int) -> str:
+    """Stable id of a record: a hash of where it stands."""
+    return hashlib.sha256(f"{doc_id}:{start}:{end}".encode()).hexdigest()[:16]
+
+
+def _overlaps(start: int, end: int, spans: Sequence[Furniture]) -> bool:
+    return any(f.start < end and start < f.end for f in spans)
+
+
+@dataclass(slots=True)
+class _Paragraph:
+    target: bool = False
+    period: str | None = None
+
+
+class Extractor:
+    """Everything built once per run; ``process_file`` handles one document."""
+
+    def __init__(self, rules: Rules | None = None, *, entities: bool = True) -> None:
+        self.rules = rules or default_rules()
+        self.folder = Folder(self.rules["text.yml"])
+        self.numbers = NumberFinder(self.rules["numbers.yml"])
+        self.dates = DateFinder(self.rules["dates.yml"])
+        self.builder = RecordBuilder(self.rules["records.yml"], self.folder)
+        self.catalogue = Catalogue(self.rules["indicators.yml"])
+        self._nlp = None
+        self._tag = None
+        if entities:
+            from .entities import tag_document
+            from .factories import load
+
+            self._nlp = load()
+            self._tag = tag_document
+
+    # -- documents ------------------------------------------------------------------
+    def process_file(self, path: Path | str, doc_id: str | None = None) -> DocumentResult:
+        """Extract everything from one file; a bad file gives a result with status 'error'."""
+        path = Path(path)
+        doc_id = doc_id or path.stem
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            return DocumentResult(doc_id, str(path), "", status="error", error=f"{path}: {exc}")
+        sha = hashlib.sha256(raw).hexdigest()
+        try:
+            source = read_document(path)
+        except DocumentError as exc:
+            return DocumentResult(doc_id, str(path), sha, status="error", error=str(exc))
+        return self.process_text(source.text, doc_id, str(path), sha, html_title=source.html_title)
+
+    def process_text(
+        self,
+        text: str,
+        doc_id: str,
+        source: str = "",
+        sha256: str = "",
+        *,
+        html_title: str | None = None,
+    ) -> DocumentResult:
+        """Extract records and entities from an already decoded text."""
+        furniture = find_furniture(text)
+        meta = extract_metadata(text, furniture, html_title=html_title)
+        crawl = [h for h in meta.header_spans if h.kind == "crawl_stamp"]
+        no_figures = [*furniture, *(h for h in meta.header_spans if h.kind in _NO_FIGURES)]
+        sentences = split_sentences(text, [*furniture, *crawl])
+        result = DocumentResult(
+            doc_id=doc_id,
+            source=source,
+            sha256=sha256,
+            text=text,
+            title=meta.title,
+            published=meta.published,
+            province=meta.province,
+            author=meta.author,
+        )
+        dates_by_sentence = {s.index: self._dates(s, [*furniture, *crawl]) for s in sentences}
+        for s in sentences:
+            for d in dates_by_sentence[s.index]:
+                result.entities.append(
+                    Entity(
+                        doc_id, "DATE", d.text, d.iso, s.start + d.start, s.start + d.end, s.index
+                    )
+                )
+        if self._tag is not None:
+            entities, officials = self._tag(
+                self._nlp, doc_id, text, sentences, meta.province, [*furniture, *crawl]
+            )
+            result.entities.extend(entities)
+            result.officials.extend(officials)
+        result.entities.sort(key=lambda e: (e.char_start, e.char_end, e.label))
+        self._records(result, text, sentences, dates_by_sentence, no_figures, meta)
+        return result
+
+    def _dates(self, s: Sentence, skip: Sequence[Furniture]) -> list[DateMention]:
+        return [
+            d
+            for d in self.dates.find(s.text)
+            if not _overlaps(s.start + d.start, s.start + d.end, skip)
+        ]
+
+    # -- records --------------------------------------------------------------------
+    def _records(
+        self,
+        result: DocumentResult,
+        text: str,
+        sentences: list[Sentence],
+        dates_by_sentence: dict[int, list[DateMention]],
+        no_figures: list[Furniture],
+        meta: Metadata,
+    ) -> None:
+        year = int(meta.published[:4]) if meta.published else None
+        paragraphs = self._paragraph_contexts(sentences, dates_by_sentence, year)
+        agency_by_sentence = self._agencies(result.entities, sentences)
+        notes: list[dict] = []
+        for s in sentences:
+            if _overlaps(s.start, s.end, no_figures) and all(
+                f.start <= s.start and s.end <= f.end
+                for f in no_figures
+                if f.start < s.end and s.start < f.end
+            ):
+                continue
+            dates = dates_by_sentence[s.index]
+            inside = [
+                (f.start - s.start, f.end - s.start)
+                for f in no_figures
+                if f.start < s.end and s.start < f.end
+            ]
+            exclude = [(d.start, d.end) for d in dates] + inside
+            quantities = self.numbers.find(s.text, exclude)
+            para = paragraphs.get(s.paragraph, _Paragraph())
+            ctx = SentenceContext(
+                published_year=year, target_paragraph=para.target, period=para.period
+            )
+            built = self.builder.build(
+                s.text, quantities, dates, [b - s.start for b in s.clause_breaks], ctx
+            )
+            for draft in built.drafts:
+                result.records.append(self._record(result, s, draft, agency_by_sentence))
+            for q in built.unattached:
+                notes.append(self._note("unattached_share_of_plan", s, q.start, q.end))
+            covered = [(q.start, q.expr_end) for q in quantities] + exclude
+            covered += [(b0, b1) for b0, b1 in self.numbers.blocked_spans(s.text)]
+            for m in _ANY_DIGIT.finditer(s.text):
+                if not any(a < m.end() and m.start() < b for a, b in covered):
+                    notes.append(self._note("number_without_record", s, m.start(), m.end()))
+        result.review_notes = notes
+
+    @staticmethod
+    def _note(kind: str, s: Sentence, start: int, end: int) -> dict:
+        return {
+            "kind": kind,
+            "text": s.text[start:end],
+            "char_start": s.start + start,
+            "char_end": s.start + end,
+            "sentence_index": s.index,
+        }
+
+    def _record(
+        self, result: DocumentResult, s: Sentence, draft: Draft, agencies: dict[int, str | None]
+    ) -> Record:
+        q = draft.quantity
+        start, end = s.start + q.start, s.start + q.end
+        return Record(
+            record_id=record_id(result.doc_id, start, end),
+            doc_id=result.doc_id,
+            sentence_index=s.index,
+            sentence=s.text,
+            char_start=start,
+            char_end=end,
+            value=float(q.value),
+            value_text=q.value_text,
+            unit=draft.unit,
+            subject=draft.subject,
+            value_max=float(q.value_max) if q.value_max is not None else None,
+            per=draft.per,
+            total=float(q.total) if q.total is not None else None,
+            indicator_id=self.catalogue.match(draft.subject, draft.unit),
+            bound=draft.bound,
+            estimated=draft.estimated,
+            kind=draft.kind,
+            plan_percent=float(draft.plan_percent) if draft.plan_percent is not None else None,
+            change_percent=float(draft.change_percent)
+            if draft.change_percent is not None
+            else None,
+            period=draft.period,
+            province=result.province,
+            agency=agencies.get(s.index),
+            rule=draft.rule,
+        )
+
+    def _agencies(self, entities: list[Entity], sentences: list[Sentence]) -> dict[int, str | None]:
+        """The reporting body of each sentence: its first agency, else the article's first."""
+        agencies = [e for e in entities if e.label == "AGENCY"]
+        first = agencies[0].canonical if agencies else None
+        by_sentence: dict[int, str | None] = {}
+        for e in agencies:
+            by_sentence.setdefault(e.sentence_index, e.canonical)
+        return {s.index: by_sentence.get(s.index, first) for s in sentences}
+
+    def _paragraph_contexts(
+        self, sentences: list[Sentence], dates: dict[int, list[DateMention]], year: int | None
+    ) -> dict[int, _Paragraph]:
+        """Per paragraph: its period (a date opening it) and whether it states plans."""
+        rules = self.rules["records.yml"]
+        low = self.folder.key
+        out: dict[int, _Paragraph] = {}
+        by_para: dict[int, list[Sentence]] = {}
+        for s in sentences:
+            by_para.setdefault(s.paragraph, []).append(s)
+        plan_verbs = regex.compile(
+            r"(?<!\p{L})(?:" + "|".join(regex.escape(w) for w in rules.plan_verbs) + r")(?!\p{L})"
+        )
+        task_cues = regex.compile(
+            r"(?<!\p{L})(?:"
+            + "|".join(regex.escape(w) for w in rules.task_list_cues)
+            + r")(?!\p{L})"
+        )
+        ordinals = tuple(low(w) for w in rules.ordinal_starts)
+        in_task_list = False
+        for number in sorted(by_para):
+            sents = by_para[number]
+            first = sents[0]
+            para = _Paragraph()
+            opening = [d for d in dates[first.index] if d.start <= 12 and d.precision != "day"]
+            if opening:
+                para.period = opening[0].iso
+                y = opening[0].iso[:4]
+                if year is not None and y.isdigit() and int(y) >= year:
+                    para.target = bool(plan_verbs.search(low(first.text)))
+            first_low = low(first.text)
+            if in_task_list and first_low.startswith(ordinals):
+                para.target = True
+            elif in_task_list:
+                in_task_list = False
+            last_low = low(sents[-1].text)
+            if last_low.rstrip().endswith(":") and task_cues.search(last_low):
+                in_task_list = True
+            out[number] = para
+        return out

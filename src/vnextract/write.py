@@ -1,0 +1,119 @@
+"""Write a run's output files atomically (see ../shared/spec/OUTPUT.md).
+
+Everything is written into a hidden staging folder inside the output folder and
+moved into place only when the run finishes, so a crash or Ctrl-C never leaves a
+half-written file: the previous outputs stay as they were.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from types import TracebackType
+
+import pandas as pd
+
+from .errors import Errors, VnextractError
+from .model import DocumentResult
+
+SCHEMA_VERSION = "1"
+FILES = ("documents.jsonl", "records.jsonl", "entities.jsonl", "officials.jsonl", "records.csv")
+# records.csv leaves out the long sentence text's neighbours but keeps every field
+CSV_COLUMNS = [
+    "record_id", "doc_id", "sentence_index", "char_start", "char_end", "value", "value_max",
+    "value_text", "unit", "per", "total", "subject", "indicator_id", "bound", "estimated", "kind",
+    "plan_percent", "change_percent", "period", "province", "agency", "rule", "sentence",
+]  # fmt: skip
+
+
+def document_row(result: DocumentResult) -> dict:
+    """The documents.jsonl line of one result."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "doc_id": result.doc_id,
+        "source": result.source,
+        "sha256": result.sha256,
+        "title": result.title,
+        "published": result.published,
+        "province": result.province,
+        "author": result.author,
+        "status": result.status,
+        "error": result.error,
+        "n_records": len(result.records),
+        "n_entities": len(result.entities),
+        "n_officials": len(result.officials),
+        "review_notes": result.review_notes,
+        "text": result.text,
+    }
+
+
+def _line(obj: dict) -> str:
+    return json.dumps(obj, ensure_ascii=False) + "\n"
+
+
+class OutputWriter:
+    """Stream results into staging files; ``close()`` moves them into ``out_dir`` at once.
+
+    Use as a context manager: on an exception nothing in ``out_dir`` changes.
+    """
+
+    def __init__(self, out_dir: Path | str) -> None:
+        self.out_dir = Path(out_dir)
+        if self.out_dir.exists() and not self.out_dir.is_dir():
+            raise VnextractError(Errors.E021.format(path=self.out_dir))
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        self._stage = Path(tempfile.mkdtemp(prefix=".vnextract-", dir=self.out_dir))
+        self._handles = {
+            name: open(self._stage / name, "w", encoding="utf-8", newline="")  # noqa: SIM115
+            for name in FILES
+        }
+        self._csv_header = True
+
+    def add(self, result: DocumentResult) -> None:
+        """Append one document's lines to every output file."""
+        h = self._handles
+        h["documents.jsonl"].write(_line(document_row(result)))
+        for record in result.records:
+            h["records.jsonl"].write(_line(dataclasses.asdict(record)))
+        for entity in result.entities:
+            h["entities.jsonl"].write(_line(dataclasses.asdict(entity)))
+        for official in result.officials:
+            h["officials.jsonl"].write(_line(dataclasses.asdict(official)))
+        frame = pd.DataFrame([dataclasses.asdict(r) for r in result.records], columns=CSV_COLUMNS)
+        if self._csv_header or len(frame):
+            frame.to_csv(h["records.csv"], index=False, header=self._csv_header)
+            self._csv_header = False
+
+    def close(self) -> None:
+        """Flush and move every staged file into place (each move is atomic)."""
+        for handle in self._handles.values():
+            handle.flush()
+            os.fsync(handle.fileno())
+            handle.close()
+        for name in FILES:
+            os.replace(self._stage / name, self.out_dir / name)
+        shutil.rmtree(self._stage, ignore_errors=True)
+
+    def abort(self) -> None:
+        """Drop the staged files; the output folder keeps its previous contents."""
+        for handle in self._handles.values():
+            handle.close()
+        shutil.rmtree(self._stage, ignore_errors=True)
+
+    def __enter__(self) -> OutputWriter:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if exc_type is None:
+            self.close()
+        else:
+            self.abort()
