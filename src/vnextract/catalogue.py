@@ -112,7 +112,7 @@ class Catalogue:
         ]
 
     def words(self, text: str) -> tuple[str, ...]:
-        """Folded words of ``text``: ``'Thuê bao Internet'`` -> ``('thuê', 'bao', 'internet')``."""
+        """Folded words of ``text``: NFC, modern tone placement, lower case, split."""
         return tuple(_TOKEN.findall(self.folder.key(text)))
 
     def match(self, subject: str, unit: str | None) -> str | None:

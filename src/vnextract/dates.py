@@ -161,7 +161,7 @@ class DateFinder:
                 value = self._read(match, preset)
                 if value is not None and match.end() > match.start():
                     found.append((match.start(), match.end(), order, *value))
-        # longer mentions first, then earlier patterns: "tháng 4 năm 2008" beats "năm 2008"
+        # longer mentions first, then earlier patterns: a month-and-year beats the year inside it
         found.sort(key=lambda f: (f[0] - f[1], f[2], f[0]))
         taken: list[tuple[int, int]] = []
         mentions: list[DateMention] = []
