@@ -132,7 +132,8 @@ class _Reader:
         # time after the date (the usual order), or before it: 'Cập nhật: 10:30, 05/03/2024'
         time_late = rf"(?:(?:{sep}|\s*T\s*)(?:{d.day_word}\s+)?{d.time})?"
         time_first = d.time.replace("(?P<H>", "(?P<H0>").replace("(?P<M>", "(?P<M0>")
-        tail = rf"(?:\s*{d.zone})?{d.trailing}\s*"
+        # an ISO offset (+07:00, Z) straight after the time, or a written zone
+        tail = rf"(?:[+-]\d{{2}}:?\d{{2}}|Z)?(?:\s*{d.zone})?{d.trailing}\s*"
         self.dateline = re.compile(
             rf"{lead}(?:{time_first}{sep})?{day}{date}{time_late}{tail}", re.IGNORECASE
         )

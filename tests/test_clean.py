@@ -1,0 +1,206 @@
+"""Furniture marking: lines and stretches of page chrome, written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from vnextract.clean import BoilerplateRules, find_furniture
+from vnextract.rules import load_yaml_section
+
+# a line that is furniture as a whole: (line, kind)
+WHOLE_LINES = [
+    ("Đang online: 42", "counter"),
+    ("  • Đang truy cập: 1.024", "counter"),
+    ("Hôm nay: 3.118", "counter"),
+    ("Hôm qua: 2.907", "counter"),
+    ("Đã truy cập: 12345678", "counter"),
+    ("Tổng lượt truy cập: 4.556.120", "counter"),
+    ("Trực tuyến: 8 Hôm nay: 311 Tháng này: 9.120", "counter"),
+    ("Lượt xem: 377", "counter"),
+    ("• Thống kê truy cập", "counter"),
+    ("Liên kết website", "navigation"),
+    ("Website liên kết:", "navigation"),
+    ("Trang chủ » Tin tức » Chuyển đổi số", "navigation"),
+    ("NewsDetailController", "navigation"),
+    ("Quảng Bình đẩy mạnh thanh toán số - Ảnh 2", "image_marker"),
+    ("Kon Tum ra mắt cổng dữ liệu – Hình 1", "image_marker"),
+    ("ha7", "image_marker"),
+    ("anh12", "image_marker"),
+    ("IMG_2048", "image_marker"),
+    ("DSC_0031.JPG", "image_marker"),
+    ("Ảnh 3", "image_marker"),
+    ("Ảnh minh họa", "image_credit"),
+    ("Ảnh: Minh Châu", "image_credit"),
+    ("Đường dây nóng: 0912 345 678", "contact"),
+    ("Điện thoại: 0233 3852 111 - Fax: 0233 3852 112", "contact"),
+    ("Email: bandoc@baotinh.vn", "contact"),
+    (
+        "Bạn đang đọc bài viết Kon Tum ra mắt cổng dữ liệu. Liên hệ quảng cáo: 0909 000 111",
+        "reading_notice",
+    ),
+    ("Bạn đang xem bài viết: Gia Lai số hóa hồ sơ", "reading_notice"),
+    ("Theo dõi Báo Gia Lai trên Google News", "follow"),
+    ("Theo dõi chúng tôi trên", "follow"),
+    ("Bạn đã không sử dụng Site, hãy đăng nhập lại để tiếp tục.", "login"),
+    ("Đăng nhập | Đăng ký", "login"),
+    ("Nhấn vào đây để tải văn bản", "login"),
+    ("Chia sẻ", "share"),
+    ("Chia sẻ Facebook Zalo In bài", "share"),
+    ("In bài viết | Gửi email | Quay lại", "share"),
+    ("Bình luận (0)", "share"),
+    ("Tổng số điểm của bài viết là: 12 trong 3 đánh giá", "share"),
+    ("© 2024 Cổng thông tin điện tử tỉnh Kon Tum", "copyright"),
+    ("Copyright by Sở Thông tin và Truyền thông", "copyright"),
+    ("Bản quyền thuộc về Báo Gia Lai", "copyright"),
+    ("Ghi rõ nguồn khi phát hành lại thông tin từ website này", "copyright"),
+    ("Chịu trách nhiệm nội dung: Ông Trần Văn B", "copyright"),
+    ("Từ khóa: chuyển đổi số, thuê bao", "tags"),
+    ("Tin liên quan", "related"),
+    ("Cùng chuyên mục:", "related"),
+    ("Các tin khác", "related"),
+    ("Tin mới nhất", "related"),
+    ("Những tin cũ hơn", "related"),
+    ("Xem thêm: Gia Lai số hóa hồ sơ", "related"),
+]
+
+# real article lines that must stay untouched
+CONTENT_LINES = [
+    "Ảnh hưởng của bão số 3, 120 trạm BTS bị mất điện.",
+    "Ảnh hưởng",
+    "Số người dùng dịch vụ công online tăng 25% so với năm trước.",
+    "Hôm nay, UBND tỉnh tổ chức hội nghị tổng kết năm 2023.",
+    "Đã truy cập vào hệ thống 1.200 lượt trong tháng.",
+    "Các đại biểu cắt băng khai trương trung tâm dữ liệu tỉnh Kon Tum.",
+    "Đồng chí Trần Văn Bình phát biểu tại hội nghị",
+    "Theo dõi thông tin trên mạng, Sở phát hiện 12 trang giả mạo.",
+    "Theo dõi sát diễn biến dịch bệnh trên địa bàn tỉnh",
+    "Tin mới nhất cho thấy 95% hồ sơ được giải quyết đúng hạn.",
+    "Chia sẻ kinh nghiệm chuyển đổi số cấp xã",
+    "Sở đã công bố đường dây nóng để người dân phản ánh về tin nhắn rác.",
+    "Bản quyền tác giả được bảo hộ theo Luật Sở hữu trí tuệ.",
+    "Hình 1: Sơ đồ kết nối 9 hệ thống thông tin của tỉnh",
+    "Trang thông tin có 1.931 người theo dõi.",
+    "Đăng ký kinh doanh qua mạng đạt 100% hồ sơ.",
+    "Thống kê truy cập cổng dịch vụ công cho thấy lượng người dùng tăng mạnh.",
+    "Tổng kết công tác năm 2023",
+]
+
+
+@pytest.mark.parametrize(("line", "kind"), WHOLE_LINES, ids=[w[0][:30] for w in WHOLE_LINES])
+def test_clean_marks_whole_line(line, kind):
+    text = f"Mở đầu bài viết có nội dung.\n{line}\nKết thúc bài viết."
+    start = text.index(line)
+    spans = find_furniture(text)
+    assert [(s.start, s.end, s.kind) for s in spans] == [(start, start + len(line), kind)]
+
+
+@pytest.mark.parametrize("line", CONTENT_LINES)
+def test_clean_keeps_content_line(line):
+    text = f"Đoạn văn đầu tiên của bài.\n\n{line}\n\nĐoạn văn cuối cùng của bài."
+    assert find_furniture(text) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture", "kind"),
+    [
+        (
+            "Mọi ý kiến xin gửi về. Thông tin phản ánh, liên hệ đường dây nóng: 0912 345 678 Hoặc email: toasoan@baotinh.vn",  # noqa: E501
+            "Thông tin phản ánh, liên hệ đường dây nóng: 0912 345 678 Hoặc email: toasoan@baotinh.vn",  # noqa: E501
+            "contact",
+        ),
+        (
+            "Mọi phản ánh gửi hotline: 1900 1234 để được hỗ trợ.",
+            "hotline: 1900 1234",
+            "contact",
+        ),
+        (
+            "Khách đăng nhập lại sau khi hết thời gian chờ: 90 giây để tiếp tục",
+            "thời gian chờ: 90 giây",
+            "login",
+        ),
+        (
+            "Lãnh đạo tỉnh thăm gian hàng chuyển đổi số (Ảnh: Thu Hà)",
+            "(Ảnh: Thu Hà)",
+            "image_credit",
+        ),
+    ],
+    ids=["hotline-email", "hotline", "login-wait", "photo-credit"],
+)
+def test_clean_marks_inline_span(line, furniture, kind):
+    text = f"Đầu bài.\n{line}\n"
+    spans = find_furniture(text)
+    start = text.index(furniture)
+    assert [(s.start, s.end, s.kind) for s in spans] == [(start, start + len(furniture), kind)]
+
+
+def test_clean_image_marker_keeps_caption():
+    text = (
+        "Kon Tum: Số hóa dữ liệu đất đai\n\n"
+        "Kon Tum: Số hóa dữ liệu đất đai - Ảnh 1\n"
+        "Ông Trần Văn Bình, Giám đốc Sở, kiểm tra hệ thống.\n"
+    )
+    spans = find_furniture(text)
+    marker = "Kon Tum: Số hóa dữ liệu đất đai - Ảnh 1"
+    assert [(text[s.start : s.end], s.kind) for s in spans] == [(marker, "image_marker")]
+
+
+def test_clean_related_heading_takes_listed_headlines():
+    text = (
+        "Bài chính nói về 2.000 thuê bao.\n\n"
+        "Tin liên quan\n"
+        "Gia Lai số hóa 500 hồ sơ đất đai\n"
+        "Kon Tum có 120 trạm BTS mới (12/03/2024)\n\n"
+        "Tin mới\n"
+        "Quảng Trị phủ sóng 4G toàn tỉnh\n"
+    )
+    marked = [text[s.start : s.end] for s in find_furniture(text)]
+    assert marked == [
+        "Tin liên quan",
+        "Gia Lai số hóa 500 hồ sơ đất đai",
+        "Kon Tum có 120 trạm BTS mới (12/03/2024)",
+        "Tin mới",
+        "Quảng Trị phủ sóng 4G toàn tỉnh",
+    ]
+
+
+def test_clean_related_list_stops_at_prose():
+    text = (
+        "Xem thêm\n"
+        "Gia Lai số hóa 500 hồ sơ\n"
+        "Sau hội nghị, các sở ngành sẽ triển khai kế hoạch cho năm 2024.\n"
+        "Kon Tum có 120 trạm BTS mới\n"
+    )
+    marked = [text[s.start : s.end] for s in find_furniture(text)]
+    assert marked == ["Xem thêm", "Gia Lai số hóa 500 hồ sơ"]
+
+
+def test_clean_never_changes_text():
+    text = "Đang online: 5\r\nHôm nay: 7\n\nNội dung."
+    copy = str(text)
+    spans = find_furniture(text)
+    assert text == copy
+    assert all(0 <= s.start < s.end <= len(text) for s in spans)
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "problem"),
+    [
+        (
+            "patterns:\n  - id: a\n    kind: x\n    scope: line\n    pattern: '(abc'\n",
+            "not a valid regular expression",
+        ),
+        ("patterns:\n  - id: a\n    kind: x\n    scope: page\n    pattern: 'a'\n", "scope"),
+        (
+            "patterns:\n  - id: a\n    kind: x\n    scope: line\n    pattern: 'a'\n  - id: a\n    kind: x\n    scope: line\n    pattern: 'b'\n",  # noqa: E501
+            "used twice",
+        ),
+        ("patterns: []\nextra: 1\n", "extra"),
+    ],
+    ids=["bad-regex", "bad-scope", "duplicate-id", "unknown-key"],
+)
+def test_clean_rules_problems_are_reported(tmp_path, yaml_text, problem):
+    path = tmp_path / "boilerplate.yml"
+    path.write_text(yaml_text, encoding="utf-8")
+    problems: list[str] = []
+    assert load_yaml_section(path, BoilerplateRules, problems) is None
+    assert any(problem in p and p.startswith("rules/boilerplate.yml:") for p in problems), problems
