@@ -23,9 +23,21 @@ CORPUS_DIR = ROOT / "corpus"
 GOLD_FILES = sorted(GOLD_DIR.glob("*.json"))
 
 INDICATOR_KEYS = {
-    "value", "value_max", "unit", "value_text", "subject", "subject_keywords", "bound",
-    "estimated", "total", "per", "plan_percent", "change_percent", "kind",
-    "sentence_contains", "optional",
+    "value",
+    "value_max",
+    "unit",
+    "value_text",
+    "subject",
+    "subject_keywords",
+    "bound",
+    "estimated",
+    "total",
+    "per",
+    "plan_percent",
+    "change_percent",
+    "kind",
+    "sentence_contains",
+    "optional",
 }
 LABELS = {"AGENCY", "ORG", "PERSON", "LOCATION", "DATE", "LEGAL_DOC"}
 BOUNDS = {"=", "~", ">", "<", ">=", "<="}
@@ -34,8 +46,21 @@ SCALES = {1, 1e3, 1e6, 1e9, 1e12}
 NEAR = 200  # characters around sentence_contains in which value_text may stand
 # Old-style tone placement (Hoà, thuỷ) -> modern (Hòa, thủy): gold names are written the modern way.
 OLD_TONES = {
-    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa", "oè": "òe", "oé": "óe",
-    "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe", "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+    "oà": "òa",
+    "oá": "óa",
+    "oả": "ỏa",
+    "oã": "õa",
+    "oạ": "ọa",
+    "oè": "òe",
+    "oé": "óe",
+    "oẻ": "ỏe",
+    "oẽ": "õe",
+    "oẹ": "ọe",
+    "uỳ": "ùy",
+    "uý": "úy",
+    "uỷ": "ủy",
+    "uỹ": "ũy",
+    "uỵ": "ụy",
 }
 
 
@@ -48,12 +73,35 @@ def fold_tones(text: str) -> str:
 class _Visible(HTMLParser):
     """Visible text of an HTML page: no script/style, block elements start new lines."""
 
-    SKIP = {"script", "style", "head", "title", "noscript", "template"}
-    BLOCK = {
-        "p", "div", "br", "li", "ul", "ol", "nav", "header", "footer", "section", "article",
-        "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "figure", "figcaption", "main",
-        "aside", "blockquote",
-    }
+    SKIP = frozenset({"script", "style", "head", "title", "noscript", "template"})
+    BLOCK = frozenset(
+        {
+            "p",
+            "div",
+            "br",
+            "li",
+            "ul",
+            "ol",
+            "nav",
+            "header",
+            "footer",
+            "section",
+            "article",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "tr",
+            "table",
+            "figure",
+            "figcaption",
+            "main",
+            "aside",
+            "blockquote",
+        }
+    )
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -107,15 +155,18 @@ def token_spans(text: str, needle: str):
         if i < 0:
             return
         j = i + len(needle)
-        before = text[max(0, i - 2):i]
-        after = text[j:j + 2]
+        before = text[max(0, i - 2) : i]
+        after = text[j : j + 2]
         glued_before = bool(before) and (
-            before[-1].isdigit() or (before[-1] in ".," and len(before) == 2 and before[0].isdigit())
+            before[-1].isdigit()
+            or (before[-1] in ".," and len(before) == 2 and before[0].isdigit())
         )
         glued_after = bool(after) and (
             after[0].isdigit() or (after[0] in ".," and len(after) == 2 and after[1].isdigit())
         )
-        if not (needle[0].isdigit() and glued_before) and not (needle[-1].isdigit() and glued_after):
+        if not (needle[0].isdigit() and glued_before) and not (
+            needle[-1].isdigit() and glued_after
+        ):
             yield i, j
         start = i + 1
 
@@ -135,7 +186,13 @@ def test_gold_files_exist():
 def test_gold_top_level_fields(case):
     path, gold, _ = case
     assert set(gold) == {
-        "doc", "province", "published", "indicators", "negatives", "entities", "officials"
+        "doc",
+        "province",
+        "published",
+        "indicators",
+        "negatives",
+        "entities",
+        "officials",
     }
     assert Path(gold["doc"]).stem == path.stem
     assert gold["published"] is None or ISO_DATE.match(gold["published"])
@@ -160,7 +217,7 @@ def test_gold_indicator_fields(case):
         assert ind["bound"] in BOUNDS
         assert ind["kind"] in {"actual", "target"}
         assert isinstance(ind["estimated"], bool) and isinstance(ind["optional"], bool)
-        assert ind["unit"] and ind["unit"] == ind["unit"].lower() or ind["unit"] == "VND"
+        assert (ind["unit"] and ind["unit"] == ind["unit"].lower()) or ind["unit"] == "VND"
         assert 1 <= len(ind["subject_keywords"]) <= 3
         for kw in ind["subject_keywords"]:
             assert kw.lower() in ind["subject"].lower(), (kw, ind["subject"])
@@ -183,7 +240,7 @@ def test_gold_sentences_and_values_in_text(case):
         if vt in sc:
             continue
         i = text.find(sc)
-        window = text[max(0, i - NEAR): i + len(sc) + NEAR]
+        window = text[max(0, i - NEAR) : i + len(sc) + NEAR]
         assert vt in window, f"value_text {vt!r} not near {sc!r}"
 
 
@@ -219,6 +276,6 @@ def test_gold_covers_every_digit(case):
             covered[i:j] = b"\x01" * (j - i)
     missing = []
     for m in re.finditer(r"\d+(?:[.,/:-]\d+)*", text):
-        if not all(covered[m.start():m.end()]):
-            missing.append(f"{m.group(0)!r} in {text[max(0, m.start() - 30):m.end() + 20]!r}")
+        if not all(covered[m.start() : m.end()]):
+            missing.append(f"{m.group(0)!r} in {text[max(0, m.start() - 30) : m.end() + 20]!r}")
     assert not missing, "numbers neither indicator nor negative:\n" + "\n".join(missing)
