@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from vnextract.errors import Errors
 from vnextract.report.charts import format_number, heat_map, period_charts
-from vnextract.report.flags import FLAG_TEXT, Flags, compute_flags
+from vnextract.report.flags import FLAG_LABEL, FLAG_TEXT, Flags, compute_flags
 from vnextract.report.layout_doc import document_events, sentence_start
 from vnextract.report.load import OutputFolder, ReportInputError, read_output
 
@@ -81,6 +81,7 @@ def _record_row(rec: dict[str, Any], text: str, flags: Flags, href: str) -> dict
         href=f"{href}#r-{quote(rec['record_id'])}",
         flags=[f.kind for f in flags.for_record(rec["record_id"])],
         flag_text=[f.text for f in flags.for_record(rec["record_id"])],
+        flag_label=[f.label for f in flags.for_record(rec["record_id"])],
         sentence=[pre, num, post],
     )
     return row
@@ -168,6 +169,7 @@ def build_report(data: OutputFolder, report_dir: Path) -> Path:
         rows=all_rows,
         options=_select_options(all_rows),
         flag_text=FLAG_TEXT,
+        flag_label=FLAG_LABEL,
         report_key=key,
         root="",
     )

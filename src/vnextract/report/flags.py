@@ -29,6 +29,15 @@ FLAG_TEXT: dict[str, str] = {
     "bad_offsets": "text[char_start:char_end] is not value_text: the highlight may be wrong",
 }
 
+# Short names for table cells and filter menus; FLAG_TEXT goes in the tooltip.
+FLAG_LABEL: dict[str, str] = {
+    "no_subject": "no subject",
+    "conflict": "conflict",
+    "unattached_share_of_plan": "share of plan unattached",
+    "number_without_record": "number without record",
+    "bad_offsets": "bad offsets",
+}
+
 NOTE_KINDS = ("number_without_record", "unattached_share_of_plan")
 
 
@@ -38,6 +47,11 @@ class Flag:
 
     kind: str
     detail: str = ""
+
+    @property
+    def label(self) -> str:
+        """Short name for a table cell."""
+        return FLAG_LABEL.get(self.kind, self.kind)
 
     @property
     def text(self) -> str:

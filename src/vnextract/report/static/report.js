@@ -132,7 +132,7 @@
     var dl = document.createElement("dl");
     Object.keys(rec).forEach(function (k) {
       var v = rec[k];
-      if (k === "sentence" || k === "href" || k === "flag_text" || k === "flags" || v === null || v === "") { return; }
+      if (/^(sentence|href|flags|flag_text|flag_label)$/.test(k) || v === null || v === "") { return; }
       var dt = document.createElement("dt"), dd = document.createElement("dd");
       dt.textContent = k; dd.textContent = String(v);
       dl.appendChild(dt); dl.appendChild(dd);
@@ -155,10 +155,20 @@
     var mark = document.getElementById("r-" + id);
     if (!mark) { return; }
     $all(".focus").forEach(function (el) { el.classList.remove("focus"); });
-    mark.scrollIntoView({ block: "center" });
+    scrollWithin($("#text"), mark);
     mark.classList.add("focus");
     var row = $('[data-row-id="' + CSS.escape(id) + '"]');
-    if (row) { row.classList.add("focus"); row.scrollIntoView({ block: "nearest" }); }
+    if (row) { row.classList.add("focus"); scrollWithin($(".side"), row); }
+  }
+  /* Centre el in its own scrolling pane without moving the window, so the header and
+     the table stay put; on narrow screens the panes do not scroll and the window does. */
+  function scrollWithin(pane, el) {
+    if (pane && pane.scrollHeight > pane.clientHeight && getComputedStyle(pane).overflowY !== "visible") {
+      var e = el.getBoundingClientRect(), p = pane.getBoundingClientRect();
+      pane.scrollTop += e.top - p.top - (p.height - e.height) / 2;
+    } else {
+      el.scrollIntoView({ block: "center" });
+    }
   }
 
   function initDocument() {
@@ -210,6 +220,7 @@
   /* ---- the all-records table: filter, sort and page in memory, draw one page ---- */
   function initRecords() {
     var all = readJSON("records-data") || [], flagText = readJSON("flag-text") || {};
+    var flagLabel = readJSON("flag-label") || {};
     var PAGE = 200, page = 0, shown = all, sortKey = null, asc = true;
     var tbody = $("#all-records tbody"), filters = {};
     var decideTemplate = document.createElement("span");
@@ -236,7 +247,7 @@
         cell(tr, r.unit); cell(tr, r.subject); cell(tr, r.indicator_id); cell(tr, r.province);
         cell(tr, r.period); cell(tr, r.kind);
         var ft = cell(tr, "");
-        r.flags.forEach(function (f) { var s = document.createElement("span"); s.className = "flag"; s.textContent = flagText[f] || f; ft.appendChild(s); });
+        r.flags.forEach(function (f) { var s = document.createElement("span"); s.className = "flag"; s.title = flagText[f] || f; s.textContent = flagLabel[f] || f; ft.appendChild(s); });
         var st = cell(tr, ""); st.className = "sentence";
         var b = document.createElement("b"); b.textContent = r.sentence[1];
         st.appendChild(document.createTextNode(r.sentence[0])); st.appendChild(b); st.appendChild(document.createTextNode(r.sentence[2]));
