@@ -201,7 +201,7 @@ class NumberFinder:
             value_max = value_max * factor if value_max is not None else None
             expr_end = s.end()
         percent = False
-        currency = None
+        currency = unit_text = None
         if p := self._percent.match(text, expr_end):
             percent, expr_end = True, p.end()
         elif c := self._currency.match(text, expr_end):
@@ -212,7 +212,8 @@ class NumberFinder:
             if 0 < value <= denominator:
                 total = denominator
                 expr_end = u.end()
-        per = unit_text = None
+                unit_text = " ".join(u.group("unit").split())
+        per = None
         if total is None and (q := self._per.match(text, expr_end)):
             per = " ".join(q.group("base").split())
             unit_text = " ".join(q.group("gap").split()) or None

@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
+import regex
+
 from pydantic import BaseModel, ConfigDict, field_validator
 
 
@@ -13,6 +15,7 @@ class TextRules(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     tone_placement: dict[str, str]
+    tone_placement_not_after: list[str] = []
 
     @field_validator("tone_placement")
     @classmethod
@@ -37,14 +40,17 @@ class Folder:
         for old, new in list(pairs.items()):
             pairs.setdefault(old.upper(), new.upper())
             pairs.setdefault(old[0].upper() + old[1:], new[0].upper() + new[1:])
-        self._pairs = sorted(pairs.items(), key=lambda kv: -len(kv[0]))
+        self._pairs = dict(pairs)
+        blocked = "".join(regex.escape(c) for c in rules.tone_placement_not_after)
+        blocked += blocked.upper()
+        not_after = f"(?<![{blocked}])" if blocked else ""
+        alternation = "|".join(regex.escape(k) for k in sorted(pairs, key=len, reverse=True))
+        # only at the end of a syllable: 'hoá' -> 'hóa', never 'hoạch' or 'toán'
+        self._pattern = regex.compile(rf"{not_after}(?:{alternation})(?!\p{{L}})")
 
     def tones(self, text: str) -> str:
         """Modern tone placement; same length as the input."""
-        for old, new in self._pairs:
-            if old in text:
-                text = text.replace(old, new)
-        return text
+        return self._pattern.sub(lambda m: self._pairs[m.group()], text)
 
     def key(self, text: str) -> str:
         """Comparison key: NFC, modern tones, lower case, single spaces."""
