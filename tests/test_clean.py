@@ -34,6 +34,7 @@ WHOLE_LINES = [
     ("Đường dây nóng: 0912 345 678", "contact"),
     ("Điện thoại: 0233 3852 111 - Fax: 0233 3852 112", "contact"),
     ("Email: bandoc@baotinh.vn", "contact"),
+    ("Liên hệ: Sở TT&TT tỉnh Gia Lai, số 2 Trần Hưng Đạo. Điện thoại: 0269 3823 000", "contact"),
     (
         "Bạn đang đọc bài viết Kon Tum ra mắt cổng dữ liệu. Liên hệ quảng cáo: 0909 000 111",
         "reading_notice",
@@ -83,6 +84,8 @@ CONTENT_LINES = [
     "Đăng ký kinh doanh qua mạng đạt 100% hồ sơ.",
     "Thống kê truy cập cổng dịch vụ công cho thấy lượng người dùng tăng mạnh.",
     "Tổng kết công tác năm 2023",
+    "Liên hệ với Sở để được hỗ trợ cài đặt chữ ký số.",
+    "Điện thoại thông minh được 90% người dân sử dụng.",
 ]
 
 
@@ -119,12 +122,17 @@ def test_clean_keeps_content_line(line):
             "login",
         ),
         (
+            "Mọi thắc mắc xin gọi Điện thoại: 0269 3823 000 trong giờ hành chính.",
+            "Điện thoại: 0269 3823 000",
+            "contact",
+        ),
+        (
             "Lãnh đạo tỉnh thăm gian hàng chuyển đổi số (Ảnh: Thu Hà)",
             "(Ảnh: Thu Hà)",
             "image_credit",
         ),
     ],
-    ids=["hotline-email", "hotline", "login-wait", "photo-credit"],
+    ids=["hotline-email", "hotline", "login-wait", "phone", "photo-credit"],
 )
 def test_clean_marks_inline_span(line, furniture, kind):
     text = f"Đầu bài.\n{line}\n"

@@ -109,12 +109,23 @@ def test_metadata_later_dateline_apart_is_ignored():
         (f"PageController\n\nKinh tế số\n\n{TITLE}\n\n12/05/2024 10:00\n{BODY}", TITLE),
         (f"22/06/2024 09:10\n18/01/2023 08:00\n\n{TITLE}\n\nTheo dõi Báo X trên\n\n{BODY}", TITLE),
         (
+            f"Chuyên mục: Chính quyền số và dịch vụ công\n\n{TITLE}\n\n12/05/2024 10:00\n{BODY}",
+            TITLE,
+        ),
+        (
             f"{BODY}",
             "Năm 2023, tỉnh Quảng Trị có 1.250 trạm BTS, tăng 8% so với năm trước. Sở TT&TT Quảng Trị cho biết 100% xã đã có cáp quang.",  # noqa: E501
         ),
         ("Tin ngắn\n\nMột hai", None),
     ],
-    ids=["after-counters", "before-dateline", "after-stamps", "first-line", "none"],
+    ids=[
+        "after-counters",
+        "before-dateline",
+        "after-stamps",
+        "section-above",
+        "first-line",
+        "none",
+    ],
 )
 def test_metadata_title(text, title):
     m = meta(text)

@@ -257,9 +257,10 @@ class _Extractor:
                     return ln
         candidates = [ln for ln in top if self._is_title_like(ln)]
         if first_date is not None:
+            # the headline stands right above the dateline; section labels stand higher up
             before = [ln for ln in candidates if ln.start < first_date]
             if before:
-                return before[0]
+                return before[-1]
         if candidates:
             return candidates[0]
         return html_title
