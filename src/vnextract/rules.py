@@ -32,6 +32,14 @@ RULE_FILES: dict[str, str] = {
     "places.yml": "vnextract.places:PlacesRules",
     "dates.yml": "vnextract.dates:DateRules",
     "indicators.yml": "vnextract.catalogue:CatalogueRules",
+    "entities/names.yml": "vnextract.entities.schema:NamesRules",
+    "entities/titles.yml": "vnextract.entities.schema:TitlesRules",
+    "entities/abbreviations.yml": "vnextract.entities.schema:AbbreviationsRules",
+    "entities/agencies.yml": "vnextract.entities.schema:AgenciesRules",
+    "entities/organisations.yml": "vnextract.entities.schema:OrganisationsRules",
+    "entities/locations.yml": "vnextract.entities.schema:LocationsRules",
+    "entities/legal.yml": "vnextract.entities.schema:LegalRules",
+    "entities/patterns.jsonl": "vnextract.entities.schema:EntityPattern",
 }
 
 

@@ -1,0 +1,78 @@
+"""Component ``vnextract_abbreviations``: learn abbreviations the article defines.
+
+``Sở Thông tin và Truyền thông (TT&TT)`` teaches ``TT&TT`` for the rest of the
+article: the letters of the abbreviation must be the initials of the words just
+before the bracket (connectors such as ``và`` may be skipped or written ``&``).
+"""
+
+from __future__ import annotations
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..textnorm import base_char
+from .context import get_context
+from .gazetteer import ABBR, EntityRules, entity_rules
+
+_DEFINITION = regex.compile(rf"\(\s*({ABBR})\s*\)")
+_SYLLABLE = regex.compile(r"[\p{L}\d]+")
+_CLAUSE_BREAK = regex.compile(r"[,;:()\[\]\n.!?“”\"]")
+MAX_WORDS = 12
+
+
+def expansion_before(
+    text: str, end: int, abbr: str, connectors: set[str]
+) -> tuple[int, str] | None:
+    """The words ending at ``end`` whose initials spell ``abbr``, as (start, words), or None.
+
+    Args:
+        text: the text (a sentence or its pattern view).
+        end: where the words end (just before the opening bracket).
+        abbr: the abbreviation, e.g. ``TT&TT`` or ``CĐS``.
+        connectors: folded connector words that may be skipped (``và``).
+    """
+    letters = [base_char(c) for c in abbr if c.isalpha()]
+    if len(letters) < 2:
+        return None
+    left = text[:end]
+    breaks = list(_CLAUSE_BREAK.finditer(left))
+    floor = breaks[-1].end() if breaks else 0
+    words = list(_SYLLABLE.finditer(left, floor))[-MAX_WORDS:]
+    i, j = len(letters) - 1, len(words) - 1
+    while i >= 0 and j >= 0:
+        word = words[j].group()
+        if base_char(word[0]) == letters[i]:
+            i -= 1
+        elif word.lower() not in connectors:
+            return None
+        j -= 1
+    if i >= 0:
+        return None
+    start = words[j + 1].start()
+    return start, " ".join(left[start : words[-1].end()].replace("_", " ").split())
+
+
+def learn_definitions(text: str, rules: EntityRules) -> dict[str, str]:
+    """Abbreviations defined in ``text``: ``{"TT&TT": "Thông tin và Truyền thông"}``."""
+    found: dict[str, str] = {}
+    for m in _DEFINITION.finditer(text):
+        hit = expansion_before(text, m.start(), m.group(1), rules.connectors)
+        if hit:
+            found[m.group(1)] = hit[1]
+    return found
+
+
+class AbbreviationLearner:
+    """Stores the article's own abbreviations in the document context."""
+
+    def __init__(self, nlp: Language, name: str, rules_folder: str | None = None) -> None:
+        self.name = name
+        self.rules = entity_rules(rules_folder)
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Learn the definitions in ``doc``; returns the same Doc."""
+        ctx = get_context(doc)
+        view = self.rules.view(doc.text)
+        ctx.abbreviations.update(learn_definitions(view, self.rules))
+        return doc

@@ -1,0 +1,288 @@
+"""Compile the entity rule files once into regular expressions and lookup tables.
+
+Patterns run over a *view* of the sentence text that has the same length as the
+text (so every offset survives): old tone placement is modernised (``Hoá`` ->
+``Hóa``) and the spaces *inside* a segmented word become ``_``. A pattern's
+literal space matches either, so gazetteer phrases match however underthesea cut
+the words, while ``{CAP}`` ("a capitalised word") can tell ``Kinh tế`` (one word)
+from two.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+from ..errors import Errors, RuleError
+from ..rules import load_rules, rules_dir
+from ..textnorm import Folder, TextRules
+from .schema import (
+    AbbreviationsRules,
+    AgenciesRules,
+    EntityPattern,
+    LegalRules,
+    LocationsRules,
+    NamesRules,
+    OrganisationsRules,
+    TitlesRules,
+)
+
+# rule files of this stage, relative to the rules folder (also listed in rules.RULE_FILES)
+ENTITY_RULE_FILES: dict[str, str] = {
+    "text.yml": "vnextract.textnorm:TextRules",
+    "entities/names.yml": "vnextract.entities.schema:NamesRules",
+    "entities/titles.yml": "vnextract.entities.schema:TitlesRules",
+    "entities/abbreviations.yml": "vnextract.entities.schema:AbbreviationsRules",
+    "entities/agencies.yml": "vnextract.entities.schema:AgenciesRules",
+    "entities/organisations.yml": "vnextract.entities.schema:OrganisationsRules",
+    "entities/locations.yml": "vnextract.entities.schema:LocationsRules",
+    "entities/legal.yml": "vnextract.entities.schema:LegalRules",
+    "entities/patterns.jsonl": "vnextract.entities.schema:EntityPattern",
+}
+
+SPACE = "[ _]"  # what a space in a pattern matches: between words or inside one
+LETTER = r"[\p{L}\d]"
+# a capitalised word (a whole segmented word: "Kinh_tế", "IV", "TT&TT")
+CAP = r"(?:\p{Lu}[\p{L}\d&.'-]*(?:_[\p{L}\d]+)*(?![\p{L}\d_]))"
+# a capitalised syllable ("Hữu"), for names whose words underthesea may have joined
+SYL = r"(?:\p{Lu}\p{Ll}*(?![\p{L}\d]))"
+LOW = r"(?:\p{Ll}[\p{L}\d]*(?:_[\p{L}\d]+)*(?![\p{L}\d_]))"
+WORD = r"(?:[\p{L}\d][\p{L}\d&-]*(?:_[\p{L}\d]+)*(?![\p{L}\d_]))"
+ABBR = r"(?:\p{Lu}[\p{Lu}&-]*\p{Lu}(?![\p{L}\d]))"
+START = r"(?:^\s*|[.!?:;…\n]\s*)"
+
+
+def phrase_regex(phrase: str) -> str:
+    """A gazetteer phrase as a regex: escaped, any space matching ``[ _]+``."""
+    parts = [regex.escape(p) for p in phrase.split()]
+    return f"{SPACE}+".join(parts)
+
+
+def alternation(phrases: list[str]) -> str:
+    """Longest-first alternation of phrases, so ``Phó Chủ tịch`` wins over ``Chủ tịch``."""
+    unique = sorted(set(phrases), key=lambda p: (-len(p), p))
+    return "(?:" + "|".join(phrase_regex(p) for p in unique) + ")" if unique else "(?!)"
+
+
+def expand_pattern(pattern: str, placeholders: dict[str, str]) -> str:
+    """Turn a rule pattern into a regex: literal spaces match ``[ _]``, ``{NAME}`` expands.
+
+    Raises ``KeyError`` naming an unknown placeholder.
+    """
+    out = pattern.replace(" ", SPACE)
+    for name in regex.findall(r"\{([A-Z_]+)\}", out):
+        if name not in placeholders:
+            raise KeyError(name)
+    return regex.sub(r"\{([A-Z_]+)\}", lambda m: placeholders[m.group(1)], out)
+
+
+@dataclass
+class CompiledPattern:
+    rule: EntityPattern
+    regex: regex.Pattern
+
+
+@dataclass
+class EntityRules:
+    """Everything the entity components need, compiled once per rule set."""
+
+    folder: Path
+    folder_text: Folder
+    names: NamesRules
+    titles: TitlesRules
+    abbreviations: dict[str, str]
+    connectors: set[str]
+    patterns: list[CompiledPattern]
+    by_id: dict[str, CompiledPattern]
+    # folded key -> canonical spelling, for domains, agencies, organisations, places
+    canonical: dict[str, dict[str, str]] = field(default_factory=dict)
+    title_regex: regex.Pattern | None = None
+    title_by_key: dict[str, object] = field(default_factory=dict)
+    academic_regex: regex.Pattern | None = None
+    honorific_regex: regex.Pattern | None = None
+    byline_regex: regex.Pattern | None = None
+
+    def key(self, text: str) -> str:
+        """Comparison key: modern tones, lower case, single spaces, ``_`` read as a space."""
+        return self.folder_text.key(text.replace("_", " "))
+
+    def lookup(self, table: str, text: str) -> str | None:
+        """Canonical spelling of ``text`` in one of the tables, or None."""
+        return self.canonical.get(table, {}).get(self.key(text))
+
+    def view(self, text: str, word_spans: list[tuple[int, int]] = ()) -> str:
+        """The text patterns run on: same length, modern tones, spaces inside words as ``_``."""
+        chars = list(self.folder_text.tones(unicodedata.normalize("NFC", text)))
+        if len(chars) != len(text):  # text was not NFC: fall back to the raw text
+            chars = list(text)
+        for start, end in word_spans:
+            for i in range(start, end):
+                if chars[i] == " ":
+                    chars[i] = "_"
+        for i, ch in enumerate(chars):
+            if ch in "\u00a0\t":
+                chars[i] = " "
+        return "".join(chars)
+
+
+def _provinces(locations: LocationsRules) -> list[str]:
+    """Province names: from vnextract.places when that module exists, else from locations.yml."""
+    names = list(locations.provinces)
+    try:  # the places stage owns the full list (old and new names); reuse it when present
+        from .. import places  # type: ignore[attr-defined]
+
+        names += [n for n in getattr(places, "all_province_names", lambda: [])()]
+    except Exception:  # optional module: any failure means "not there yet"
+        pass
+    return names
+
+
+def _object_lines(path: Path) -> list[int]:
+    """1-based line numbers of the JSON objects in a JSONL file (comments and blanks skipped)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return []
+    return [
+        n
+        for n, line in enumerate(text.splitlines(), start=1)
+        if line.strip() and not line.lstrip().startswith("//")
+    ]
+
+
+def _table(groups: list[list[str]], key) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for group in groups:
+        for variant in group:
+            table.setdefault(key(variant), group[0])
+    return table
+
+
+def compile_rules(sections: dict, folder: Path) -> EntityRules:
+    """Build :class:`EntityRules` from validated sections (as returned by ``load_rules``)."""
+    folder_text = Folder(sections["text.yml"] or TextRules(tone_placement={}))
+    names: NamesRules = sections["entities/names.yml"]
+    titles: TitlesRules = sections["entities/titles.yml"]
+    abbr: AbbreviationsRules = sections["entities/abbreviations.yml"]
+    agencies: AgenciesRules = sections["entities/agencies.yml"]
+    orgs: OrganisationsRules = sections["entities/organisations.yml"]
+    locations: LocationsRules = sections["entities/locations.yml"]
+    legal: LegalRules = sections["entities/legal.yml"]
+
+    def key(text: str) -> str:
+        return folder_text.key(text.replace("_", " "))
+
+    provinces = _provinces(locations)
+    plain_provinces = [p for p in provinces if key(p) not in {key(n) for n in locations.needs_unit}]
+    domain_abbrs = [
+        a
+        for a, long in abbr.abbreviations.items()
+        if any(key(long) == key(d) for g in agencies.domains for d in g)
+    ]
+    placeholders = {
+        "CAP": CAP,
+        "SYL": SYL,
+        "LOW": LOW,
+        "WORD": WORD,
+        "ABBR": ABBR,
+        "START": START,
+        "DOMAIN": "(?:(?i:"
+        + alternation([d for g in agencies.domains for d in g])
+        + ")|"
+        + alternation(domain_abbrs)
+        + f"|{ABBR})",
+        "PROVINCE": alternation(plain_provinces),
+        "ANY_PROVINCE": alternation(provinces),
+        "PLACE_NAME": rf"(?:{CAP}(?: {CAP}){{0,2}}|\d+)".replace(" ", SPACE),
+        "UNIT": alternation(locations.units),
+        "PLACE_KEEP": alternation(locations.place_types.keep),
+        "PLACE_DROP": alternation(locations.place_types.drop),
+        "STREET": alternation(locations.street_words),
+        "NUMBER_WORD": alternation([*locations.number_words, legal.number_word]),
+        "COUNTRY": alternation(locations.countries),
+        "AGENCY_NAME": "(?i:" + alternation([n for g in agencies.named for n in g]) + ")",
+        "ORG_NAME": "(?i:" + alternation([n for g in orgs.named for n in g]) + ")",
+        "FAMILY": alternation(names.family_names),
+        "MIDDLE": alternation(names.middle_names),
+        "HONORIFIC": alternation(titles.honorifics),
+        "ACADEMIC": alternation(titles.academic_prefixes),
+        "DOC_TYPE": alternation(legal.document_types),
+        "DOC_NUMBER": r"\d+(?:[/-]\d{2,4})?[/-]\p{L}[\p{L}\d]*(?:[-/&.]\p{L}[\p{L}\d]*)*",
+        "TITLE_RUN": rf"{CAP}(?:(?: {LOW}){{0,2}} {CAP})*".replace(" ", SPACE),
+    }
+    problems: list[str] = []
+    compiled: list[CompiledPattern] = []
+    name = "rules/entities/patterns.jsonl"
+    lines = _object_lines(folder / "entities" / "patterns.jsonl")
+    first_line: dict[str, int] = {}
+    for n, rule in enumerate(sections["entities/patterns.jsonl"]):
+        line = lines[n] if n < len(lines) else 0
+        what = f"pattern '{rule.id}'"
+        if rule.id in first_line:
+            fix = Errors.E202.format(id=rule.id, first=first_line[rule.id])
+            problems.append(
+                Errors.E011.format(file=name, line=line, what=what + " repeats an id", fix=fix)
+            )
+        first_line.setdefault(rule.id, line)
+        try:
+            body = expand_pattern(rule.pattern, placeholders)
+            # whole words only: no letter, digit or word-internal "_" just before the match
+            full = rf"(?<![\p{{L}}\d_])(?:{body})(?![\p{{L}}\d])"
+            compiled.append(CompiledPattern(rule, regex.compile(full)))
+        except KeyError as exc:
+            fix = Errors.E200.format(name=exc.args[0], known=", ".join(sorted(placeholders)))
+            problems.append(
+                Errors.E011.format(
+                    file=name, line=line, what=what + " has an unknown placeholder", fix=fix
+                )
+            )
+        except regex.error as exc:
+            fix = Errors.E201.format(reason=exc)
+            problems.append(
+                Errors.E011.format(file=name, line=line, what=what + " does not compile", fix=fix)
+            )
+    if problems:
+        raise RuleError(problems)
+
+    title_keys = {key(t.title): t for t in titles.titles}
+    return EntityRules(
+        folder=folder,
+        folder_text=folder_text,
+        names=names,
+        titles=titles,
+        abbreviations={a: v for a, v in abbr.abbreviations.items()},
+        connectors={key(c) for c in abbr.connectors},
+        patterns=compiled,
+        by_id={c.rule.id: c for c in compiled},
+        canonical={
+            "domain": _table(agencies.domains, key),
+            "agency": _table(agencies.named, key),
+            "org": _table(orgs.named, key),
+            "province": {key(p): p for p in provinces},
+        },
+        title_regex=regex.compile(
+            r"(?<![\p{L}\d_])(?i:"
+            + alternation([t.title for t in titles.titles])
+            + r")(?![\p{L}\d])"
+        ),
+        title_by_key=title_keys,
+        academic_regex=regex.compile(alternation(titles.academic_prefixes)),
+        honorific_regex=regex.compile("(?i:" + alternation(titles.honorifics) + ")"),
+        byline_regex=regex.compile("(?:" + alternation(titles.byline_cues) + r")\s*$"),
+    )
+
+
+@lru_cache(maxsize=4)
+def entity_rules(folder: str | None = None) -> EntityRules:
+    """Load, validate and compile the entity rule files of ``folder`` (default: the rules folder).
+
+    Raises:
+        RuleError: listing every problem as ``rules/FILE:LINE: what. Fix: how``.
+    """
+    path = Path(folder) if folder else rules_dir()
+    loaded = load_rules(path, files=ENTITY_RULE_FILES)
+    return compile_rules(loaded.sections, path)

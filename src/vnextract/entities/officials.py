@@ -1,0 +1,154 @@
+"""Component ``vnextract_officials``: link people to their titles and agencies.
+
+Forms (titles from ``rules/entities/titles.yml``):
+- name, then titles: ``ông A, Giám đốc Sở X``; ``Đồng chí A – Tỉnh ủy viên, Giám đốc Sở``
+  (every title after the name is a link of its own);
+- title, agency, name: ``Giám đốc Sở X A``, ``Bộ trưởng Y A``;
+- a name alone on its line and a title line under it (a signature).
+A name after a byline cue (``Tác giả:``) is never an official. A title's agency is
+the agency right after it, else the one the title implies (``Tỉnh ủy viên``).
+"""
+
+from __future__ import annotations
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..model import Official
+from .context import Candidate, DocContext, PendingName, get_context
+from .gazetteer import EntityRules, entity_rules
+from .resolver import ENTITIES_KEY, choose, render
+from .ruler import find_candidates
+
+OFFICIALS_KEY = "vnextract.officials"
+_AFTER_NAME = regex.compile(r"\s*(?:,|–|—|-|:)\s*")
+_BETWEEN_TITLES = regex.compile(r"\s*(?:,|;)\s*|\s+\p{Ll}{1,4}\s+")
+_SPACE = regex.compile(r"\s*")
+_TRAILING = regex.compile(r"[\s.,;:!?…]*")
+
+
+def implied_agency(name: str, ctx: DocContext, rules: EntityRules) -> str | None:
+    """Canonical name of an agency written as in the rules (``Tỉnh ủy`` -> ``Tỉnh ủy Nghệ An``)."""
+    for c in choose(find_candidates(rules.view(name), rules)):
+        if c.label == "AGENCY" and c.start == 0 and c.end == len(name):
+            rule = rules.by_id[c.rule_id].rule
+            return render(rule.canonical, c.groups, rule.defaults, ctx, rules) or None
+    return None
+
+
+def find_titles(view: str, rules: EntityRules) -> list[tuple[int, int, object]]:
+    """(start, end, TitleRule) of every title in ``view``."""
+    out = []
+    for m in rules.title_regex.finditer(view):
+        rule = rules.title_by_key.get(rules.key(m.group()))
+        if rule is not None:
+            out.append((m.start(), m.end(), rule))
+    return out
+
+
+class OfficialLinker:
+    """Collects :class:`~vnextract.model.Official` links in ``doc.user_data``."""
+
+    def __init__(self, nlp: Language, name: str, rules_folder: str | None = None) -> None:
+        self.name = name
+        self.rules = entity_rules(rules_folder)
+
+    def _agency_at(self, pos: int, view: str, ents: list[Candidate]) -> Candidate | None:
+        pos = _SPACE.match(view, pos).end()
+        return next((e for e in ents if e.start == pos and e.label == "AGENCY"), None)
+
+    def _title_at(self, pos: int, titles: list) -> tuple | None:
+        return next((t for t in titles if t[0] == pos), None)
+
+    def _link(self, title, agency: Candidate | None, ctx: DocContext) -> str | None:
+        if agency is not None:
+            return agency.canonical
+        if title.agency:
+            return implied_agency(title.agency, ctx, self.rules)
+        return None
+
+    def _titles_after(
+        self, pos: int, view: str, titles: list, ents: list[Candidate], ctx: DocContext
+    ):
+        """(title, agency) pairs chained after ``pos``, and where the chain ends."""
+        pairs = []
+        m = _AFTER_NAME.match(view, pos)
+        while m:
+            title = self._title_at(m.end(), titles)
+            if title is None:
+                break
+            agency = self._agency_at(title[1], view, ents)
+            pairs.append((title[2].title, self._link(title[2], agency, ctx)))
+            pos = agency.end if agency else title[1]
+            m = _BETWEEN_TITLES.match(view, pos)
+        return pairs, pos
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Find the officials of ``doc``; returns the same Doc."""
+        ctx = get_context(doc)
+        rules = self.rules
+        view = rules.view(doc.text)
+        ents: list[Candidate] = doc.user_data.get(ENTITIES_KEY, [])
+        titles = find_titles(view, rules)
+        out: list[Official] = []
+
+        def add(person: Candidate | PendingName, title: str, agency: str | None) -> None:
+            if isinstance(person, PendingName):
+                name, start, end, index = (
+                    person.name,
+                    person.start,
+                    person.end,
+                    person.sentence_index,
+                )
+            else:
+                name = " ".join(doc.text[person.start : person.end].split())
+                start, end, index = (
+                    ctx.offset + person.start,
+                    ctx.offset + person.end,
+                    ctx.sentence_index,
+                )
+            out.append(Official(ctx.doc_id, name, title, agency, start, end, index))
+
+        # a signature: last sentence was a name alone; this one is a title line
+        pending, ctx.pending = ctx.pending, None
+        first = _SPACE.match(view).end()
+        title = self._title_at(first, titles)
+        if pending is not None and title is not None:
+            agency = self._agency_at(title[1], view, ents)
+            end = agency.end if agency else title[1]
+            if _TRAILING.fullmatch(view, end):
+                add(pending, title[2].title, self._link(title[2], agency, ctx))
+
+        persons = [e for e in ents if e.label == "PERSON"]
+        for person in persons:
+            before = view[: person.start]
+            if rules.byline_regex.search(before):
+                continue
+            pairs, _ = self._titles_after(person.end, view, titles, ents, ctx)
+            for t, agency in pairs:
+                add(person, t, agency)
+            # the name alone on its line (perhaps after an academic prefix): a signature
+            lead = before.strip()
+            alone = (
+                not lead
+                or rules.academic_regex.fullmatch(lead)
+                or rules.honorific_regex.fullmatch(lead)
+            )
+            if not pairs and alone and _TRAILING.fullmatch(view, person.end):
+                ctx.pending = PendingName(
+                    " ".join(doc.text[person.start : person.end].split()),
+                    ctx.offset + person.start,
+                    ctx.offset + person.end,
+                    ctx.sentence_index,
+                )
+        # title (agency) name
+        person_at = {p.start: p for p in persons}
+        for _, end, rule in titles:
+            agency = self._agency_at(end, view, ents)
+            pos = _SPACE.match(view, agency.end if agency else end).end()
+            person = person_at.get(pos)
+            if person is not None and pos > end:
+                add(person, rule.title, self._link(rule, agency, ctx))
+        doc.user_data[OFFICIALS_KEY] = out
+        return doc

@@ -1,0 +1,124 @@
+"""Component ``vnextract_entity_resolver``: choose among candidates and name them canonically.
+
+Longest match wins, then the higher priority, then the earlier one; label NONE
+matches (a centre, a prize) win like any other and hide what is inside them. The
+canonical name is the pattern's template filled from the match: abbreviations
+expanded (the article's own first, then ``abbreviations.yml``), variants mapped to
+their canonical spelling, and the article's province filled in where the text left
+it out (``UBND tỉnh`` -> ``Ủy ban nhân dân tỉnh Thanh Hóa``).
+"""
+
+from __future__ import annotations
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .context import Candidate, DocContext, get_context
+from .gazetteer import EntityRules, entity_rules
+from .ruler import CANDIDATES_KEY
+
+ENTITIES_KEY = "vnextract.entities"
+_FIELD = regex.compile(r"\{([a-z_]+)(?::([a-z]+))?\}")
+# group names whose value is looked up in a canonical table of the same meaning
+_TABLE_OF_GROUP = {"domain": "domain", "place": "province"}
+
+
+def choose(candidates: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates: longest first, then priority, then position; by start."""
+    taken: list[Candidate] = []
+    order = sorted(candidates, key=lambda c: (-(c.end - c.start), -c.priority, c.start))
+    for c in order:
+        if all(c.end <= t.start or c.start >= t.end for t in taken):
+            taken.append(c)
+    return sorted(taken, key=lambda c: c.start)
+
+
+def expand_abbreviations(value: str, ctx: DocContext, rules: EntityRules) -> str:
+    """Replace each abbreviation word of ``value`` by its expansion (the article's first)."""
+    words = []
+    for word in value.split():
+        words.append(ctx.abbreviations.get(word) or rules.abbreviations.get(word) or word)
+    return " ".join(words)
+
+
+def render(template: str, groups: dict, defaults: dict, ctx: DocContext, rules: EntityRules) -> str:
+    """Fill a canonical template; empty fields vanish with their spaces.
+
+    Args:
+        template: e.g. ``"Sở {domain} {place}"``; ``{x:lower}`` lower-cases, ``{x:agency}``
+            and ``{x:org}`` look the value up in that canonical table.
+        groups: the match's named groups.
+        defaults: values for groups the text left out; ``@province`` is the article's
+            province, ``@department`` (any ``@name``) a name remembered earlier.
+        ctx: the document context.
+        rules: the compiled rules.
+    Returns:
+        The canonical name, or "" when a required part is unknown.
+    """
+
+    def fill(m: regex.Match) -> str:
+        name, fmt = m.group(1), m.group(2)
+        value = groups.get(name)
+        if not value:
+            default = defaults.get(name, "")
+            if default == "@province":
+                value = ctx.province or ""
+            elif default.startswith("@"):
+                value = ctx.remembered.get(default[1:], "")
+                return value  # already canonical
+            else:
+                value = default
+        value = " ".join(value.replace("_", " ").split())
+        if not value:
+            return ""
+        value = expand_abbreviations(value, ctx, rules)
+        table = fmt if fmt in rules.canonical else _TABLE_OF_GROUP.get(name)
+        if table:
+            value = rules.lookup(table, value) or value
+        if fmt == "lower":
+            value = value.lower()
+        return value
+
+    text = " ".join(_FIELD.sub(fill, template).split())
+    if not text:
+        return ""
+    return text
+
+
+class EntityResolver:
+    """Sets ``doc.ents`` (with ``span._.canonical``) from the ruler's candidates."""
+
+    def __init__(self, nlp: Language, name: str, rules_folder: str | None = None) -> None:
+        self.name = name
+        self.rules = entity_rules(rules_folder)
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Resolve the candidates of ``doc``; returns the same Doc."""
+        ctx = get_context(doc)
+        chosen: list[Candidate] = []
+        for c in choose(doc.user_data.get(CANDIDATES_KEY, [])):
+            if c.label == "NONE":
+                continue
+            rule = self.rules.by_id[c.rule_id].rule
+            c.canonical = render(rule.canonical, c.groups, rule.defaults, ctx, self.rules)
+            if not c.canonical:
+                continue
+            if c.label in ("AGENCY", "ORG"):
+                c.canonical = c.canonical[0].upper() + c.canonical[1:]
+            if rule.remember:
+                ctx.remembered[rule.remember] = c.canonical
+            chosen.append(c)
+        doc.user_data[ENTITIES_KEY] = chosen
+        spans: list[Span] = []
+        for c in chosen:
+            span = doc.char_span(c.start, c.end, label=c.label, alignment_mode="expand")
+            if span is not None:
+                span.kb_id_ = c.canonical
+                spans.append(span)
+        doc.ents = filter_spans(spans)
+        for span in doc.ents:
+            span._.canonical = span.kb_id_
+        doc.spans["vnextract"] = list(doc.ents)
+        return doc

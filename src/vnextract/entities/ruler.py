@@ -1,0 +1,58 @@
+"""Component ``vnextract_entity_ruler``: run every pattern of ``rules/entities/patterns.jsonl``.
+
+Matches become :class:`Candidate` objects (exact character offsets) in
+``doc.user_data`` and, for inspection, spans in ``doc.spans["vnextract_candidates"]``;
+the resolver chooses among them.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .context import Candidate, word_spans
+from .gazetteer import EntityRules, entity_rules
+
+CANDIDATES_KEY = "vnextract.candidates"
+SPAN_KEY = "vnextract_candidates"
+
+
+def find_candidates(view: str, rules: EntityRules) -> list[Candidate]:
+    """Every match of every pattern in ``view`` (see :meth:`EntityRules.view`).
+
+    Args:
+        view: the pattern view of the text (same length as the text).
+        rules: the compiled entity rules.
+    Returns:
+        Candidates in pattern order; overlaps are left for the resolver.
+    """
+    found: list[Candidate] = []
+    for compiled in rules.patterns:
+        rule = compiled.rule
+        for m in compiled.regex.finditer(view):
+            if m.end() <= m.start():
+                continue
+            groups = {k: v for k, v in m.groupdict().items()}
+            found.append(Candidate(m.start(), m.end(), rule.label, rule.id, rule.priority, groups))
+    return found
+
+
+class PatternRuler:
+    """Runs the entity patterns over each Doc."""
+
+    def __init__(self, nlp: Language, name: str, rules_folder: str | None = None) -> None:
+        self.name = name
+        self.rules = entity_rules(rules_folder)
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Attach the candidates of ``doc``; returns the same Doc."""
+        view = self.rules.view(doc.text, word_spans(doc))
+        candidates = find_candidates(view, self.rules)
+        doc.user_data[CANDIDATES_KEY] = candidates
+        spans = []
+        for c in candidates:
+            span = doc.char_span(c.start, c.end, label=c.label, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans[SPAN_KEY] = spans
+        return doc

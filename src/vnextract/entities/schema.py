@@ -1,0 +1,127 @@
+"""Schemas of the entity rule files in ``rules/entities/`` (one pydantic model per file).
+
+Every model forbids unknown keys, so a misspelt key is reported with its file, line
+and a fix by :func:`vnextract.rules.load_rules`.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+
+class NamesRules(BaseModel):
+    """``rules/entities/names.yml``: the parts of a Vietnamese personal name."""
+
+    model_config = ConfigDict(extra="forbid")
+    family_names: list[str] = Field(min_length=1)
+    middle_names: list[str] = Field(default_factory=list)
+
+
+class TitleRule(BaseModel):
+    """A title; ``agency``: the body it implies; ``head``: makes a domain after it an agency."""
+
+    model_config = ConfigDict(extra="forbid")
+    title: str
+    agency: str | None = None
+    head: str | None = None
+
+
+class TitlesRules(BaseModel):
+    """``rules/entities/titles.yml``: titles, words of address, academic prefixes, byline cues."""
+
+    model_config = ConfigDict(extra="forbid")
+    titles: list[TitleRule] = Field(min_length=1)
+    honorifics: list[str] = Field(default_factory=list)
+    academic_prefixes: list[str] = Field(default_factory=list)
+    byline_cues: list[str] = Field(default_factory=list)
+
+
+class AbbreviationsRules(BaseModel):
+    """``rules/entities/abbreviations.yml``: abbreviation -> expansion."""
+
+    model_config = ConfigDict(extra="forbid")
+    abbreviations: dict[str, str]
+    connectors: list[str] = Field(default_factory=list)
+
+
+def _non_empty_groups(value: list[list[str]]) -> list[list[str]]:
+    for i, group in enumerate(value):
+        if not group or not all(s.strip() for s in group):
+            raise ValueError(f"entry {i} must list at least one non-empty name")
+    return value
+
+
+class AgenciesRules(BaseModel):
+    """``rules/entities/agencies.yml``: domains after Sở/Bộ, fixed agency names."""
+
+    model_config = ConfigDict(extra="forbid")
+    domains: list[list[str]]
+    named: list[list[str]] = Field(default_factory=list)
+
+    @field_validator("domains", "named")
+    @classmethod
+    def _groups(cls, value: list[list[str]]) -> list[list[str]]:
+        return _non_empty_groups(value)
+
+
+class OrganisationsRules(BaseModel):
+    """``rules/entities/organisations.yml``: companies, press, mass organisations."""
+
+    model_config = ConfigDict(extra="forbid")
+    named: list[list[str]]
+
+    @field_validator("named")
+    @classmethod
+    def _groups(cls, value: list[list[str]]) -> list[list[str]]:
+        return _non_empty_groups(value)
+
+
+class PlaceTypes(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    keep: list[str] = Field(default_factory=list)
+    drop: list[str] = Field(default_factory=list)
+
+
+class LocationsRules(BaseModel):
+    """``rules/entities/locations.yml``: provinces (fallback), countries, place words."""
+
+    model_config = ConfigDict(extra="forbid")
+    provinces: list[str] = Field(min_length=1)
+    needs_unit: list[str] = Field(default_factory=list)
+    countries: list[str] = Field(default_factory=list)
+    units: list[str] = Field(min_length=1)
+    place_types: PlaceTypes = Field(default_factory=PlaceTypes)
+    street_words: list[str] = Field(default_factory=list)
+    number_words: list[str] = Field(default_factory=list)
+
+
+class LegalRules(BaseModel):
+    """``rules/entities/legal.yml``: numbered document types."""
+
+    model_config = ConfigDict(extra="forbid")
+    document_types: list[str] = Field(min_length=1)
+    number_word: str
+
+
+LABELS = ("AGENCY", "ORG", "PERSON", "LOCATION", "LEGAL_DOC", "NONE")
+
+
+class EntityPattern(BaseModel):
+    """One line of ``rules/entities/patterns.jsonl``."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    label: str
+    pattern: str
+    canonical: str
+    priority: int = 5
+    defaults: dict[str, str] = Field(default_factory=dict)
+    # remember the canonical name for later bare mentions ("department": a bare "Sở")
+    remember: str | None = None
+
+    @field_validator("label")
+    @classmethod
+    def _known_label(cls, value: str) -> str:
+        if value not in LABELS:
+            raise ValueError(f"label must be one of {', '.join(LABELS)}")
+        return value
