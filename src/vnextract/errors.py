@@ -37,7 +37,10 @@ class Errors:
         "drop this phrasing or change the unit: '{other}' (indicator {first}) "
         "has the same phrasing and unit and always wins"
     )
-
+    # E200-E249: entities (vnextract.entities); fixes used inside E011
+    E200 = "use a known placeholder instead of {{{name}}} (known: {known})"
+    E201 = "make it a valid regular expression ({reason})"
+    E202 = "give each pattern its own id ('{id}' is also on line {first})"
 
 class VnextractError(Exception):
     """Base class of every error vnextract raises on purpose."""
