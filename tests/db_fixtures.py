@@ -273,21 +273,20 @@ def sample_doc(n: int, *, bump: float = 0.0) -> Doc:
     """Document number ``n`` of a small corpus; ``bump`` changes its figures (a new edition)."""
     province = PROVINCES[n % len(PROVINCES)]
     subscribers = 2957000 + 1000 * n + bump
+    written = f"{subscribers:,.0f}".replace(",", ".")  # Vietnamese thousands groups
     return Doc(
         doc_id=f"{n:03d}_baocao",
         province=province,
         title=f"Chuyển đổi số ở {province} năm 2023",
         sentences=[
-            f"Năm 2023, toàn tỉnh {province} có {subscribers:,.0f} thuê bao di động.".replace(
-                ",", "."
-            ),
+            f"Năm 2023, toàn tỉnh {province} có {written} thuê bao di động.",
             "Mật độ điện thoại đạt 81,62 máy/100 dân, doanh thu ước đạt 4,67 nghìn tỷ đồng.",
             "Ông Nguyễn Văn Thưởng, Giám đốc Sở Thông tin và Truyền thông, chủ trì hội nghị.",
         ],
         facts=[
             Fact(
                 0,
-                f"{subscribers:,.0f}".replace(",", "."),
+                written,
                 float(subscribers),
                 "thuê bao",
                 "thuê bao di động",
