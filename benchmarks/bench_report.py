@@ -110,7 +110,7 @@ def make_corpus_output(out_dir: Path, docs: int, seed: int = 4) -> None:
             fd.write(json.dumps({"doc_id": doc_id, "source": f"{doc_id}.txt", "title": title,
                                  "published": f"{period}-0{1 + i % 9}-1{i % 10}",
                                  "province": province, "text": text, "status": "ok",
-                                 "error": None, "sha256": hashlib.sha256(text.encode()).hexdigest()},
+                                 "error": None, "sha256": hashlib.sha1(text.encode()).hexdigest()},
                                 ensure_ascii=False) + "\n")  # fmt: skip
 
 
@@ -139,7 +139,7 @@ def open_times(report: Path, chromium: str) -> dict[str, float]:
                 "--disable-background-networking",
                 "--disable-component-update",
                 "--disable-sync",
-            ],  # fmt: skip
+            ],
         )
         for name, path in pages.items():
             page = context.new_page()
