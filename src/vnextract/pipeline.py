@@ -34,8 +34,9 @@ from .rules import Rules, default_rules
 from .segment import split_sentences
 from .textnorm import Folder
 
-# header lines whose numbers are never figures (the dateline's time and view counters)
-_NO_FIGURES = {"crawl_stamp", "dateline", "title"}
+# header lines whose numbers are never figures (the dateline's time and view counters);
+# a headline's figures are kept: they are often the article's main fact
+_NO_FIGURES = {"crawl_stamp", "dateline"}
 _ANY_DIGIT = regex.compile(r"\d+(?:[.,]\d+)*")
 
 

@@ -103,7 +103,8 @@ class SentenceResult:
 
 
 _PUNCT_STOP = regex.compile(r"[;:()\[\]“”\"!?…]|\.(?!\w)|\s[-–]\s")
-_WORD = regex.compile(r"[\p{L}\p{N}&][\p{L}\p{N}&.'/-]*")
+# a word may hold inner dots and slashes ('Postmart.vn', 'bán hàng/gian') but not end with one
+_WORD = regex.compile(r"[\p{L}\p{N}&](?:[\p{L}\p{N}&'-]|[./](?=[\p{L}\p{N}]))*")
 
 
 def _alternation(words: Iterable[str]) -> str:
