@@ -41,6 +41,48 @@ class Errors:
     E200 = "use a known placeholder instead of {{{name}}} (known: {known})"
     E201 = "make it a valid regular expression ({reason})"
     E202 = "give each pattern its own id ('{id}' is also on line {first})"
+    # E300-E349: databases (vnextract.db) and reviewer decisions (vnextract.decisions)
+    E300 = (
+        "{path}: not a vnextract output folder (no documents.jsonl). "
+        "Give the folder that `vnextract run ... --out DIR` wrote."
+    )
+    E301 = "{file}:{line}: not valid JSON ({reason}). Fix the line or run `vnextract run` again."
+    E302 = (
+        "{file}:{line}: {what}. The file does not follow OUTPUT.md; "
+        "run `vnextract run` again with this version to rewrite it."
+    )
+    E303 = "{file}:{line}: doc_id '{doc_id}' is not in documents.jsonl. Load files from one run."
+    E304 = (
+        "{file}:{line}: doc_id '{doc_id}' appears again (first at line {first}). "
+        "Give every input file a unique name."
+    )
+    E305 = "{count} problem(s) in the output folder {path}:\n{problems}"
+    E310 = (
+        "unsupported database URL '{url}'. "
+        "Use sqlite:///path/to/file.db or postgresql://user@host:5432/dbname."
+    )
+    E311 = (
+        "cannot open database {url}: {reason}. Check the URL, that the server is "
+        "running and that the database exists (createdb NAME)."
+    )
+    E312 = (
+        "database {url} uses encoding {encoding}; Vietnamese text needs UTF8. Create it with "
+        "CREATE DATABASE name ENCODING 'UTF8' TEMPLATE template0."
+    )
+    E313 = (
+        "database {url} is at schema version {found}, newer than this vnextract knows "
+        "({known}). Upgrade vnextract: pip install -U vnextract."
+    )
+    E320 = "{file}: {count} problem(s) in the reviewer decisions:\n{problems}"
+    E321 = "{file}:{line}: {what}. Fix: {fix}"
+    E322 = (
+        "{file}: not a decisions file ({reason}). Give the .csv or .json file "
+        "exported from the review report."
+    )
+    E323 = (
+        "{count} decision(s) name records that are not in {url} (first: record {first}). "
+        "Load the output folder they came from first: vnextract load OUT_DIR --db URL."
+    )
 
 class VnextractError(Exception):
     """Base class of every error vnextract raises on purpose."""
