@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from test_report_build import make_output
+from vnextract.decisions import read_decisions
 from vnextract.report import write_report
 
 CHROMIUM = os.environ.get("VNEXTRACT_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -213,11 +214,19 @@ def test_report_browser_decisions_survive_reload_and_export(
         )
     ]
     assert rows[0]["decided_at"].endswith("Z") and "T" in rows[0]["decided_at"]
+    # the exported file reads back with vnextract's own reader
+    (back,) = read_decisions(path)
+    assert (back.record_id, back.decision, back.reviewer) == (
+        record["record_id"],
+        "rejected",
+        "Lê Thị Hoa",
+    )
 
     with page.expect_download() as info:
         page.click("#export-json")
     info.value.save_as(tmp_path / "decisions.json")
     data = json.loads((tmp_path / "decisions.json").read_text(encoding="utf-8"))
+    assert [d.decision for d in read_decisions(tmp_path / "decisions.json")] == ["rejected"]
     assert data[0]["decision"] == "rejected" and set(data[0]) == {
         "record_id",
         "doc_id",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from . import __version__
 from .errors import RuleError, VnextractError
@@ -22,6 +23,14 @@ def _cmd_run(args: argparse.Namespace) -> int:
     )
     print(summary.line())
     return 1 if summary.failed else 0
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from .report import write_report
+
+    index = write_report(args.out_dir, report_dir=args.report_dir)
+    print(f"report written: {index}")
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -45,6 +54,20 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--no-entities", action="store_true", help="skip entity tagging (faster)")
     run.add_argument("--quiet", action="store_true", help="no progress bar")
     run.set_defaults(func=_cmd_run)
+
+    report = sub.add_parser(
+        "report",
+        help="write the HTML review report for an output folder",
+        description="Write a self-contained HTML review report (index, one page per document, "
+        "all records, charts) for the folder `vnextract run` wrote. Open index.html in a "
+        "browser; reviewer decisions export as CSV/JSON.",
+        epilog="example: vnextract report output  (then open output/report/index.html)",
+    )
+    report.add_argument("out_dir", type=Path, help="output folder of `vnextract run`")
+    report.add_argument(
+        "--report-dir", type=Path, default=None, help="where to write (default: OUT_DIR/report)"
+    )
+    report.set_defaults(func=_cmd_report)
     return parser
 
 
