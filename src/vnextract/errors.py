@@ -84,6 +84,18 @@ class Errors:
         "Load the output folder they came from first: vnextract load OUT_DIR --db URL."
     )
 
+    # E400-E449: the review report (vnextract.report)
+    E400 = (
+        "{path}: no documents.jsonl here. Give `vnextract report` the folder that "
+        "`vnextract run ... --out DIR` wrote."
+    )
+    E401 = "{path}:{line}: not a JSON object ({reason}). Re-run `vnextract run` to rewrite it."
+    E402 = (
+        "{path}:{line}: field {field!r} is missing. The file does not follow "
+        "OUTPUT.md; re-run `vnextract run` to rewrite it."
+    )
+    E403 = "report folder {path} is a file. Give --report-dir a folder (or leave it out)."
+
 class VnextractError(Exception):
     """Base class of every error vnextract raises on purpose."""
 
