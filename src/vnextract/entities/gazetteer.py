@@ -34,6 +34,7 @@ from .schema import (
 # rule files of this stage, relative to the rules folder (also listed in rules.RULE_FILES)
 ENTITY_RULE_FILES: dict[str, str] = {
     "text.yml": "vnextract.textnorm:TextRules",
+    "places.yml": "vnextract.places:PlacesRules",
     "entities/names.yml": "vnextract.entities.schema:NamesRules",
     "entities/titles.yml": "vnextract.entities.schema:TitlesRules",
     "entities/abbreviations.yml": "vnextract.entities.schema:AbbreviationsRules",
@@ -129,16 +130,25 @@ class EntityRules:
         return "".join(chars)
 
 
-def _provinces(locations: LocationsRules) -> list[str]:
-    """Province names: from vnextract.places when that module exists, else from locations.yml."""
-    names = list(locations.provinces)
-    try:  # the places stage owns the full list (old and new names); reuse it when present
-        from .. import places  # type: ignore[attr-defined]
+def _provinces(locations: LocationsRules, places) -> list[list[str]]:
+    """Province names as [canonical, variants...]: ``places.yml`` (old and new units, with
+    their districts) when present, then the short fallback list of ``locations.yml``."""
+    groups: list[list[str]] = []
+    if places is not None:
+        for p in [*places.provinces, *places.provinces_after]:
+            groups.append([p.name, *p.variants])
+    groups += [[name] for name in locations.provinces]
+    return groups
 
-        names += [n for n in getattr(places, "all_province_names", lambda: [])()]
-    except Exception:  # optional module: any failure means "not there yet"
-        pass
-    return names
+
+def _districts(places) -> list[list[str]]:
+    """District (and commune) names from ``places.yml``: [written with its kind, variants...]."""
+    groups: list[list[str]] = []
+    for p in [*places.provinces, *places.provinces_after] if places is not None else []:
+        for d in p.districts:
+            full = f"{d.kind} {d.name}" if d.kind else d.name
+            groups.append([full, *d.variants])
+    return groups
 
 
 def _object_lines(path: Path) -> list[int]:
@@ -176,8 +186,11 @@ def compile_rules(sections: dict, folder: Path) -> EntityRules:
     def key(text: str) -> str:
         return folder_text.key(text.replace("_", " "))
 
-    provinces = _provinces(locations)
-    plain_provinces = [p for p in provinces if key(p) not in {key(n) for n in locations.needs_unit}]
+    places = sections.get("places.yml")
+    province_groups = _provinces(locations, places)
+    provinces = [n for g in province_groups for n in g]
+    needs_unit = {key(n) for n in locations.needs_unit}
+    plain_provinces = [p for p in provinces if key(p) not in needs_unit]
     domain_abbrs = [
         a
         for a, long in abbr.abbreviations.items()
@@ -204,6 +217,7 @@ def compile_rules(sections: dict, folder: Path) -> EntityRules:
         "STREET": alternation(locations.street_words),
         "NUMBER_WORD": alternation([*locations.number_words, legal.number_word]),
         "COUNTRY": alternation(locations.countries),
+        "DISTRICT": alternation([n for g in _districts(places) for n in g]),
         "AGENCY_NAME": "(?i:" + alternation([n for g in agencies.named for n in g]) + ")",
         "ORG_NAME": "(?i:" + alternation([n for g in orgs.named for n in g]) + ")",
         "FAMILY": alternation(names.family_names),
@@ -262,7 +276,8 @@ def compile_rules(sections: dict, folder: Path) -> EntityRules:
             "domain": _table(agencies.domains, key),
             "agency": _table(agencies.named, key),
             "org": _table(orgs.named, key),
-            "province": {key(p): p for p in provinces},
+            "province": _table(province_groups, key),
+            "district": _table(_districts(places), key),
         },
         title_regex=regex.compile(
             r"(?<![\p{L}\d_])(?i:"

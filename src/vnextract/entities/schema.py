@@ -83,10 +83,10 @@ class PlaceTypes(BaseModel):
 
 
 class LocationsRules(BaseModel):
-    """``rules/entities/locations.yml``: provinces (fallback), countries, place words."""
+    """``rules/entities/locations.yml``: extra provinces, countries, place words."""
 
     model_config = ConfigDict(extra="forbid")
-    provinces: list[str] = Field(min_length=1)
+    provinces: list[str] = Field(default_factory=list)
     needs_unit: list[str] = Field(default_factory=list)
     countries: list[str] = Field(default_factory=list)
     units: list[str] = Field(min_length=1)
