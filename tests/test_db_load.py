@@ -265,3 +265,15 @@ def test_load_default_url_is_sqlite_in_output(
     stats = load_output(out)
     assert (tmp_path / "output" / "vnextract.db").is_file()
     assert stats.documents_written == docs
+
+
+@pytest.mark.parametrize(("version", "loads"), [("1", True), (1, True), ("2", False)])
+def test_load_output_schema_version_checked(
+    tmp_path: Path, db_url: str, version: object, loads: bool
+) -> None:
+    out = write_output(tmp_path / "out", [sample_doc(0)], schema_version=version)
+    if loads:
+        assert load_output(out, db_url).documents_written == 1
+    else:
+        with pytest.raises(OutputError, match=r"documents.jsonl:1: output schema_version 2"):
+            load_output(out, db_url)

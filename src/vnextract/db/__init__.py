@@ -9,7 +9,7 @@ See docs/DATABASE.md for the schema and example queries.
 from __future__ import annotations
 
 from .engine import DEFAULT_DB_URL, DatabaseError, make_engine, normalise_url
-from .load import LoadStats, load_decisions, load_output, unchanged_documents
+from .load import LoadStats, load_decisions, load_output, split_unchanged, unchanged_documents
 from .migrations import MIGRATIONS, current_version, migrate
 from .output import OutputError, read_output
 from .parquet import write_parquet
@@ -27,6 +27,7 @@ __all__ = [
     "migrate",
     "normalise_url",
     "read_output",
+    "split_unchanged",
     "unchanged_documents",
     "write_parquet",
 ]

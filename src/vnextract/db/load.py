@@ -11,6 +11,7 @@ skipped unchanged articles writes only the others).
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 import time
@@ -52,6 +53,13 @@ class LoadStats:
     records_written: int = 0
     entities_written: int = 0
     officials_written: int = 0
+
+    def line(self) -> str:
+        """The one-line summary the command line prints."""
+        return (
+            f"{self.documents_written} documents written, {self.documents_unchanged} unchanged, "
+            f"{self.records_written} records, {self.entities_written} entities -> {self.url}"
+        )
 
 
 def _now() -> datetime:
@@ -227,6 +235,24 @@ def unchanged_documents(
         engine.dispose()
 
 
+def split_unchanged(
+    url: str | None, inputs: list[tuple[str, Path]], rules_digest: str
+) -> tuple[list[tuple[str, Path]], list[str]]:
+    """Split a run's inputs into those to extract and the doc_ids to skip.
+
+    Args:
+        url: database URL (None for the default).
+        inputs: (doc_id, path) pairs, as ``inputs.list_inputs`` gives them.
+        rules_digest: ``default_rules().digest`` of the current rule files.
+    Returns:
+        (inputs whose bytes or rules changed since their last load, skipped doc_ids).
+    """
+    items = [(doc_id, hashlib.sha256(path.read_bytes()).hexdigest()) for doc_id, path in inputs]
+    same = unchanged_documents(url, items, rules_digest)
+    todo = [(doc_id, path) for doc_id, path in inputs if doc_id not in same]
+    return todo, [doc_id for doc_id, _ in inputs if doc_id in same]
+
+
 def load_decisions(path: Path | str, url: str | None = None) -> int:
     """Load reviewer decisions (see :mod:`vnextract.decisions`) into the database.
 
@@ -307,6 +333,7 @@ __all__ = [
     "LoadStats",
     "load_decisions",
     "load_output",
+    "split_unchanged",
     "unchanged_documents",
     "upsert",
 ]

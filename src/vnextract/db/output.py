@@ -18,6 +18,8 @@ from typing import Any
 
 from ..errors import Errors, VnextractError
 
+# output contract versions this loader understands (documents.jsonl "schema_version")
+KNOWN_OUTPUT_VERSIONS = {"1"}
 OUTPUT_FILES = ("documents.jsonl", "records.jsonl", "entities.jsonl", "officials.jsonl")
 
 
@@ -222,6 +224,17 @@ def read_output(out_dir: Path) -> list[DocumentRows]:
     docs: dict[str, DocumentRows] = {}
     first_line: dict[str, int] = {}
     for number, obj in read_jsonl(out_dir / "documents.jsonl", problems):
+        version = obj.get("schema_version")
+        if version is not None and str(version) not in KNOWN_OUTPUT_VERSIONS:
+            problems.append(
+                Errors.E306.format(
+                    file="documents.jsonl",
+                    line=number,
+                    found=version,
+                    known=", ".join(sorted(KNOWN_OUTPUT_VERSIONS)),
+                )
+            )
+            continue
         row = _checked("documents.jsonl", number, obj, problems)
         if row is None:
             continue
