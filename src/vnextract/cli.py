@@ -33,6 +33,18 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_load(args: argparse.Namespace) -> int:
+    from .db import load_decisions, load_output, write_parquet
+
+    stats = load_output(args.out_dir, args.db)
+    print(stats.line())
+    if args.parquet:
+        print(f"{len(write_parquet(args.out_dir))} Parquet files written in {args.out_dir}")
+    if args.decisions:
+        print(f"{load_decisions(args.decisions, args.db)} reviewer decisions loaded")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The ``vnextract`` argument parser with every subcommand."""
     parser = argparse.ArgumentParser(
@@ -68,6 +80,25 @@ def build_parser() -> argparse.ArgumentParser:
         "--report-dir", type=Path, default=None, help="where to write (default: OUT_DIR/report)"
     )
     report.set_defaults(func=_cmd_report)
+
+    load = sub.add_parser(
+        "load",
+        help="load an output folder into SQLite or PostgreSQL",
+        description="Load the folder `vnextract run` wrote into a database (tables documents, "
+        "sentences, records, entities, officials, runs, decisions; see docs/DATABASE.md). "
+        "Loading again changes only documents that changed.",
+        epilog="example: vnextract load output --db postgresql://me@localhost/stats "
+        "--decisions decisions.csv",
+    )
+    load.add_argument("out_dir", type=Path, help="output folder of `vnextract run`")
+    load.add_argument(
+        "--db", default=None, help="database URL or SQLite file (default: output/vnextract.db)"
+    )
+    load.add_argument(
+        "--decisions", type=Path, default=None, help="reviewer decisions (.csv/.json) to load too"
+    )
+    load.add_argument("--parquet", action="store_true", help="also write Parquet beside the JSONL")
+    load.set_defaults(func=_cmd_load)
     return parser
 
 
