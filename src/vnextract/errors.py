@@ -57,6 +57,10 @@ class Errors:
         "Give every input file a unique name."
     )
     E305 = "{count} problem(s) in the output folder {path}:\n{problems}"
+    E306 = (
+        "{file}:{line}: output schema_version {found} is newer than this loader knows "
+        "({known}). Upgrade vnextract (pip install -U vnextract) and load again."
+    )
     E310 = (
         "unsupported database URL '{url}'. "
         "Use sqlite:///path/to/file.db or postgresql://user@host:5432/dbname."
