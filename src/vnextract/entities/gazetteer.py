@@ -47,8 +47,10 @@ ENTITY_RULE_FILES: dict[str, str] = {
 
 SPACE = "[ _]"  # what a space in a pattern matches: between words or inside one
 LETTER = r"[\p{L}\d]"
-# a capitalised word (a whole segmented word: "Kinh_tế", "IV", "TT&TT")
-CAP = r"(?:\p{Lu}[\p{L}\d&.'-]*(?:_[\p{L}\d]+)*(?![\p{L}\d_]))"
+# a capitalised word ("Kinh_tế", "IV", "TT&TT"); where the segmenter glued lower-case
+# words after a name ("Lao_Động_điện_tử") the word ends with the last capitalised syllable
+_W = r"(?:[\p{L}\d&']|[.-](?=\p{L}))"
+CAP = rf"(?:\p{{Lu}}{_W}*(?:_\p{{Ll}}{_W}*)*(?:_\p{{Lu}}{_W}*)*(?![\p{{L}}\d]))"
 # a capitalised syllable ("Hữu"), for names whose words underthesea may have joined
 SYL = r"(?:\p{Lu}\p{Ll}*(?![\p{L}\d]))"
 LOW = r"(?:\p{Ll}[\p{L}\d]*(?:_[\p{L}\d]+)*(?![\p{L}\d_]))"
