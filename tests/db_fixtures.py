@@ -4,7 +4,8 @@ The output folders are written here from Python in the shape OUTPUT.md gives, wi
 Vietnamese sentences written for these tests (not copied from the seed articles).
 The PostgreSQL backend uses $VNEXTRACT_TEST_PG_URL (default below); each test gets
 its own PostgreSQL schema (through ``search_path``), dropped afterwards, and the
-tests skip with the reason when no server answers.
+tests skip with the reason when no server answers (fail, when
+$VNEXTRACT_TEST_PG_REQUIRED is set, as in CI).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from sqlalchemy.engine import make_url
 from vnextract.db.engine import normalise_url
 
 PG_ENV = "VNEXTRACT_TEST_PG_URL"
+PG_REQUIRED_ENV = "VNEXTRACT_TEST_PG_REQUIRED"  # CI sets it: no server is a failure, not a skip
 PG_DEFAULT = "postgresql+psycopg://postgres@localhost:5432/vnextract_test"
 
 
@@ -66,6 +68,8 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         yield f"sqlite:///{tmp_path / 'db' / 'vnextract.db'}"
         return
     base, reason = pg_base_url()
+    if base is None and os.environ.get(PG_REQUIRED_ENV):
+        pytest.fail(f"{reason} and {PG_REQUIRED_ENV} is set (CI must test PostgreSQL)")
     if base is None:
         pytest.skip(reason)
     name = f"t_{uuid.uuid4().hex[:12]}"
