@@ -205,6 +205,7 @@ def compile_rules(sections: dict, folder: Path) -> EntityRules:
         "WORD": WORD,
         "ABBR": ABBR,
         "START": START,
+        "WORD_END": r"(?![\p{L}\d_])",
         "DOMAIN": "(?:(?i:"
         + alternation([d for g in agencies.domains for d in g])
         + ")|"

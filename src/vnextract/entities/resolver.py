@@ -25,10 +25,26 @@ _FIELD = regex.compile(r"\{([a-z_]+)(?::([a-z]+))?\}")
 _TABLE_OF_GROUP = {"domain": "domain", "place": "province"}
 
 
+def _crosses(a: Candidate, b: Candidate) -> bool:
+    """Overlapping, neither inside the other."""
+    overlap = a.start < b.end and b.start < a.end
+    nested = (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
+    return overlap and not nested
+
+
 def choose(candidates: list[Candidate]) -> list[Candidate]:
-    """Non-overlapping candidates: longest first, then priority, then position; by start."""
+    """Non-overlapping candidates, by start.
+
+    Of two matches that cross (``Sở Y tế Hà Nam`` / ``Hà Nam Trần Văn``) the higher
+    priority survives; then the longest match wins, then priority, then position.
+    """
+    survivors = [
+        c
+        for c in candidates
+        if not any(_crosses(c, o) and o.priority > c.priority for o in candidates)
+    ]
     taken: list[Candidate] = []
-    order = sorted(candidates, key=lambda c: (-(c.end - c.start), -c.priority, c.start))
+    order = sorted(survivors, key=lambda c: (-(c.end - c.start), -c.priority, c.start))
     for c in order:
         if all(c.end <= t.start or c.start >= t.end for t in taken):
             taken.append(c)

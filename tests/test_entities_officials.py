@@ -1,0 +1,111 @@
+"""Officials: a person tied to a title and, where the text says it, an agency.
+
+Sentences written for these tests; add new forms as rows of the tables.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from vnextract.entities import tag_document
+from vnextract.model import Sentence
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    import vnextract
+
+    return vnextract.load()
+
+
+def officials_of(nlp, text: str, province: str | None = None) -> set[tuple[str, str, str | None]]:
+    sentences, pos = [], 0
+    for i, line in enumerate(text.split("\n")):
+        sentences.append(Sentence(i, pos, pos + len(line), line, i))
+        pos += len(line) + 1
+    _, officials = tag_document(nlp, "t", text, sentences, province)
+    assert all(text[o.char_start : o.char_end] == o.name for o in officials)
+    return {(o.name, o.title, o.agency) for o in officials}
+
+
+OFFICIALS = [
+    # name, then title and agency
+    (
+        "Ông Trần Quốc Toản, Giám đốc Sở Y tế Hà Nam cho biết thêm.",
+        None,
+        {("Trần Quốc Toản", "Giám đốc", "Sở Y tế Hà Nam")},
+    ),
+    (
+        "Đồng chí Vũ Thị Hằng, Phó Chủ tịch UBND tỉnh dự buổi lễ.",
+        "Hưng Yên",
+        {("Vũ Thị Hằng", "Phó Chủ tịch", "Ủy ban nhân dân tỉnh Hưng Yên")},
+    ),
+    # title, agency, then the name
+    (
+        "Giám đốc Sở Nội vụ Phạm Minh Đức trình bày báo cáo.",
+        "Sóc Trăng",
+        {("Phạm Minh Đức", "Giám đốc", "Sở Nội vụ Sóc Trăng")},
+    ),
+    (
+        "Thứ trưởng Y tế Đỗ Xuân Tuyên kiểm tra công tác phòng dịch.",
+        None,
+        {("Đỗ Xuân Tuyên", "Thứ trưởng", "Bộ Y tế")},
+    ),
+    # two titles after one name: two links, the party title implying its committee
+    (
+        "Đồng chí Hồ Văn Mười – Tỉnh ủy viên, Phó Giám đốc Sở Tài chính chủ trì.",
+        "Đắk Nông",
+        {
+            ("Hồ Văn Mười", "Tỉnh ủy viên", "Tỉnh ủy Đắk Nông"),
+            ("Hồ Văn Mười", "Phó Giám đốc", "Sở Tài chính Đắk Nông"),
+        },
+    ),
+    # two officials in one sentence
+    (
+        "Bà Ngô Thị Lan, Giám đốc Sở Tư pháp và ông Đinh Văn Hải, Chủ tịch UBND tỉnh cùng dự.",
+        "Yên Bái",
+        {
+            ("Ngô Thị Lan", "Giám đốc", "Sở Tư pháp Yên Bái"),
+            ("Đinh Văn Hải", "Chủ tịch", "Ủy ban nhân dân tỉnh Yên Bái"),
+        },
+    ),
+    # academic prefix dropped from the name; a signature on two lines
+    (
+        "Sở Xây dựng Bình Thuận tổng kết năm.\nTS. Lương Công Danh\nGiám đốc Sở Xây dựng Bình Thuận",
+        None,
+        {("Lương Công Danh", "Giám đốc", "Sở Xây dựng Bình Thuận")},
+    ),
+    # a bare "Sở" after a title: the department the article is about
+    (
+        "Sở Công Thương Tiền Giang họp.\nÔng Lâm Văn Tâm, Phó Giám đốc Sở phát biểu.",
+        None,
+        {("Lâm Văn Tâm", "Phó Giám đốc", "Sở Công Thương Tiền Giang")},
+    ),
+    # a title with no agency written and none implied
+    (
+        "Ông Huỳnh Tấn Phát, Tổng Biên tập, trả lời phỏng vấn.",
+        None,
+        {("Huỳnh Tấn Phát", "Tổng Biên tập", None)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "province", "expected"), OFFICIALS)
+def test_entities_officials_forms(nlp, text, province, expected):
+    assert officials_of(nlp, text, province) == expected
+
+
+NO_OFFICIALS = [
+    # a title with no name
+    "Đồng chí Phó Chủ tịch UBND tỉnh đề nghị các sở tiếp tục cố gắng.",
+    "Bộ máy gồm Giám đốc, 02 Phó Giám đốc và 10 chuyên viên.",
+    # a byline is a person, never an official
+    "Tác giả: Đặng Thùy Trâm\nGiám đốc Sở Y tế",
+    # a name alone on its line, and the next line is not a title line
+    "Nguyễn Hoàng Anh\nBạn đang đọc bài viết về chuyển đổi số.",
+]
+
+
+@pytest.mark.parametrize("text", NO_OFFICIALS)
+def test_entities_officials_none(nlp, text):
+    assert officials_of(nlp, text, "Hà Nam") == set()
