@@ -71,7 +71,8 @@ OFFICIALS = [
     ),
     # academic prefix dropped from the name; a signature on two lines
     (
-        "Sở Xây dựng Bình Thuận tổng kết năm.\nTS. Lương Công Danh\nGiám đốc Sở Xây dựng Bình Thuận",
+        "Sở Xây dựng Bình Thuận tổng kết năm.\nTS. Lương Công Danh\n"
+        "Giám đốc Sở Xây dựng Bình Thuận",
         None,
         {("Lương Công Danh", "Giám đốc", "Sở Xây dựng Bình Thuận")},
     ),
