@@ -26,6 +26,7 @@ from db_fixtures import (
 )
 from vnextract.db import (
     DEFAULT_DB_URL,
+    DatabaseError,
     OutputError,
     load_output,
     normalise_url,
@@ -277,3 +278,13 @@ def test_load_output_schema_version_checked(
     else:
         with pytest.raises(OutputError, match=r"documents.jsonl:1: output schema_version 2"):
             load_output(out, db_url)
+
+
+@pytest.mark.parametrize("name", ["readonly"])
+def test_load_unwritable_database_says_what_to_do(tmp_path: Path, name: str) -> None:
+    folder = tmp_path / name
+    folder.mkdir()
+    (folder / "vnextract.db").mkdir()  # a folder where the database file should be
+    out = write_output(tmp_path / "out", [sample_doc(0)])
+    with pytest.raises(DatabaseError, match=r"cannot open database .*Check the URL"):
+        load_output(out, f"sqlite:///{folder / 'vnextract.db'}")

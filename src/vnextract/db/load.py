@@ -23,6 +23,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, inspect, select, update
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import OperationalError
 
 from .. import __version__
 from ..decisions import read_decisions
@@ -80,6 +81,16 @@ def upsert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
     keys = [c.name for c in table.primary_key.columns]
     changes = {c.name: stmt.excluded[c.name] for c in table.columns if c.name not in keys}
     conn.execute(stmt.on_conflict_do_update(index_elements=keys, set_=changes), rows)
+
+
+def _ready(engine: Engine) -> None:
+    """Migrate, turning "cannot open or write the database" into an error that says what to do."""
+    try:
+        migrate(engine)
+    except OperationalError as exc:
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        url = engine.url.render_as_string()
+        raise DatabaseError(Errors.E311.format(url=url, reason=reason)) from exc
 
 
 def _stored_state(engine: Engine, doc_ids: list[str]) -> dict[str, tuple[str, str | None]]:
@@ -140,7 +151,7 @@ def load_output(
     bundles = read_output(out_dir)  # check the whole folder before touching the database
     engine = make_engine(url)
     try:
-        migrate(engine)
+        _ready(engine)
         started = _now()
         with engine.begin() as conn:
             run_id = conn.execute(
@@ -273,7 +284,7 @@ def load_decisions(path: Path | str, url: str | None = None) -> int:
     decisions = read_decisions(path)
     engine = make_engine(url)
     try:
-        migrate(engine)
+        _ready(engine)
         records = schema.records
         with engine.begin() as conn:
             known: set[tuple[str, str]] = set()
