@@ -11,6 +11,13 @@ from . import __version__
 from .errors import RuleError, VnextractError
 
 
+def _positive_int(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {number}")
+    return number
+
+
 def _cmd_run(args: argparse.Namespace) -> int:
     from .batch import run
 
@@ -20,6 +27,8 @@ def _cmd_run(args: argparse.Namespace) -> int:
         entities=not args.no_entities,
         progress=False if args.quiet else None,
         on_error=lambda msg: print(f"error: {msg}", file=sys.stderr),
+        workers=args.workers,
+        scheduler=args.scheduler,
     )
     print(summary.line())
     return 1 if summary.failed else 0
@@ -59,12 +68,26 @@ def build_parser() -> argparse.ArgumentParser:
         help="extract records and entities from articles",
         description="Read articles (files or folders of .txt/.html) and write documents.jsonl, "
         "records.jsonl, entities.jsonl, officials.jsonl and records.csv.",
-        epilog="example: vnextract run corpus --out output",
+        epilog="example: vnextract run corpus --out output --workers 2",
     )
     run.add_argument("paths", nargs="+", help="article files or folders")
     run.add_argument("--out", required=True, help="output folder (created if missing)")
     run.add_argument("--no-entities", action="store_true", help="skip entity tagging (faster)")
     run.add_argument("--quiet", action="store_true", help="no progress bar")
+    run.add_argument(
+        "--workers",
+        type=_positive_int,
+        default=None,
+        metavar="N",
+        help="worker processes (default: one per core; 1 runs in this process)",
+    )
+    run.add_argument(
+        "--scheduler",
+        default=None,
+        metavar="ADDR|local",
+        help="run on Dask: a scheduler address (tcp://HOST:8786) or 'local' for a "
+        "local cluster of --workers processes",
+    )
     run.set_defaults(func=_cmd_run)
 
     report = sub.add_parser(
