@@ -1,20 +1,30 @@
-"""A run over many documents: list inputs, process each, write outputs, summarise."""
+"""A run over many documents: list inputs, process each, write outputs, summarise.
+
+Three engines give the same results in the same order, and the parent writes them
+as they arrive (streaming: memory holds a bounded window of documents, never the
+corpus): in this process (``workers=1``), a local process pool
+(:mod:`vnextract.parallel`) or a Dask cluster (:mod:`vnextract.distributed`).
+"""
 
 from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .inputs import list_inputs
 from .model import DocumentResult
+from .parallel import default_workers
 from .write import OutputWriter
 
 
 @dataclass(slots=True)
 class RunSummary:
+    """What a run did: counts, characters read, time taken and every error line."""
+
     documents: int = 0
     failed: int = 0
     records: int = 0
@@ -39,6 +49,8 @@ def run(
     entities: bool = True,
     progress: bool | None = None,
     on_error: Callable[[str], None] | None = None,
+    workers: int | None = 1,
+    scheduler: str | None = None,
 ) -> RunSummary:
     """Extract every article under ``paths`` into ``out_dir``.
 
@@ -48,28 +60,63 @@ def run(
         entities: tag entities and officials too (slower).
         progress: show a progress bar (default: when stderr is a terminal).
         on_error: called with each failing document's one-line reason.
+        workers: processes to extract with; 1 runs in this process, None means one
+            per core. With ``scheduler``, the size of a local Dask cluster.
+        scheduler: ``"local"`` or a Dask scheduler address (``tcp://HOST:8786``) to
+            run on Dask instead of a process pool.
     Returns:
         Counts and timing of the run.
     """
-    from .pipeline import Extractor
-
     started = time.perf_counter()
     inputs = list_inputs(paths)
-    extractor = Extractor(entities=entities)
+    if workers is None:
+        workers = default_workers()
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1, not {workers}")
     summary = RunSummary()
     show = sys.stderr.isatty() if progress is None else progress
-    items: Iterable[tuple[str, Path]] = inputs
-    if show:
-        from tqdm import tqdm
+    # the writer opens first: a bad output folder is reported before workers start.
+    # closing() shuts the workers down before the writer drops its staged files, on
+    # success, on a document's exception and on Ctrl-C alike
+    with (
+        OutputWriter(out_dir) as writer,
+        closing(_results(inputs, entities, workers, scheduler)) as engine,
+    ):
+        results: Iterable[DocumentResult] = engine
+        if show:
+            from tqdm import tqdm
 
-        items = tqdm(inputs, unit="doc", file=sys.stderr)
-    with OutputWriter(out_dir) as writer:
-        for doc_id, path in items:
-            result: DocumentResult = extractor.process_file(path, doc_id)
+            results = tqdm(engine, total=len(inputs), unit="doc", file=sys.stderr)
+        for result in results:
             writer.add(result)
             _count(summary, result, on_error)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _results(
+    inputs: Sequence[tuple[str, Path]], entities: bool, workers: int, scheduler: str | None
+) -> Iterator[DocumentResult]:
+    """Every input's result, in input order, from the engine the options ask for."""
+    if scheduler is not None:
+        from .distributed import dask_results
+
+        return dask_results(inputs, scheduler=scheduler, workers=workers, entities=entities)
+    # a pool costs a few seconds of start-up per worker: not worth it for one document
+    workers = min(workers, len(inputs))
+    if workers > 1:
+        from .parallel import process_pool
+
+        return process_pool(inputs, workers=workers, entities=entities)
+    return _in_process(inputs, entities)
+
+
+def _in_process(inputs: Iterable[tuple[str, Path]], entities: bool) -> Iterator[DocumentResult]:
+    from .pipeline import Extractor
+
+    extractor = Extractor(entities=entities)
+    for doc_id, path in inputs:
+        yield extractor.process_file(path, doc_id)
 
 
 def _count(summary: RunSummary, result: DocumentResult, on_error) -> None:
