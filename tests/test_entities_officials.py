@@ -82,6 +82,12 @@ OFFICIALS = [
         None,
         {("Lâm Văn Tâm", "Phó Giám đốc", "Sở Công Thương Tiền Giang")},
     ),
+    # the district's name stops where the person's name begins
+    (
+        "Chủ tịch UBND huyện Kỳ Sơn Lô Văn Sáu dự lễ.",
+        None,
+        {("Lô Văn Sáu", "Chủ tịch", "Ủy ban nhân dân huyện Kỳ Sơn")},
+    ),
     # a title with no agency written and none implied
     (
         "Ông Huỳnh Tấn Phát, Tổng Biên tập, trả lời phỏng vấn.",

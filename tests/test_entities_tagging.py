@@ -118,6 +118,7 @@ LOCATIONS = [
     ("Đoàn khảo sát đến huyện Mường Tè và thị xã Sa Pa.", {"huyện Mường Tè", "thị xã Sa Pa"}),
     ("Hàng hóa được đưa từ TP.Hồ Chí Minh ra Hà Nội.", {"Thành phố Hồ Chí Minh", "Hà Nội"}),
     ("Lễ hội tổ chức ở chùa Hương và đền Hùng.", {"chùa Hương", "đền Hùng"}),
+    ("Mít tinh tại Quảng trường Ba Đình rồi diễu hành.", {"quảng trường Ba Đình"}),
     ("Du khách ghé khu du lịch Tràng An rồi về tỉnh Ninh Bình.", {"Tràng An", "Ninh Bình"}),
     ("Sản phẩm được xuất khẩu từ Việt Nam sang Nhật Bản.", {"Việt Nam", "Nhật Bản"}),
     ("Các điểm gồm: Hồ Núi Cốc (huyện Đại Từ) và nhiều nơi khác.", {"hồ Núi Cốc", "huyện Đại Từ"}),

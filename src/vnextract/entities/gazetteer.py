@@ -51,6 +51,13 @@ LETTER = r"[\p{L}\d]"
 # words after a name ("Lao_Động_điện_tử") the word ends with the last capitalised syllable
 _W = r"(?:[\p{L}\d&']|[.-](?=\p{L}))"
 CAP = rf"(?:\p{{Lu}}{_W}*(?:_\p{{Ll}}{_W}*)*(?:_\p{{Lu}}{_W}*)*(?![\p{{L}}\d]))"
+
+
+def cap_regex(not_person: str) -> str:
+    """:data:`CAP` whose later glued syllables never start a person's name."""
+    return rf"(?:\p{{Lu}}{_W}*(?:_\p{{Ll}}{_W}*)*(?:_{not_person}\p{{Lu}}{_W}*)*(?![\p{{L}}\d]))"
+
+
 # a capitalised syllable ("Hữu"), for names whose words underthesea may have joined
 SYL = r"(?:\p{Lu}\p{Ll}*(?![\p{L}\d]))"
 LOW = r"(?:\p{Ll}[\p{L}\d]*(?:_[\p{L}\d]+)*(?![\p{L}\d_]))"
@@ -198,8 +205,11 @@ def compile_rules(sections: dict, folder: Path) -> EntityRules:
         for a, long in abbr.abbreviations.items()
         if any(key(long) == key(d) for g in agencies.domains for d in g)
     ]
+    family = alternation(names.family_names)
+    not_person = rf"(?!{family}{SPACE}\p{{Lu}})"
+    cap = cap_regex(not_person)
     placeholders = {
-        "CAP": CAP,
+        "CAP": cap,
         "SYL": SYL,
         "LOW": LOW,
         "WORD": WORD,
@@ -213,7 +223,9 @@ def compile_rules(sections: dict, folder: Path) -> EntityRules:
         + f"|{ABBR})",
         "PROVINCE": alternation(plain_provinces),
         "ANY_PROVINCE": alternation(provinces),
-        "PLACE_NAME": rf"(?:{CAP}(?: {CAP}){{0,2}}|\d+)".replace(" ", SPACE),
+        # a place name's later words never start a person's name ("huyện Nam Đàn Nguyễn Văn A")
+        "PLACE_NAME": rf"(?:{cap}(?:{SPACE}{not_person}{cap}){{0,2}}|\d+)",
+        "NOT_PERSON": not_person,
         "UNIT": alternation(locations.units),
         "PLACE_KEEP": alternation(locations.place_types.keep),
         "PLACE_DROP": alternation(locations.place_types.drop),
@@ -229,7 +241,7 @@ def compile_rules(sections: dict, folder: Path) -> EntityRules:
         "ACADEMIC": alternation(titles.academic_prefixes),
         "DOC_TYPE": alternation(legal.document_types),
         "DOC_NUMBER": r"\d+(?:[/-]\d{2,4})?[/-]\p{L}[\p{L}\d]*(?:[-/&.]\p{L}[\p{L}\d]*)*",
-        "TITLE_RUN": rf"{CAP}(?:(?: {LOW}){{0,2}} {CAP})*".replace(" ", SPACE),
+        "TITLE_RUN": rf"{cap}(?:(?:{SPACE}{LOW}){{0,2}}{SPACE}{cap})*",
     }
     problems: list[str] = []
     compiled: list[CompiledPattern] = []
