@@ -84,9 +84,9 @@ OFFICIALS = [
     ),
     # the district's name stops where the person's name begins
     (
-        "Chủ tịch UBND huyện Kỳ Sơn Lô Văn Sáu dự lễ.",
+        "Chủ tịch UBND huyện Kỳ Sơn Lò Văn Sáu dự lễ.",
         None,
-        {("Lô Văn Sáu", "Chủ tịch", "Ủy ban nhân dân huyện Kỳ Sơn")},
+        {("Lò Văn Sáu", "Chủ tịch", "Ủy ban nhân dân huyện Kỳ Sơn")},
     ),
     # a title with no agency written and none implied
     (
