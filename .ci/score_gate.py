@@ -16,7 +16,10 @@ BARS = {
     "subject_accuracy": 0.85,
     "attribute_accuracy": 0.90,
 }
-ENTITY_BARS = {"DATE": 0.85}
+ENTITY_BARS = {
+    label: 0.85
+    for label in ("DATE", "AGENCY", "PERSON", "LOCATION", "ORG", "LEGAL_DOC", "OFFICIAL")
+}
 MAX_NEGATIVE_HITS = 0
 
 

@@ -1,0 +1,192 @@
+"""End to end: the corpus through `vnextract run`, bad inputs, atomic output, exit status."""
+
+import json
+import unicodedata
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from vnextract.batch import run
+from vnextract.cli import main
+from vnextract.write import FILES
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+@pytest.fixture(scope="module")
+def corpus_out(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("corpus_out")
+    summary = run([CORPUS], out, entities=False, progress=False)
+    assert summary.failed == 0
+    return out
+
+
+def test_pipeline_offsets_point_at_the_mentions(corpus_out):
+    texts = {d["doc_id"]: d["text"] for d in read_jsonl(corpus_out / "documents.jsonl")}
+    records = read_jsonl(corpus_out / "records.jsonl")
+    assert len(records) > 50
+    for r in records:
+        text = texts[r["doc_id"]]
+        assert text[r["char_start"] : r["char_end"]] == r["value_text"], r
+        assert r["sentence"] in text
+    for e in read_jsonl(corpus_out / "entities.jsonl"):
+        assert texts[e["doc_id"]][e["char_start"] : e["char_end"]] == e["text"], e
+
+
+def test_pipeline_every_corpus_file_is_a_document(corpus_out):
+    docs = read_jsonl(corpus_out / "documents.jsonl")
+    sources = sorted(p for p in CORPUS.iterdir() if p.suffix in {".txt", ".html"})
+    assert [d["doc_id"] for d in docs] == [p.stem for p in sources]
+    assert all(d["status"] == "ok" for d in docs)
+    assert all(len(d["sha256"]) == 64 for d in docs)
+
+
+def test_pipeline_record_ids_are_stable(corpus_out, tmp_path):
+    again = tmp_path / "again"
+    run([CORPUS], again, entities=False, progress=False)
+    first = [r["record_id"] for r in read_jsonl(corpus_out / "records.jsonl")]
+    second = [r["record_id"] for r in read_jsonl(again / "records.jsonl")]
+    assert first == second
+    assert len(set(first)) == len(first)
+
+
+def test_pipeline_csv_matches_jsonl(corpus_out):
+    import pandas as pd
+
+    frame = pd.read_csv(corpus_out / "records.csv")
+    records = read_jsonl(corpus_out / "records.jsonl")
+    assert len(frame) == len(records)
+    assert frame["value"].tolist() == [r["value"] for r in records]
+
+
+VIETNAMESE = "Toàn tỉnh có 1.250 thuê bao mới, tăng 8% so với cùng kỳ.\n"
+
+BAD_INPUTS = [
+    ("empty.txt", b"", "error", "empty"),
+    ("binary.txt", b"\x00\x01\x02\xff" * 200, "error", "binary"),
+    # "Thống kê: 1.250 thuê bao" as Windows-1258 writes it (base letter + combining tone byte)
+    ("cp1258.txt", b"Th\xf4\xecng k\xea: 1.250 thu\xea bao", "error", "UTF-8"),
+    ("latin1.txt", "Café: 1.250 thuê bao".encode("latin-1", "replace"), "error", "UTF-8"),
+    ("truncated.txt", VIETNAMESE.encode("utf-8")[:-2] + "ố".encode()[:1], "error", "UTF-8"),
+    ("utf16.txt", VIETNAMESE.encode("utf-16"), "ok", None),
+    ("bom.txt", b"\xef\xbb\xbf" + VIETNAMESE.encode("utf-8"), "ok", None),
+    (
+        "page.html",
+        f"<html><body><script>var x=99;</script><p>{VIETNAMESE}</p></body></html>".encode(),
+        "ok",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "status", "says"), BAD_INPUTS)
+def test_pipeline_bad_inputs_give_their_outcome(tmp_path, name, data, status, says):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / name).write_bytes(data)
+    (src / "good.txt").write_text(VIETNAMESE, encoding="utf-8")
+    out = tmp_path / "out"
+    summary = run([src], out, entities=False, progress=False)
+    docs = {d["doc_id"]: d for d in read_jsonl(out / "documents.jsonl")}
+    doc = docs[Path(name).stem]
+    assert doc["status"] == status
+    assert docs["good"]["status"] == "ok"  # the rest of the batch goes on
+    if says:
+        assert says.lower() in doc["error"].lower()
+        assert name in doc["error"]
+        assert "\n" not in doc["error"]
+        assert summary.failed == 1
+    else:
+        records = [r for r in read_jsonl(out / "records.jsonl") if r["doc_id"] == Path(name).stem]
+        assert [r["value_text"] for r in records] == ["1.250"]
+        assert records[0]["change_percent"] == 8
+
+
+def test_pipeline_nfd_input_is_stored_as_nfc(tmp_path):
+    import unicodedata
+
+    (tmp_path / "nfd.txt").write_text(unicodedata.normalize("NFD", VIETNAMESE), encoding="utf-8")
+    run([tmp_path / "nfd.txt"], tmp_path / "out", entities=False, progress=False)
+    doc = read_jsonl(tmp_path / "out" / "documents.jsonl")[0]
+    assert unicodedata.is_normalized("NFC", doc["text"])
+    assert read_jsonl(tmp_path / "out" / "records.jsonl")[0]["value"] == 1250
+
+
+def test_pipeline_large_single_line_file(tmp_path):
+    line = "Xã có 120 hộ dùng cáp quang, đạt 45% kế hoạch; " * 110_000  # about 5 MB, no newline
+    (tmp_path / "big.txt").write_text(line, encoding="utf-8")
+    summary = run([tmp_path / "big.txt"], tmp_path / "out", entities=False, progress=False)
+    assert summary.failed == 0
+    assert summary.records >= 100_000
+
+
+def test_pipeline_interrupted_run_keeps_previous_outputs(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    run([CORPUS / "101_quangbinh_vienthong.txt"], out, entities=False, progress=False)
+    before = {name: (out / name).read_bytes() for name in FILES}
+
+    from vnextract import pipeline
+
+    calls = {"n": 0}
+    original = pipeline.Extractor.process_file
+
+    def explode(self, path, doc_id=None):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise KeyboardInterrupt
+        return original(self, path, doc_id)
+
+    monkeypatch.setattr(pipeline.Extractor, "process_file", explode)
+    with pytest.raises(KeyboardInterrupt):
+        run([CORPUS], out, entities=False, progress=False)
+    assert {name: (out / name).read_bytes() for name in FILES} == before
+    assert not [p for p in out.iterdir() if p.name.startswith(".vnextract-")]
+
+
+def test_pipeline_cli_exit_status(tmp_path, capsys):
+    (tmp_path / "good.txt").write_text(VIETNAMESE, encoding="utf-8")
+    assert (
+        main(
+            [
+                "run",
+                str(tmp_path / "good.txt"),
+                "--out",
+                str(tmp_path / "o"),
+                "--quiet",
+                "--no-entities",
+            ]
+        )
+        == 0
+    )
+    assert "1 documents ok, 0 failed" in capsys.readouterr().out
+    (tmp_path / "bad.txt").write_bytes(b"")
+    assert (
+        main(["run", str(tmp_path), "--out", str(tmp_path / "o2"), "--quiet", "--no-entities"]) == 1
+    )
+    captured = capsys.readouterr()
+    assert "bad.txt" in captured.err and "1 failed" in captured.out
+
+
+def test_pipeline_cli_missing_path_is_one_clear_line(tmp_path):
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "vnextract.cli",
+            "run",
+            str(tmp_path / "nope"),
+            "--out",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 2
+    assert proc.stderr.count("\n") == 1 and "nope" in proc.stderr
