@@ -29,7 +29,8 @@ def test_numbers_parse_number(written, value):
     assert parse_number(written) == value
 
 
-# (sentence, value_text, value, extras) — extras: value_max, total, percent, currency, per, unit_text
+# (sentence, value_text, value, extras)
+# extras: value_max, total, percent, currency, per, unit_text
 POSITIVE = [
     ("Toàn tỉnh có 2.957.000 thuê bao di động.", "2.957.000", D(2957000), {}),
     ("Mật độ đạt 81,62 máy/100 dân.", "81,62", D("81.62"), {"per": "100 dân", "unit_text": "máy"}),

@@ -1,9 +1,9 @@
 """End to end: the corpus through `vnextract run`, bad inputs, atomic output, exit status."""
 
 import json
-import unicodedata
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -110,7 +110,6 @@ def test_pipeline_bad_inputs_give_their_outcome(tmp_path, name, data, status, sa
 
 
 def test_pipeline_nfd_input_is_stored_as_nfc(tmp_path):
-    import unicodedata
 
     (tmp_path / "nfd.txt").write_text(unicodedata.normalize("NFD", VIETNAMESE), encoding="utf-8")
     run([tmp_path / "nfd.txt"], tmp_path / "out", entities=False, progress=False)

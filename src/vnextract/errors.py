@@ -16,7 +16,9 @@ class Errors:
     E007 = "{path}: the document has no text left after decoding."
     E010 = "{count} problem(s) in the rule files:\n{problems}"
     E011 = "{file}:{line}: {what}. Fix: {fix}"
-    E012 = "rules folder {path} not found. Set VNEXTRACT_RULES to the folder holding the rule files."
+    E012 = (
+        "rules folder {path} not found. Set VNEXTRACT_RULES to the folder holding the rule files."
+    )
     E020 = "{path}: no articles found (looked for {patterns})."
     E021 = "output folder {path} is a file. Give --out a folder."
     E030 = (
@@ -99,6 +101,7 @@ class Errors:
         "OUTPUT.md; re-run `vnextract run` to rewrite it."
     )
     E403 = "report folder {path} is a file. Give --report-dir a folder (or leave it out)."
+
 
 class VnextractError(Exception):
     """Base class of every error vnextract raises on purpose."""

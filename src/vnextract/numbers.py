@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
+
 import regex
 from pydantic import BaseModel, ConfigDict, Field
 

@@ -381,9 +381,9 @@ class RecordBuilder:
             return False
         for d in dates:
             year = d.iso[:4]
-            if d.start < start and year.isdigit() and int(year) > ctx.published_year:
-                if self._future.search(low[max(0, d.start - 15) : d.start + len(d.text) - 4]):
-                    return True
+            later = d.start < start and year.isdigit() and int(year) > ctx.published_year
+            if later and self._future.search(low[max(0, d.start - 15) : d.start + len(d.text) - 4]):
+                return True
         return False
 
     # -- the sentence ------------------------------------------------------------------

@@ -110,8 +110,10 @@ def _problems_from(name: str, exc: ValidationError, lines: dict[tuple, int], bas
     for err in exc.errors():
         loc = tuple(err["loc"])
         where = ".".join(str(p) for p in loc) or "(top level)"
-        line = base + _line_for(lines, loc) if not base else base
-        yield Errors.E011.format(file=name, line=line, what=f"{where}: {err['msg']}", fix=_fix_for(err))
+        # JSONL: the line of the object; YAML: the line of the offending key
+        line = base or _line_for(lines, loc)
+        what = f"{where}: {err['msg']}"
+        yield Errors.E011.format(file=name, line=line, what=what, fix=_fix_for(err))
 
 
 def _schema(spec: str) -> type[BaseModel]:
@@ -119,9 +121,18 @@ def _schema(spec: str) -> type[BaseModel]:
     return getattr(importlib.import_module(module), attr)
 
 
-def load_yaml_section(path: Path, model: type[BaseModel], problems: list[str]) -> BaseModel | None:
-    """Read one YAML rule file and validate it; problems are appended, not raised."""
-    name = f"rules/{path.name}"
+def _display(path: Path, name: str | None) -> str:
+    return f"rules/{name}" if name else f"rules/{path.name}"
+
+
+def load_yaml_section(
+    path: Path, model: type[BaseModel], problems: list[str], name: str | None = None
+) -> BaseModel | None:
+    """Read one YAML rule file and validate it; problems are appended, not raised.
+
+    ``name`` is the file's path inside the rules folder, used in messages.
+    """
+    name = _display(path, name)
     try:
         raw = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -136,7 +147,8 @@ def load_yaml_section(path: Path, model: type[BaseModel], problems: list[str]) -
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1
         what = f"not valid YAML ({getattr(exc, 'problem', exc)})"
-        problems.append(Errors.E011.format(file=name, line=line, what=what, fix="correct the syntax"))
+        fix = "correct the syntax"
+        problems.append(Errors.E011.format(file=name, line=line, what=what, fix=fix))
         return None
     finally:
         loader.dispose()
@@ -151,9 +163,11 @@ def load_yaml_section(path: Path, model: type[BaseModel], problems: list[str]) -
         return None
 
 
-def load_jsonl_section(path: Path, model: type[BaseModel], problems: list[str]) -> list[BaseModel]:
+def load_jsonl_section(
+    path: Path, model: type[BaseModel], problems: list[str], name: str | None = None
+) -> list[BaseModel]:
     """Read a JSONL rule file (one object per line), validating every line."""
-    name = f"rules/{path.name}"
+    name = _display(path, name)
     items: list[BaseModel] = []
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip() or line.lstrip().startswith("//"):
@@ -162,7 +176,8 @@ def load_jsonl_section(path: Path, model: type[BaseModel], problems: list[str]) 
             items.append(model.model_validate(json.loads(line)))
         except json.JSONDecodeError as exc:
             what = f"not valid JSON ({exc.msg} at column {exc.colno})"
-            problems.append(Errors.E011.format(file=name, line=n, what=what, fix="correct the line"))
+            fix = "correct the line"
+            problems.append(Errors.E011.format(file=name, line=n, what=what, fix=fix))
         except ValidationError as exc:
             problems.extend(_problems_from(name, exc, {}, base=n))
     return items
@@ -205,15 +220,14 @@ def load_rules(folder: Path | str | None = None, files: dict[str, str] | None = 
     for name, spec in files.items():
         path = folder / name
         if not path.is_file():
-            problems.append(
-                Errors.E011.format(file=f"rules/{name}", line=0, what="file missing", fix="restore it")
-            )
+            what, fix = "file missing", "restore it from version control"
+            problems.append(Errors.E011.format(file=f"rules/{name}", line=0, what=what, fix=fix))
             continue
         model = _schema(spec)
         if name.endswith(".jsonl"):
-            rules.sections[name] = load_jsonl_section(path, model, problems)
+            rules.sections[name] = load_jsonl_section(path, model, problems, name)
         else:
-            rules.sections[name] = load_yaml_section(path, model, problems)
+            rules.sections[name] = load_yaml_section(path, model, problems, name)
     if problems:
         raise RuleError(problems)
     rules.digest = _digest(folder)

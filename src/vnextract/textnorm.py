@@ -6,7 +6,6 @@ import unicodedata
 from functools import lru_cache
 
 import regex
-
 from pydantic import BaseModel, ConfigDict, field_validator
 
 
