@@ -112,6 +112,8 @@ class EntityRules:
     canonical: dict[str, dict[str, str]] = field(default_factory=dict)
     title_regex: regex.Pattern | None = None
     title_by_key: dict[str, object] = field(default_factory=dict)
+    # comparison keys of the provinces that are centrally-run cities (``@city`` defaults)
+    cities: set[str] = field(default_factory=set)
     academic_regex: regex.Pattern | None = None
     honorific_regex: regex.Pattern | None = None
     byline_regex: regex.Pattern | None = None
@@ -130,9 +132,14 @@ class EntityRules:
         if len(chars) != len(text):  # text was not NFC: fall back to the raw text
             chars = list(text)
         for start, end in word_spans:
+            syllable_start = start
             for i in range(start, end):
-                if chars[i] == " ":
+                if chars[i] != " ":
+                    continue
+                # a common noun the segmenter glued to a name ("sàn Shopee") stays two words
+                if not (chars[syllable_start].islower() and chars[i + 1].isupper()):
                     chars[i] = "_"
+                syllable_start = i + 1
         for i, ch in enumerate(chars):
             if ch in "\u00a0\t":
                 chars[i] = " "
@@ -148,6 +155,17 @@ def _provinces(locations: LocationsRules, places) -> list[list[str]]:
             groups.append([p.name, *p.variants])
     groups += [[name] for name in locations.provinces]
     return groups
+
+
+def _cities(locations: LocationsRules, places) -> list[str]:
+    """Names (and variants) of the provinces whose kind is one of ``city_kinds``."""
+    kinds = set(locations.city_kinds)
+    return [
+        n
+        for p in ([*places.provinces, *places.provinces_after] if places is not None else [])
+        if p.kind in kinds
+        for n in [p.name, *p.variants]
+    ]
 
 
 def _districts(places) -> list[list[str]]:
@@ -226,6 +244,15 @@ def compile_rules(sections: dict, folder: Path) -> EntityRules:
         # a place name's later words never start a person's name ("huyện Nam Đàn Nguyễn Văn A")
         "PLACE_NAME": rf"(?:{cap}(?:{SPACE}{not_person}{cap}){{0,2}}|\d+)",
         "NOT_PERSON": not_person,
+        # not the start of a full personal name: family, common middle name, one more
+        # capitalised syllable ("Phạm Thị Thu Hà"), so "Mai Châu" is still a place
+        "NOT_FULL_NAME": rf"(?!{family}{SPACE}{alternation(names.middle_names)}{SPACE}\p{{Lu}})",
+        # names that are places only after a unit word ("thành phố Hồ Chí Minh")
+        "NEEDS_UNIT": alternation(locations.needs_unit),
+        "CITY": alternation([n for n in _cities(locations, places) if key(n) not in needs_unit]),
+        "REGION": alternation([n for g in locations.regions for n in g]),
+        "BYLINE": alternation(titles.byline_cues),
+        "ORG_BREAK": alternation(orgs.name_breaks) + r"(?![\p{L}\d])",
         "UNIT": alternation(locations.units),
         "PLACE_KEEP": alternation(locations.place_types.keep),
         "PLACE_DROP": alternation(locations.place_types.drop),
@@ -293,7 +320,9 @@ def compile_rules(sections: dict, folder: Path) -> EntityRules:
             "org": _table(orgs.named, key),
             "province": _table(province_groups, key),
             "district": _table(_districts(places), key),
+            "region": _table(locations.regions, key),
         },
+        cities={key(n) for n in _cities(locations, places)},
         title_regex=regex.compile(
             r"(?<![\p{L}\d_])(?i:"
             + alternation([t.title for t in titles.titles])

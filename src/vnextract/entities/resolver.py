@@ -67,20 +67,32 @@ def render(template: str, groups: dict, defaults: dict, ctx: DocContext, rules: 
             and ``{x:org}`` look the value up in that canonical table.
         groups: the match's named groups.
         defaults: values for groups the text left out; ``@province`` is the article's
-            province, ``@department`` (any ``@name``) a name remembered earlier.
+            province, ``@city`` the article's province when it is a centrally-run city
+            (else the whole name is dropped), ``@department`` (any ``@name``) a name
+            remembered earlier.
         ctx: the document context.
         rules: the compiled rules.
     Returns:
         The canonical name, or "" when a required part is unknown.
     """
 
+    missing = False
+
     def fill(m: regex.Match) -> str:
+        nonlocal missing
         name, fmt = m.group(1), m.group(2)
         value = groups.get(name)
         if not value:
             default = defaults.get(name, "")
             if default == "@province":
                 value = ctx.province or ""
+            elif default == "@city":
+                # only an article about a centrally-run city names it by "thành phố" alone
+                if ctx.province and rules.key(ctx.province) in rules.cities:
+                    value = ctx.province
+                else:
+                    missing = True
+                    return ""
             elif default.startswith("@"):
                 value = ctx.remembered.get(default[1:], "")
                 return value  # already canonical
@@ -98,7 +110,7 @@ def render(template: str, groups: dict, defaults: dict, ctx: DocContext, rules: 
         return value
 
     text = " ".join(_FIELD.sub(fill, template).split())
-    if not text:
+    if not text or missing:
         return ""
     return text
 

@@ -69,6 +69,9 @@ class OrganisationsRules(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     named: list[list[str]]
+    # lower-case words that end an organisation name instead of continuing it
+    # ("Công ty Khai thác thủy lợi Hòa Bình" yes, "Công ty Viettel tại Hà Nội" no)
+    name_breaks: list[str] = Field(default_factory=list)
 
     @field_validator("named")
     @classmethod
@@ -89,6 +92,11 @@ class LocationsRules(BaseModel):
     provinces: list[str] = Field(default_factory=list)
     needs_unit: list[str] = Field(default_factory=list)
     countries: list[str] = Field(default_factory=list)
+    # regions of the country ("Đông Nam Bộ"): canonical first, then variants
+    regions: list[list[str]] = Field(default_factory=list)
+    # province kinds (rules/places.yml `kinds`) whose unit word is "thành phố": a bare
+    # "UBND thành phố" or "Thành ủy" in an article about such a city is that city's
+    city_kinds: list[str] = Field(default_factory=list)
     units: list[str] = Field(min_length=1)
     place_types: PlaceTypes = Field(default_factory=PlaceTypes)
     street_words: list[str] = Field(default_factory=list)
