@@ -45,6 +45,22 @@ def record_id(doc_id: str, start: int, end: int) -> str:
     return hashlib.sha256(f"{doc_id}:{start}:{end}".encode()).hexdigest()[:16]
 
 
+def _uncovered(matches, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Matches (in text order) that overlap none of ``spans``; linear after one sort."""
+    spans = sorted(spans)
+    out, i, reach = [], 0, -1
+    for m in matches:
+        start, end = m.span()
+        # extend the furthest span end among spans starting before this match ends
+        while i < len(spans) and spans[i][0] < end:
+            reach = max(reach, spans[i][1])
+            i += 1
+        hit = reach > start
+        if not hit:
+            out.append((start, end))
+    return out
+
+
 def _overlaps(start: int, end: int, spans: Sequence[Furniture]) -> bool:
     return any(f.start < end and start < f.end for f in spans)
 
@@ -181,10 +197,9 @@ class Extractor:
             for q in built.unattached:
                 notes.append(self._note("unattached_share_of_plan", s, q.start, q.end))
             covered = [(q.start, q.expr_end) for q in quantities] + exclude
-            covered += [(b0, b1) for b0, b1 in self.numbers.blocked_spans(s.text)]
-            for m in _ANY_DIGIT.finditer(s.text):
-                if not any(a < m.end() and m.start() < b for a, b in covered):
-                    notes.append(self._note("number_without_record", s, m.start(), m.end()))
+            covered += self.numbers.blocked_spans(s.text)
+            for start, end in _uncovered(_ANY_DIGIT.finditer(s.text), covered):
+                notes.append(self._note("number_without_record", s, start, end))
         result.review_notes = notes
 
     @staticmethod

@@ -10,6 +10,7 @@ reporting sentences.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -375,7 +376,9 @@ class RecordBuilder:
     def is_target(
         self, low: str, start: int, dates: Sequence[DateMention], ctx: SentenceContext
     ) -> bool:
-        if ctx.target_paragraph or self._target.search(low):
+        """Whether the figure at ``start`` is a plan; :meth:`build` sets ``target_paragraph``
+        when the sentence itself holds a target cue."""
+        if ctx.target_paragraph:
             return True
         if ctx.published_year is None:
             return False
@@ -408,14 +411,19 @@ class RecordBuilder:
         """
         ctx = ctx or SentenceContext()
         low = self._low(text)
+        if not ctx.target_paragraph and self._target.search(low):
+            # searched once per sentence: an enumeration can hold thousands of figures
+            ctx = SentenceContext(ctx.published_year, True, ctx.period)
         result = SentenceResult()
         roles = [self.classify(low, q) for q in quantities]
+        breaks = sorted(clause_breaks)
         drafts: dict[int, Draft] = {}
         left = 0
         previous_topic = ""
         for i, q in enumerate(quantities):
             role, qual_value, phrase_end = roles[i]
-            clause_start = max([b + 1 for b in clause_breaks if b < q.start], default=0)
+            k = bisect_left(breaks, q.start)  # breaks before the number; bisect keeps this linear
+            clause_start = breaks[k - 1] + 1 if k else 0
             left = max(left, clause_start)
             if role != "figure":
                 target = self._qualified(quantities, roles, drafts, i, clause_start, role)
