@@ -19,19 +19,23 @@ def _positive_int(value: str) -> int:
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    from .batch import run
+    from .workflow import run_job
 
-    summary = run(
+    job = run_job(
         args.paths,
         args.out,
+        db=args.db,
+        parquet=args.parquet,
+        report=args.report,
         entities=not args.no_entities,
         progress=False if args.quiet else None,
         on_error=lambda msg: print(f"error: {msg}", file=sys.stderr),
         workers=args.workers,
         scheduler=args.scheduler,
     )
-    print(summary.line())
-    return 1 if summary.failed else 0
+    for line in job.lines():
+        print(line)
+    return 1 if job.run.failed else 0
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
@@ -74,6 +78,14 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--out", required=True, help="output folder (created if missing)")
     run.add_argument("--no-entities", action="store_true", help="skip entity tagging (faster)")
     run.add_argument("--quiet", action="store_true", help="no progress bar")
+    run.add_argument(
+        "--db",
+        metavar="URL",
+        help="also load the output into this database (sqlite:///output/vnextract.db or "
+        "postgresql://...), skipping articles unchanged since their last load",
+    )
+    run.add_argument("--parquet", action="store_true", help="also write Parquet files")
+    run.add_argument("--report", action="store_true", help="also write the review report")
     run.add_argument(
         "--workers",
         type=_positive_int,

@@ -1,0 +1,85 @@
+"""The whole daily job: extract, then load into a database, write Parquet and a report.
+
+``vnextract run`` calls :func:`run_job`; each step is a library function of its own
+(``batch.run``, ``db.load_output``, ``db.write_parquet``, ``report.write_report``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .batch import RunSummary, run
+from .inputs import list_inputs
+
+
+@dataclass(slots=True)
+class JobSummary:
+    run: RunSummary
+    skipped: list[str] = field(default_factory=list)
+    loaded: str | None = None  # the load's one-line summary
+    parquet: list[Path] = field(default_factory=list)
+    report: Path | None = None
+
+    def lines(self) -> list[str]:
+        """What the command prints, one line per step that ran."""
+        out = [self.run.line()]
+        if self.skipped:
+            out.append(f"{len(self.skipped)} unchanged documents skipped (already in the database)")
+        if self.loaded:
+            out.append(self.loaded)
+        if self.parquet:
+            out.append(f"{len(self.parquet)} Parquet files written")
+        if self.report:
+            out.append(f"report written: {self.report}")
+        return out
+
+
+def run_job(
+    paths: list[Path | str],
+    out_dir: Path | str,
+    *,
+    db: str | None = None,
+    parquet: bool = False,
+    report: bool = False,
+    **run_options: Any,
+) -> JobSummary:
+    """Extract ``paths`` into ``out_dir`` and, if asked, load, export and report.
+
+    Args:
+        paths: article files or folders.
+        out_dir: the output folder.
+        db: database URL; documents whose bytes and rule files are unchanged since their
+            last load are skipped, and the new output is loaded after the run.
+        parquet: also write Parquet files beside the JSONL.
+        report: also write the review report into ``out_dir/report``.
+        run_options: passed on to :func:`vnextract.batch.run` (workers, entities ...).
+    Returns:
+        What each step did.
+    """
+    skipped: list[str] = []
+    targets: list[Path | str] = list(paths)
+    digest = None
+    if db is not None:
+        from .db import split_unchanged
+        from .rules import default_rules
+
+        digest = default_rules().digest
+        todo, skipped = split_unchanged(db, list_inputs(paths), digest)
+        # only the changed articles are extracted; the database keeps the others
+        targets = [path for _, path in todo]
+    summary = JobSummary(run=run(targets, out_dir, **run_options), skipped=skipped)
+    if db is not None:
+        from .db import load_output
+
+        summary.loaded = load_output(Path(out_dir), db, rules_digest=digest).line()
+    if parquet:
+        from .db import write_parquet
+
+        summary.parquet = write_parquet(Path(out_dir))
+    if report:
+        from .report import write_report
+
+        summary.report = write_report(Path(out_dir))
+    return summary
