@@ -91,6 +91,11 @@ def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
     return any(words[i : i + n] == phrase for i in range(len(words) - n + 1))
 
 
+def _ngrams(words: tuple[str, ...], longest: int) -> set[tuple[str, ...]]:
+    """Every run of up to ``longest`` consecutive words: phrase lookups become set lookups."""
+    return {words[i : i + n] for n in range(1, longest + 1) for i in range(len(words) - n + 1)}
+
+
 class Catalogue:
     """The indicator catalogue, folded once for matching."""
 
@@ -110,6 +115,15 @@ class Catalogue:
             )
             for ind in rules.indicators
         ]
+        self._longest = max(
+            (
+                len(w)
+                for _, _, phrasings, exclude in self._entries
+                for p in [*phrasings, [*exclude]]
+                for w in p
+            ),
+            default=1,
+        )
 
     def words(self, text: str) -> tuple[str, ...]:
         """Folded words of ``text``: NFC, modern tone placement, lower case, split."""
@@ -126,15 +140,17 @@ class Catalogue:
         """
         said = self.words(subject)
         unit_words = self.words(unit) if unit else ()
+        grams = _ngrams(said, self._longest)
+        # the unit is the counted noun, so it may supply a word the subject leaves out
+        either = grams | _ngrams(unit_words, self._longest)
         best_id, best_score = None, 0
         for ind_id, units, phrasings, exclude in self._entries:
             if units and unit_words and not any(_units_agree(u, unit_words) for u in units):
                 continue
-            if any(_contains(said, phrase) for phrase in exclude):
+            if any(phrase in grams for phrase in exclude):
                 continue
             for phrasing in phrasings:
-                # the unit is the counted noun, so it may supply a word the subject leaves out
-                if all(_contains(said, w) or _contains(unit_words, w) for w in phrasing):
+                if all(w in either for w in phrasing):
                     score = sum(len(w) for w in phrasing)
                     if score > best_score:
                         best_id, best_score = ind_id, score
