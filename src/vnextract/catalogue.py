@@ -115,6 +115,7 @@ class Catalogue:
             )
             for ind in rules.indicators
         ]
+        self._allowed: dict[tuple[str, ...], list[bool]] = {}
         self._longest = max(
             (
                 len(w)
@@ -143,9 +144,16 @@ class Catalogue:
         grams = _ngrams(said, self._longest)
         # the unit is the counted noun, so it may supply a word the subject leaves out
         either = grams | _ngrams(unit_words, self._longest)
+        allowed = self._allowed.get(unit_words)
+        if allowed is None:
+            # which indicators this unit may report, worked out once per distinct unit
+            allowed = self._allowed[unit_words] = [
+                not (units and unit_words) or any(_units_agree(u, unit_words) for u in units)
+                for _, units, _, _ in self._entries
+            ]
         best_id, best_score = None, 0
-        for ind_id, units, phrasings, exclude in self._entries:
-            if units and unit_words and not any(_units_agree(u, unit_words) for u in units):
+        for ok, (ind_id, _, phrasings, exclude) in zip(allowed, self._entries, strict=True):
+            if not ok:
                 continue
             if any(phrase in grams for phrase in exclude):
                 continue

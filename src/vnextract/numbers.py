@@ -10,8 +10,10 @@ All vocabulary comes from ``rules/numbers.yml``.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from decimal import Decimal
+from itertools import accumulate
 
 import regex
 from pydantic import BaseModel, ConfigDict, Field
@@ -150,6 +152,9 @@ class NumberFinder:
             Quantities with offsets into ``text``; ``value_text == text[start:end]``.
         """
         blocked = sorted([*self.blocked_spans(text), *exclude])
+        starts = [s for s, _ in blocked]
+        # furthest end among spans starting at or before each one: overlap test by bisection
+        reach = list(accumulate((e for _, e in blocked), max))
         found: list[Quantity] = []
         pos = 0
         while True:
@@ -157,7 +162,8 @@ class NumberFinder:
             if m is None:
                 break
             pos = m.end()
-            if any(s < m.end() and m.start() < e for s, e in blocked):
+            k = bisect_left(starts, m.end())
+            if k and reach[k - 1] > m.start():
                 continue
             quantity = self._read(text, m)
             if quantity is not None:

@@ -147,6 +147,7 @@ class RecordBuilder:
         self._aux_tail = tail(rules.auxiliaries)
         self._aux_any = anywhere(rules.auxiliaries)
         self._connector_any = anywhere(rules.connectors)
+        self._connector_tail = regex.compile(rf"(?:{_alternation(rules.connectors)})\s*$")
         self._filler_head = head(rules.fillers)
         self._filler_tail = tail(rules.fillers)
         self._filler_full = regex.compile(rf"^\s*(?:(?:{_alternation(rules.fillers)})\s*[,]?\s*)*$")
@@ -290,7 +291,7 @@ class RecordBuilder:
                 ("estimate", self._estimate_tail),
                 ("copula", self._copula_tail),
                 ("existential", self._existential_tail),
-                ("connector", regex.compile(rf"(?:{_alternation(self.rules.connectors)})\s*$")),
+                ("connector", self._connector_tail),
                 ("aux", self._aux_tail),
                 ("filler", self._filler_tail),
             ):
