@@ -193,3 +193,24 @@ def test_pipeline_cli_missing_path_is_one_clear_line(tmp_path):
     )
     assert proc.returncode == 2
     assert proc.stderr.count("\n") == 1 and "nope" in proc.stderr
+
+
+def test_pipeline_unexpected_failure_costs_one_document(tmp_path, monkeypatch):
+    from vnextract import pipeline
+
+    (tmp_path / "a.txt").write_text(VIETNAMESE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(VIETNAMESE.replace("1.250", "2.500"), encoding="utf-8")
+    original = pipeline.Extractor.process_text
+
+    def flaky(self, text, doc_id, *args, **kwargs):
+        if doc_id == "a":
+            raise ValueError("boom")
+        return original(self, text, doc_id, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline.Extractor, "process_text", flaky)
+    summary = run([tmp_path], tmp_path / "out", entities=False, progress=False)
+    docs = {d["doc_id"]: d for d in read_jsonl(tmp_path / "out" / "documents.jsonl")}
+    assert summary.failed == 1
+    assert docs["a"]["status"] == "error" and "ValueError: boom" in docs["a"]["error"]
+    assert "a.txt" in docs["a"]["error"]
+    assert docs["b"]["status"] == "ok"

@@ -14,6 +14,10 @@ class Errors:
     E005 = "{path}: UTF-16 text that does not decode ({reason}). Re-save it as UTF-8."
     E006 = "{path}: cannot be read: {reason}."
     E007 = "{path}: the document has no text left after decoding."
+    E008 = (
+        "{path}: extraction failed ({kind}: {reason}). This is a bug in vnextract: "
+        "please report it with the file; the rest of the batch was processed."
+    )
     E010 = "{count} problem(s) in the rule files:\n{problems}"
     E011 = "{file}:{line}: {what}. Fix: {fix}"
     E012 = (

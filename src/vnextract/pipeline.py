@@ -16,7 +16,7 @@ import regex
 from .catalogue import Catalogue
 from .clean import find_furniture
 from .dates import DateFinder
-from .errors import DocumentError
+from .errors import DocumentError, Errors
 from .metadata import extract_metadata
 from .model import (
     DateMention,
@@ -28,6 +28,7 @@ from .model import (
     Sentence,
 )
 from .numbers import NumberFinder
+from .places import load_places
 from .read import read_document
 from .records import Draft, RecordBuilder, SentenceContext
 from .rules import Rules, default_rules
@@ -80,7 +81,10 @@ class Extractor:
         self.numbers = NumberFinder(self.rules["numbers.yml"])
         self.dates = DateFinder(self.rules["dates.yml"])
         self.builder = RecordBuilder(self.rules["records.yml"], self.folder)
-        self.catalogue = Catalogue(self.rules["indicators.yml"])
+        self.catalogue = Catalogue(self.rules["indicators.yml"], self.folder)
+        self.boilerplate = self.rules["boilerplate.yml"]
+        self.metadata_rules = self.rules["metadata.yml"]
+        self.places = load_places(self.rules)
         self._nlp = None
         self._tag = None
         if entities:
@@ -102,9 +106,15 @@ class Extractor:
         sha = hashlib.sha256(raw).hexdigest()
         try:
             source = read_document(path)
+            return self.process_text(
+                source.text, doc_id, str(path), sha, html_title=source.html_title
+            )
         except DocumentError as exc:
             return DocumentResult(doc_id, str(path), sha, status="error", error=str(exc))
-        return self.process_text(source.text, doc_id, str(path), sha, html_title=source.html_title)
+        except Exception as exc:
+            # a bug met on one article must not cost the batch: report it and go on
+            error = Errors.E008.format(path=path, kind=type(exc).__name__, reason=exc)
+            return DocumentResult(doc_id, str(path), sha, status="error", error=error)
 
     def process_text(
         self,
@@ -116,8 +126,10 @@ class Extractor:
         html_title: str | None = None,
     ) -> DocumentResult:
         """Extract records and entities from an already decoded text."""
-        furniture = find_furniture(text)
-        meta = extract_metadata(text, furniture, html_title=html_title)
+        furniture = find_furniture(text, self.boilerplate)
+        meta = extract_metadata(
+            text, furniture, self.metadata_rules, html_title=html_title, places=self.places
+        )
         crawl = [h for h in meta.header_spans if h.kind == "crawl_stamp"]
         no_figures = [*furniture, *(h for h in meta.header_spans if h.kind in _NO_FIGURES)]
         sentences = split_sentences(text, [*furniture, *crawl])

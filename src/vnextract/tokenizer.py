@@ -23,11 +23,19 @@ def align_words(text: str, words: list[str]) -> list[tuple[int, int]]:
     Words that cannot be found (the segmenter rewrote them beyond recognition) are
     skipped; the caller fills the gaps from the text itself.
     """
-    skel = skeleton(text)
+    skel: str | None = None  # built only when a word was rewritten
     spans: list[tuple[int, int]] = []
     pos = 0
     n = len(text)
     for word in words:
+        # fast path: the segmenter kept the word as written, right after some space
+        found = text.find(word, pos) if word else -1
+        if found >= 0 and not text[pos:found].strip():
+            spans.append((found, found + len(word)))
+            pos = found + len(word)
+            continue
+        if skel is None:
+            skel = skeleton(text)
         target = skeleton("".join(word.split()))
         if not target:
             continue
