@@ -142,16 +142,24 @@ class NumberFinder:
     def _is_year(self, raw: str) -> bool:
         return raw.isdigit() and len(raw) == 4 and self._year_lo <= int(raw) <= self._year_hi
 
-    def find(self, text: str, exclude: Iterable[tuple[int, int]] = ()) -> list[Quantity]:
+    def find(
+        self,
+        text: str,
+        exclude: Iterable[tuple[int, int]] = (),
+        blocked: list[tuple[int, int]] | None = None,
+    ) -> list[Quantity]:
         """Every figure in ``text``, left to right.
 
         Args:
             text: a sentence or any stretch of text.
             exclude: spans (e.g. dates found by the date finder) holding no figure.
+            blocked: :meth:`blocked_spans` of ``text`` if the caller has them already.
         Returns:
             Quantities with offsets into ``text``; ``value_text == text[start:end]``.
         """
-        blocked = sorted([*self.blocked_spans(text), *exclude])
+        if blocked is None:
+            blocked = self.blocked_spans(text)
+        blocked = sorted([*blocked, *exclude])
         starts = [s for s, _ in blocked]
         # furthest end among spans starting at or before each one: overlap test by bisection
         reach = list(accumulate((e for _, e in blocked), max))

@@ -196,7 +196,8 @@ class Extractor:
                 if f.start < s.end and s.start < f.end
             ]
             exclude = [(d.start, d.end) for d in dates] + inside
-            quantities = self.numbers.find(s.text, exclude)
+            blocked = self.numbers.blocked_spans(s.text)
+            quantities = self.numbers.find(s.text, exclude, blocked)
             para = paragraphs.get(s.paragraph, _Paragraph())
             ctx = SentenceContext(
                 published_year=year, target_paragraph=para.target, period=para.period
@@ -209,7 +210,7 @@ class Extractor:
             for q in built.unattached:
                 notes.append(self._note("unattached_share_of_plan", s, q.start, q.end))
             covered = [(q.start, q.expr_end) for q in quantities] + exclude
-            covered += self.numbers.blocked_spans(s.text)
+            covered += blocked
             for start, end in _uncovered(_ANY_DIGIT.finditer(s.text), covered):
                 notes.append(self._note("number_without_record", s, start, end))
         result.review_notes = notes
