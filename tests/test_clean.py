@@ -9,6 +9,8 @@ from vnextract.rules import load_yaml_section
 
 # a line that is furniture as a whole: (line, kind)
 WHOLE_LINES = [
+    ("Tự động thoát sau: 90 giây", "login"),
+    ("Phiên làm việc hết hạn sau 15 phút", "login"),
     ("Đang online: 42", "counter"),
     ("  • Đang truy cập: 1.024", "counter"),
     ("Hôm nay: 3.118", "counter"),

@@ -92,6 +92,7 @@ POSITIVE = [
     ("Đầu tư 1.812 nghìn tỷ đồng.", "1.812", D(1812) * 10**12, {"currency": "VND"}),
     ("Số hộ: 4.233.", "4.233", D(4233), {}),
     ("Có 0 sự cố.", "0", D(0), {}),
+    ("Tổng đài đã tiếp nhận 4.500 cuộc gọi.", "4.500", D(4500), {}),
 ]
 
 
@@ -151,6 +152,8 @@ NEGATIVE = [
     "Từ 2021 – 2030 và năm 2050.",
     "Trụ sở Số 6 – Trần Huy Liệu.",
     "Tổng đài 1022 đã tiếp nhận phản ánh.",
+    "Tổng đài thông tin dịch vụ công 1022 hoạt động cả ngày.",
+    "Gọi đường dây nóng 1900 để được giải đáp.",
     "Đặt tại tầng 9 tòa nhà.",
     "Khu vực ha1 ảnh.",
     "Chủng virus COVID-19 đã qua.",
