@@ -105,6 +105,7 @@ class SentenceResult:
 
 _PUNCT_STOP = regex.compile(r"[;:()\[\]“”\"!?…]|\.(?!\w)|\s[-–]\s")
 # a word may hold inner dots and slashes ('Postmart.vn', 'bán hàng/gian') but not end with one
+_SHORT_PAREN = regex.compile(r"\([^()\n]{1,40}\)")
 _WORD = regex.compile(r"[\p{L}\p{N}&](?:[\p{L}\p{N}&'-]|[./](?=[\p{L}\p{N}]))*")
 
 
@@ -141,6 +142,7 @@ class RecordBuilder:
         self._bounds = {" ".join(k.lower().split()): v for k, v in rules.bound_cues.items()}
         self._estimate = anywhere(rules.estimate_cues)
         self._estimate_tail = tail(rules.estimate_cues)
+        self._estimate_head = head(rules.estimate_cues)
         self._copula_tail = tail(rules.copulas)
         self._copula_head = head(rules.copulas)
         self._existential_tail = tail(rules.existentials)
@@ -245,6 +247,8 @@ class RecordBuilder:
         """The noun phrase from ``start`` up to ``limit`` (the next figure) or a stop."""
         span = text[start:limit]
         lspan = low[start:limit]
+        if span.lstrip(" ").startswith(","):
+            return "", start  # '24,6%, thuộc nhóm ...': a comma closes the figure
         stop = _PUNCT_STOP.search(span)
         end = stop.start() if stop else len(span)
         s = self._after_stop.search(lspan, 0, end)
@@ -257,7 +261,10 @@ class RecordBuilder:
             if comma < 0:
                 break
             segment_words = _words(span[pos:comma])
-            if len(segment_words) > 3:
+            rest = lspan[comma + 1 :]
+            # a clause starting after the comma ('..., đạt mật độ') is not part of the list
+            starts_clause = bool(self._copula_head.match(rest) or self._estimate_head.match(rest))
+            if len(segment_words) > 3 or starts_clause:
                 end = comma
                 break
             pos = comma + 1
@@ -275,7 +282,8 @@ class RecordBuilder:
         lseg = low[left:right]
         # strong boundaries: take what follows the last one
         cut = 0
-        for m in _PUNCT_STOP.finditer(seg):
+        # a short closed parenthesis ('Chỉ số ... (DTI) của tỉnh') is part of the phrase
+        for m in _PUNCT_STOP.finditer(_SHORT_PAREN.sub(lambda p: " " * len(p.group()), seg)):
             cut = m.end()
         for m in self._connector_any.finditer(lseg, cut):
             if not lseg[m.end() :].strip():
@@ -299,6 +307,9 @@ class RecordBuilder:
                 if m and m.start() < len(lseg):
                     if kind in ("copula", "existential", "connector") and not link:
                         link = kind
+                    # 'ước đạt' is an estimate cue ending in a copula: it links like 'đạt'
+                    if kind == "estimate" and not link and self._copula_tail.search(m.group()):
+                        link = "copula"
                     seg, lseg = seg[: m.start()], lseg[: m.start()]
                     seg, lseg = seg.rstrip(" ,"), lseg.rstrip(" ,")
                     stripped = True
