@@ -123,6 +123,22 @@ CASES = [
         ["doanh nghiệp"],
         {"bound": "~"},
     ),
+    # 'ước đạt' links like 'đạt'; a comma right after the figure ends it
+    (
+        "Tỷ trọng kinh tế số trong GRDP ước đạt 18,2%, thuộc nhóm khá của vùng.",
+        "18,2",
+        "%",
+        ["kinh tế số"],
+        {"estimated": True},
+    ),
+    # a short parenthesis is part of the subject
+    (
+        "Chỉ số cải cách hành chính (PAR Index) của tỉnh đạt 86,5 điểm.",
+        "86,5",
+        "điểm",
+        ["chỉ số", "cải cách"],
+        {},
+    ),
 ]
 
 
