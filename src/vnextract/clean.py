@@ -15,17 +15,9 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
 from .model import Furniture
-from .rules import load_rules
+from .rules import check_regex, load_rules
 
 RULE_FILE = "boilerplate.yml"
-
-
-def _check_regex(value: str) -> str:
-    try:
-        re.compile(value)
-    except re.error as exc:
-        raise ValueError(f"not a valid regular expression ({exc})") from None
-    return value
 
 
 class FurniturePattern(BaseModel):
@@ -42,7 +34,7 @@ class FurniturePattern(BaseModel):
     @field_validator("pattern")
     @classmethod
     def _valid_pattern(cls, value: str) -> str:
-        return _check_regex(value)
+        return check_regex(value)
 
 
 class BoilerplateRules(BaseModel):
@@ -57,7 +49,7 @@ class BoilerplateRules(BaseModel):
     @field_validator("line_prefix")
     @classmethod
     def _valid_prefix(cls, value: str) -> str:
-        return _check_regex(value)
+        return check_regex(value)
 
     @model_validator(mode="after")
     def _unique_ids(self) -> BoilerplateRules:

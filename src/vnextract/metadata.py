@@ -17,17 +17,9 @@ from pydantic import BaseModel, ConfigDict, field_validator
 
 from .model import Furniture, Metadata
 from .places import Places, default_places
-from .rules import load_rules
+from .rules import check_regex, load_rules
 
 RULE_FILE = "metadata.yml"
-
-
-def _regex(value: str) -> str:
-    try:
-        re.compile(value)
-    except re.error as exc:
-        raise ValueError(f"not a valid regular expression ({exc})") from None
-    return value
 
 
 class _Strict(BaseModel):
@@ -52,7 +44,7 @@ class DatelineRules(_Strict):
     @field_validator("*")
     @classmethod
     def _valid(cls, value: str) -> str:
-        return _regex(value)
+        return check_regex(value)
 
     @field_validator("time")
     @classmethod
@@ -83,7 +75,7 @@ class AuthorRules(_Strict):
     @field_validator("label", "source", "compiled_suffix", "byline", "honorific")
     @classmethod
     def _valid(cls, value: str) -> str:
-        return _regex(value)
+        return check_regex(value)
 
 
 class ProvinceRules(_Strict):

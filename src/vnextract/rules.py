@@ -12,6 +12,7 @@ import hashlib
 import importlib
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -41,6 +42,15 @@ RULE_FILES: dict[str, str] = {
     "entities/legal.yml": "vnextract.entities.schema:LegalRules",
     "entities/patterns.jsonl": "vnextract.entities.schema:EntityPattern",
 }
+
+
+def check_regex(value: str) -> str:
+    """Pydantic validator body: the value compiles as a regular expression."""
+    try:
+        re.compile(value)
+    except re.error as exc:
+        raise ValueError(f"not a valid regular expression ({exc})") from None
+    return value
 
 
 def rules_dir() -> Path:

@@ -18,7 +18,7 @@ from pathlib import Path
 import regex
 
 from ..errors import Errors, RuleError
-from ..rules import load_rules, rules_dir
+from ..rules import RULE_FILES, load_rules, rules_dir
 from ..textnorm import Folder, TextRules
 from .schema import (
     AbbreviationsRules,
@@ -31,18 +31,11 @@ from .schema import (
     TitlesRules,
 )
 
-# rule files of this stage, relative to the rules folder (also listed in rules.RULE_FILES)
+# rule files of this stage: its own (rules/entities/) plus the shared ones it reads
 ENTITY_RULE_FILES: dict[str, str] = {
-    "text.yml": "vnextract.textnorm:TextRules",
-    "places.yml": "vnextract.places:PlacesRules",
-    "entities/names.yml": "vnextract.entities.schema:NamesRules",
-    "entities/titles.yml": "vnextract.entities.schema:TitlesRules",
-    "entities/abbreviations.yml": "vnextract.entities.schema:AbbreviationsRules",
-    "entities/agencies.yml": "vnextract.entities.schema:AgenciesRules",
-    "entities/organisations.yml": "vnextract.entities.schema:OrganisationsRules",
-    "entities/locations.yml": "vnextract.entities.schema:LocationsRules",
-    "entities/legal.yml": "vnextract.entities.schema:LegalRules",
-    "entities/patterns.jsonl": "vnextract.entities.schema:EntityPattern",
+    name: spec
+    for name, spec in RULE_FILES.items()
+    if name.startswith("entities/") or name in ("text.yml", "places.yml")
 }
 
 SPACE = "[ _]"  # what a space in a pattern matches: between words or inside one
