@@ -200,3 +200,11 @@ def test_records_target_paragraph_marks_every_figure(builder):
 def test_records_period_from_sentence_date(builder):
     drafts = build(builder, "Trong năm 2022, toàn tỉnh cấp 3.400 tài khoản định danh.").drafts
     assert drafts[0].period == "2022"
+
+
+def test_records_next_figures_bound_is_not_swallowed(builder):
+    text = "Đã chặn 3.120 trang giả mạo và cảnh báo hơn 9.400 lượt truy cập độc hại."
+    drafts = build(builder, text).drafts
+    assert [d.quantity.value_text for d in drafts] == ["3.120", "9.400"]
+    assert "hơn" not in drafts[0].subject
+    assert drafts[1].bound == ">"

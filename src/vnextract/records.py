@@ -56,6 +56,7 @@ class RecordRules(BaseModel):
     subject_heads: list[str]
     after_stops: list[str]
     prepositions: list[str]
+    conjunctions: list[str]
     units: list[str]
     plan: _Plan
     change: _Change
@@ -143,6 +144,7 @@ class RecordBuilder:
         self._estimate = anywhere(rules.estimate_cues)
         self._estimate_tail = tail(rules.estimate_cues)
         self._estimate_head = head(rules.estimate_cues)
+        self._conjunction_tail = tail(rules.conjunctions)
         self._copula_tail = tail(rules.copulas)
         self._copula_head = head(rules.copulas)
         self._existential_tail = tail(rules.existentials)
@@ -261,7 +263,7 @@ class RecordBuilder:
             if comma < 0:
                 break
             segment_words = _words(span[pos:comma])
-            rest = lspan[comma + 1 :]
+            rest = lspan[comma + 1 : end]
             # a clause starting after the comma ('..., đạt mật độ') is not part of the list
             starts_clause = bool(self._copula_head.match(rest) or self._estimate_head.match(rest))
             if len(segment_words) > 3 or starts_clause:
@@ -271,9 +273,20 @@ class RecordBuilder:
         words = _words(span[:end])
         if len(words) > self.rules.max_after_words:
             end = words[self.rules.max_after_words - 1].end()
+        # a phrase that ran into the next figure gives back that figure's cue words
+        # ('... cảnh báo hơn 14.000': 'hơn' is the next figure's bound)
+        while True:
+            tail = lspan[:end].rstrip(" ,")
+            m = (
+                self._bound_tail.search(tail)
+                or self._estimate_tail.search(tail)
+                or self._copula_tail.search(tail)
+                or self._conjunction_tail.search(tail)
+            )
+            if not m or m.start() == 0:
+                break
+            end = m.start()
         phrase = span[:end].strip(" ,")
-        # drop a trailing conjunction left before the next figure
-        phrase = regex.sub(r"(?:\s+(?:và|hoặc|cùng|,))+$", "", phrase)
         return phrase, start + end
 
     def topic(self, text: str, low: str, left: int, right: int) -> tuple[str, str]:
