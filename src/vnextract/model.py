@@ -122,6 +122,9 @@ class Entity:
     char_start: int
     char_end: int
     sentence_index: int | None
+    # LEGAL_DOC only: the issuing date (ISO) and issuer (canonical) when the sentence gives them
+    issued: str | None = None
+    issuer: str | None = None
 
 
 @dataclass(slots=True)

@@ -41,6 +41,11 @@ _NO_FIGURES = {"crawl_stamp", "dateline"}
 _ANY_DIGIT = regex.compile(r"\d+(?:[.,]\d+)*")
 
 
+def _alternation(words: Sequence[str]) -> str:
+    ordered = sorted({w.lower() for w in words}, key=len, reverse=True)
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered) or "(?!)"
+
+
 def record_id(doc_id: str, start: int, end: int) -> str:
     """Stable id of a record: a hash of where it stands."""
     return hashlib.sha256(f"{doc_id}:{start}:{end}".encode()).hexdigest()[:16]
@@ -85,6 +90,12 @@ class Extractor:
         self.boilerplate = self.rules["boilerplate.yml"]
         self.metadata_rules = self.rules["metadata.yml"]
         self.places = load_places(self.rules)
+        legal = self.rules["entities/legal.yml"]
+        self._date_gap = regex.compile(
+            rf"[\s,]*(?:(?:{_alternation(legal.date_lead)})\s+)?", regex.I
+        )
+        self._issuer_gap = regex.compile(rf"[\s,]*(?:{_alternation(legal.issuer_lead)})\s+")
+        self._issuer_verb = regex.compile(rf"\s+(?:{_alternation(legal.issuer_verbs)})\s+")
         self._nlp = None
         self._tag = None
         if entities:
@@ -158,8 +169,39 @@ class Extractor:
             result.entities.extend(entities)
             result.officials.extend(officials)
         result.entities.sort(key=lambda e: (e.char_start, e.char_end, e.label))
+        self._link_legal_documents(result.entities, text)
         self._records(result, text, sentences, dates_by_sentence, no_figures, meta)
         return result
+
+    def _link_legal_documents(self, entities: list[Entity], text: str) -> None:
+        """Give each legal document the date and issuer written right after it."""
+        by_sentence: dict[int | None, list[Entity]] = {}
+        for e in entities:
+            by_sentence.setdefault(e.sentence_index, []).append(e)
+        for e in entities:
+            if e.label != "LEGAL_DOC":
+                continue
+            after = e.char_end
+            neighbours = [n for n in by_sentence[e.sentence_index] if n.char_start >= after]
+            for n in neighbours:
+                if n.label == "DATE" and self._date_gap.fullmatch(text[after : n.char_start]):
+                    e.issued, after = n.canonical, n.char_end
+                    break
+            for n in neighbours:
+                if n.char_start < after or n.label not in ("AGENCY", "ORG"):
+                    continue
+                if self._issuer_gap.fullmatch(self.folder.key(text[after : n.char_start]) + " "):
+                    e.issuer = n.canonical
+                break
+            if e.issuer is None:
+                before = [
+                    n
+                    for n in by_sentence[e.sentence_index]
+                    if n.char_end <= e.char_start and n.label in ("AGENCY", "ORG")
+                ]
+                gap = self.folder.key(text[before[-1].char_end : e.char_start]) if before else ""
+                if before and self._issuer_verb.fullmatch(f" {gap} "):
+                    e.issuer = before[-1].canonical
 
     def _dates(self, s: Sentence, skip: Sequence[Furniture]) -> list[DateMention]:
         return [

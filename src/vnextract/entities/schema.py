@@ -109,6 +109,12 @@ class LegalRules(BaseModel):
     model_config = ConfigDict(extra="forbid")
     document_types: list[str] = Field(min_length=1)
     number_word: str
+    # "... số 115/2004/QĐ-UB ngày 05/11/2004 của UBND tỉnh": what may stand between the
+    # document and its date, and the words that introduce its issuer
+    date_lead: list[str] = []
+    issuer_lead: list[str] = []
+    # "UBND tỉnh ban hành Quyết định số ...": the issuer before the document
+    issuer_verbs: list[str] = []
 
 
 LABELS = ("AGENCY", "ORG", "PERSON", "LOCATION", "LEGAL_DOC", "NONE")
