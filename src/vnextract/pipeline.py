@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import regex
@@ -17,6 +16,7 @@ from .catalogue import Catalogue
 from .clean import find_furniture
 from .dates import DateFinder
 from .errors import DocumentError, Errors
+from .legal_links import LegalLinker
 from .metadata import extract_metadata
 from .model import (
     DateMention,
@@ -28,6 +28,7 @@ from .model import (
     Sentence,
 )
 from .numbers import NumberFinder
+from .paragraphs import ParagraphContext, ParagraphReader
 from .places import load_places
 from .read import read_document
 from .records import Draft, RecordBuilder, SentenceContext
@@ -39,11 +40,6 @@ from .textnorm import Folder
 # a headline's figures are kept: they are often the article's main fact
 _NO_FIGURES = {"crawl_stamp", "dateline"}
 _ANY_DIGIT = regex.compile(r"\d+(?:[.,]\d+)*")
-
-
-def _alternation(words: Sequence[str]) -> str:
-    ordered = sorted({w.lower() for w in words}, key=len, reverse=True)
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered) or "(?!)"
 
 
 def record_id(doc_id: str, start: int, end: int) -> str:
@@ -71,12 +67,6 @@ def _overlaps(start: int, end: int, spans: Sequence[Furniture]) -> bool:
     return any(f.start < end and start < f.end for f in spans)
 
 
-@dataclass(slots=True)
-class _Paragraph:
-    target: bool = False
-    period: str | None = None
-
-
 class Extractor:
     """Everything built once per run; ``process_file`` handles one document."""
 
@@ -90,12 +80,8 @@ class Extractor:
         self.boilerplate = self.rules["boilerplate.yml"]
         self.metadata_rules = self.rules["metadata.yml"]
         self.places = load_places(self.rules)
-        legal = self.rules["entities/legal.yml"]
-        self._date_gap = regex.compile(
-            rf"[\s,]*(?:(?:{_alternation(legal.date_lead)})\s+)?", regex.I
-        )
-        self._issuer_gap = regex.compile(rf"[\s,]*(?:{_alternation(legal.issuer_lead)})\s+")
-        self._issuer_verb = regex.compile(rf"\s+(?:{_alternation(legal.issuer_verbs)})\s+")
+        self.legal = LegalLinker(self.rules["entities/legal.yml"], self.folder)
+        self.paragraphs = ParagraphReader(self.rules["records.yml"], self.folder)
         self._nlp = None
         self._tag = None
         if entities:
@@ -169,39 +155,9 @@ class Extractor:
             result.entities.extend(entities)
             result.officials.extend(officials)
         result.entities.sort(key=lambda e: (e.char_start, e.char_end, e.label))
-        self._link_legal_documents(result.entities, text)
+        self.legal.link(result.entities, text)
         self._records(result, text, sentences, dates_by_sentence, no_figures, meta)
         return result
-
-    def _link_legal_documents(self, entities: list[Entity], text: str) -> None:
-        """Give each legal document the date and issuer written right after it."""
-        by_sentence: dict[int | None, list[Entity]] = {}
-        for e in entities:
-            by_sentence.setdefault(e.sentence_index, []).append(e)
-        for e in entities:
-            if e.label != "LEGAL_DOC":
-                continue
-            after = e.char_end
-            neighbours = [n for n in by_sentence[e.sentence_index] if n.char_start >= after]
-            for n in neighbours:
-                if n.label == "DATE" and self._date_gap.fullmatch(text[after : n.char_start]):
-                    e.issued, after = n.canonical, n.char_end
-                    break
-            for n in neighbours:
-                if n.char_start < after or n.label not in ("AGENCY", "ORG"):
-                    continue
-                if self._issuer_gap.fullmatch(self.folder.key(text[after : n.char_start]) + " "):
-                    e.issuer = n.canonical
-                break
-            if e.issuer is None:
-                before = [
-                    n
-                    for n in by_sentence[e.sentence_index]
-                    if n.char_end <= e.char_start and n.label in ("AGENCY", "ORG")
-                ]
-                gap = self.folder.key(text[before[-1].char_end : e.char_start]) if before else ""
-                if before and self._issuer_verb.fullmatch(f" {gap} "):
-                    e.issuer = before[-1].canonical
 
     def _dates(self, s: Sentence, skip: Sequence[Furniture]) -> list[DateMention]:
         return [
@@ -221,7 +177,7 @@ class Extractor:
         meta: Metadata,
     ) -> None:
         year = int(meta.published[:4]) if meta.published else None
-        paragraphs = self._paragraph_contexts(sentences, dates_by_sentence, year)
+        paragraphs = self.paragraphs.contexts(sentences, dates_by_sentence, year)
         agency_by_sentence = self._agencies(result.entities, sentences)
         notes: list[dict] = []
         for s in sentences:
@@ -240,7 +196,7 @@ class Extractor:
             exclude = [(d.start, d.end) for d in dates] + inside
             blocked = self.numbers.blocked_spans(s.text)
             quantities = self.numbers.find(s.text, exclude, blocked)
-            para = paragraphs.get(s.paragraph, _Paragraph())
+            para = paragraphs.get(s.paragraph, ParagraphContext())
             ctx = SentenceContext(
                 published_year=year, target_paragraph=para.target, period=para.period
             )
@@ -308,44 +264,3 @@ class Extractor:
         for e in agencies:
             by_sentence.setdefault(e.sentence_index, e.canonical)
         return {s.index: by_sentence.get(s.index, first) for s in sentences}
-
-    def _paragraph_contexts(
-        self, sentences: list[Sentence], dates: dict[int, list[DateMention]], year: int | None
-    ) -> dict[int, _Paragraph]:
-        """Per paragraph: its period (a date opening it) and whether it states plans."""
-        rules = self.rules["records.yml"]
-        low = self.folder.key
-        out: dict[int, _Paragraph] = {}
-        by_para: dict[int, list[Sentence]] = {}
-        for s in sentences:
-            by_para.setdefault(s.paragraph, []).append(s)
-        plan_verbs = regex.compile(
-            r"(?<!\p{L})(?:" + "|".join(regex.escape(w) for w in rules.plan_verbs) + r")(?!\p{L})"
-        )
-        task_cues = regex.compile(
-            r"(?<!\p{L})(?:"
-            + "|".join(regex.escape(w) for w in rules.task_list_cues)
-            + r")(?!\p{L})"
-        )
-        ordinals = tuple(low(w) for w in rules.ordinal_starts)
-        in_task_list = False
-        for number in sorted(by_para):
-            sents = by_para[number]
-            first = sents[0]
-            para = _Paragraph()
-            opening = [d for d in dates[first.index] if d.start <= 12 and d.precision != "day"]
-            if opening:
-                para.period = opening[0].iso
-                y = opening[0].iso[:4]
-                if year is not None and y.isdigit() and int(y) >= year:
-                    para.target = bool(plan_verbs.search(low(first.text)))
-            first_low = low(first.text)
-            if in_task_list and first_low.startswith(ordinals):
-                para.target = True
-            elif in_task_list:
-                in_task_list = False
-            last_low = low(sents[-1].text)
-            if last_low.rstrip().endswith(":") and task_cues.search(last_low):
-                in_task_list = True
-            out[number] = para
-        return out
