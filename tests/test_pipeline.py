@@ -178,21 +178,29 @@ def test_pipeline_cli_exit_status(tmp_path, capsys):
 
 
 def test_pipeline_cli_missing_path_is_one_clear_line(tmp_path):
+    (tmp_path / "good.txt").write_text(VIETNAMESE, encoding="utf-8")
+    missing = tmp_path / "nope.txt"
     proc = subprocess.run(
         [
             sys.executable,
             "-m",
             "vnextract.cli",
             "run",
-            str(tmp_path / "nope"),
+            str(missing),
+            str(tmp_path / "good.txt"),
             "--out",
-            str(tmp_path),
+            str(tmp_path / "out"),
+            "--quiet",
+            "--no-entities",
+            "--workers",
+            "1",
         ],
         capture_output=True,
         text=True,
     )
-    assert proc.returncode == 2
-    assert proc.stderr.count("\n") == 1 and "nope" in proc.stderr
+    assert proc.returncode == 1
+    assert proc.stderr.count("\n") == 1 and "nope.txt" in proc.stderr
+    assert "1 documents ok, 1 failed" in proc.stdout
 
 
 def test_pipeline_unexpected_failure_costs_one_document(tmp_path, monkeypatch):

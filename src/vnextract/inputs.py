@@ -14,8 +14,11 @@ SUFFIXES = (".txt", ".html", ".htm")
 def list_inputs(paths: Iterable[Path | str]) -> list[tuple[str, Path]]:
     """(doc_id, path) for every article under ``paths``; doc ids are unique within the run.
 
+    A path that does not exist is listed as it is: reading it fails and the run reports
+    it as a failed document while the rest of the batch goes on.
+
     Raises:
-        VnextractError: a path does not exist, or a folder holds no article.
+        VnextractError: a folder holds no article.
     """
     files: list[Path] = []
     for given in paths:
@@ -30,7 +33,8 @@ def list_inputs(paths: Iterable[Path | str]) -> list[tuple[str, Path]]:
                 raise VnextractError(Errors.E020.format(path=path, patterns=", ".join(SUFFIXES)))
             files.extend(found)
         else:
-            raise VnextractError(Errors.E001.format(path=path))
+            # a missing file is that document's error (reported in one line), not the run's
+            files.append(path)
     out: list[tuple[str, Path]] = []
     seen: set[str] = set()
     for path in files:

@@ -99,7 +99,9 @@ class Extractor:
         try:
             raw = path.read_bytes()
         except OSError as exc:
-            return DocumentResult(doc_id, str(path), "", status="error", error=f"{path}: {exc}")
+            reason = exc.strerror or str(exc)
+            error = Errors.E006.format(path=path, reason=reason.lower())
+            return DocumentResult(doc_id, str(path), "", status="error", error=error)
         sha = hashlib.sha256(raw).hexdigest()
         try:
             source = read_document(path)
