@@ -208,3 +208,46 @@ def test_records_next_figures_bound_is_not_swallowed(builder):
     assert [d.quantity.value_text for d in drafts] == ["3.120", "9.400"]
     assert "hơn" not in drafts[0].subject
     assert drafts[1].bound == ">"
+
+
+@pytest.mark.parametrize(
+    ("text", "value_text", "subject_words", "per"),
+    [
+        # a share of plan's phrase ends at its comma: the next topic is the next figure's
+        (
+            "Có 64.200 thuê bao, bằng 101% kế hoạch năm, mật độ đạt 58,1 thuê bao/100 dân.",
+            "58,1",
+            ["mật độ"],
+            "100 dân",
+        ),
+        # a spaced dash inside a compound before the number is not a boundary
+        (
+            "Doanh thu công nghiệp điện tử - viễn thông trên địa bàn đạt 2.150 tỷ đồng.",
+            "2.150",
+            ["doanh thu"],
+            None,
+        ),
+        # 'nâng cấp' is not the stop 'nâng tỷ lệ'
+        (
+            "Năm nay bố trí 18,5 tỷ đồng dành cho nâng cấp hạ tầng mạng của tỉnh.",
+            "18,5",
+            ["hạ tầng mạng"],
+            None,
+        ),
+        # after a conjunction comes the next clause, not the counted noun
+        (
+            "Phấn đấu tỷ lệ dùng điện thoại thông minh đạt 85% và kinh tế số chiếm 18% GRDP.",
+            "18",
+            ["kinh tế số"],
+            None,
+        ),
+        # a single word after a slash is the base of a rate
+        ("Bán kính phục vụ bình quân 3,1 km/điểm.", "3,1", ["bán kính"], "điểm"),
+    ],
+)
+def test_records_subject_boundaries(builder, text, value_text, subject_words, per):
+    drafts = {d.quantity.value_text: d for d in build(builder, text).drafts}
+    d = drafts[value_text]
+    for word in subject_words:
+        assert word in d.subject.lower(), d.subject
+    assert d.per == per

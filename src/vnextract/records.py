@@ -105,6 +105,8 @@ class SentenceResult:
 
 
 _PUNCT_STOP = regex.compile(r"[;:()\[\]“”\"!?…]|\.(?!\w)|\s[-–]\s")
+# before a number a spaced dash joins compounds ('công nghệ thông tin - điện tử')
+_TOPIC_STOP = regex.compile(r"[;:()\[\]“”\"!?…]|\.(?!\w)")
 # a word may hold inner dots and slashes ('Postmart.vn', 'bán hàng/gian') but not end with one
 _SHORT_PAREN = regex.compile(r"\([^()\n]{1,40}\)")
 _WORD = regex.compile(r"[\p{L}\p{N}&](?:[\p{L}\p{N}&'-]|[./](?=[\p{L}\p{N}]))*")
@@ -145,6 +147,7 @@ class RecordBuilder:
         self._estimate_tail = tail(rules.estimate_cues)
         self._estimate_head = head(rules.estimate_cues)
         self._conjunction_tail = tail(rules.conjunctions)
+        self._conjunction_head = head(rules.conjunctions)
         self._copula_tail = tail(rules.copulas)
         self._copula_head = head(rules.copulas)
         self._existential_tail = tail(rules.existentials)
@@ -193,7 +196,8 @@ class RecordBuilder:
         clause_window = window[: stop.start()] if stop else window
         comma = clause_window.find(",")
         near = clause_window if comma < 0 else clause_window[:comma]
-        end = q.expr_end + len(clause_window)
+        # the qualifier's phrase ends at the comma: what follows names the next figure
+        end = q.expr_end + len(near)
         if not q.percent:
             return "figure", None, q.expr_end
         if self._plan_cue.search(near) and self._plan_lead.search(before):
@@ -296,7 +300,7 @@ class RecordBuilder:
         # strong boundaries: take what follows the last one
         cut = 0
         # a short closed parenthesis ('Chỉ số ... (DTI) của tỉnh') is part of the phrase
-        for m in _PUNCT_STOP.finditer(_SHORT_PAREN.sub(lambda p: " " * len(p.group()), seg)):
+        for m in _TOPIC_STOP.finditer(_SHORT_PAREN.sub(lambda p: " " * len(p.group()), seg)):
             cut = m.end()
         for m in self._connector_any.finditer(lseg, cut):
             if not lseg[m.end() :].strip():
@@ -471,7 +475,11 @@ class RecordBuilder:
             estimated = bool(self._estimate.search(before))
             per = q.per or self.per_from_cue(before)
             after, after_end = self.after_phrase(text, low, q.expr_end, next_start)
-            noun_after = bool(after) and not self._preposition_head.match(self._low(after))
+            after_low = self._low(after)
+            # '... và đến năm 2025 kinh tế số chiếm': a conjunction starts the next clause
+            noun_after = bool(after) and not (
+                self._preposition_head.match(after_low) or self._conjunction_head.match(after_low)
+            )
             if q.percent or q.currency or q.per:
                 counted = after if noun_after else ""
             else:
