@@ -251,3 +251,29 @@ def test_records_subject_boundaries(builder, text, value_text, subject_words, pe
     for word in subject_words:
         assert word in d.subject.lower(), d.subject
     assert d.per == per
+
+
+@pytest.mark.parametrize(
+    ("text", "value_text", "kind"),
+    [
+        # a plan's title quoted before a finished action: the figure is a result
+        (
+            "Thực hiện đề án giai đoạn 2021-2025, định hướng đến năm 2030, toàn tỉnh đã "
+            "thành lập 960 tổ công nghệ số.",
+            "960",
+            "actual",
+        ),
+        # the plan cue comes after the figure: the figure is a result
+        ("Năm qua cấp 5.400 chữ ký số, phấn đấu duy trì trong năm tới.", "5.400", "actual"),
+        # a figure after the plan cue, in the next clause too
+        ("Tỉnh phấn đấu phủ sóng 98% thôn bản; lắp thêm 60 trạm 5G.", "60", "target"),
+    ],
+)
+def test_records_kind_follows_the_plan_cue(builder, text, value_text, kind):
+    drafts = {d.quantity.value_text: d for d in build(builder, text).drafts}
+    assert drafts[value_text].kind == kind
+
+
+def test_records_verb_phrase_starts_after_the_plan_cue(builder):
+    drafts = build(builder, "Năm 2025 tỉnh phấn đấu phủ sóng di động đến 100% thôn, bản.").drafts
+    assert drafts[0].subject.startswith("phủ sóng")

@@ -62,6 +62,7 @@ class RecordRules(BaseModel):
     change: _Change
     per_cues: dict[str, str]
     target_cues: list[str]
+    done_markers: list[str]
     plan_verbs: list[str]
     future_year_cues: list[str]
     task_list_cues: list[str]
@@ -177,6 +178,7 @@ class RecordBuilder:
         )
         self._per_cues = {" ".join(k.lower().split()): v for k, v in rules.per_cues.items()}
         self._target = anywhere(rules.target_cues)
+        self._done = anywhere(rules.done_markers)
         self._future = regex.compile(rf"(?:{_alternation(rules.future_year_cues)})\s*$")
 
     # -- helpers over a lower-cased, tone-folded copy with the same offsets ------------
@@ -388,8 +390,12 @@ class RecordBuilder:
             return ""
         low = self._low(topic)
         last = None
+        # the action starts after the last auxiliary or plan cue ('phấn đấu phủ sóng')
         for m in self._aux_any.finditer(low):
             last = m
+        for m in self._target.finditer(low):
+            if last is None or m.end() > last.end():
+                last = m
         phrase = topic[last.end() :] if last else topic
         words = _words(phrase)
         if len(words) > self.rules.max_verb_words:
@@ -440,9 +446,10 @@ class RecordBuilder:
         """
         ctx = ctx or SentenceContext()
         low = self._low(text)
-        if not ctx.target_paragraph and self._target.search(low):
-            # searched once per sentence: an enumeration can hold thousands of figures
-            ctx = SentenceContext(ctx.published_year, True, ctx.period)
+        # a plan cue counts for the figures after it; searched once per sentence, as an
+        # enumeration can hold thousands of figures
+        cue = None if ctx.target_paragraph else self._target.search(low)
+        cue_end = cue.end() if cue else None
         result = SentenceResult()
         roles = [self.classify(low, q) for q in quantities]
         breaks = sorted(clause_breaks)
@@ -491,7 +498,7 @@ class RecordBuilder:
                 subject=subject,
                 bound=bound,
                 estimated=estimated,
-                kind="target" if self.is_target(low, q.start, dates, ctx) else "actual",
+                kind=self._kind(low, q.start, before, dates, ctx, cue_end),
                 per=per,
                 period=self._period(dates, q.start, ctx),
                 rule=rule,
@@ -523,6 +530,23 @@ class RecordBuilder:
         if previous:
             return previous, f"{shape}.previous"
         return "", f"{shape}.none"
+
+    def _kind(
+        self,
+        low: str,
+        start: int,
+        before: str,
+        dates: Sequence[DateMention],
+        ctx: SentenceContext,
+        cue_end: int | None,
+    ) -> str:
+        """'target' for plans, unless the figure's own words say it is done ('đã thành lập')."""
+        planned = (cue_end is not None and cue_end <= start) or self.is_target(
+            low, start, dates, ctx
+        )
+        if planned and not self._done.search(before):
+            return "target"
+        return "actual"
 
     def _qualified(self, quantities, roles, drafts, i, clause_start, role) -> int | None:
         """Index of the figure a share of plan or change belongs to: the nearest before it
