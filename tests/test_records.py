@@ -277,3 +277,37 @@ def test_records_kind_follows_the_plan_cue(builder, text, value_text, kind):
 def test_records_verb_phrase_starts_after_the_plan_cue(builder):
     drafts = build(builder, "Năm 2025 tỉnh phấn đấu phủ sóng di động đến 100% thôn, bản.").drafts
     assert drafts[0].subject.startswith("phủ sóng")
+
+
+@pytest.mark.parametrize(
+    ("text", "value_text", "subject_words", "kind"),
+    [
+        # a number opening a parenthesis is named by the phrase before it
+        (
+            "Tỷ lệ hộ có cáp quang FTTH (210.400 hộ/300.000 hộ) đạt 70,1%.",
+            "210.400",
+            ["cáp quang"],
+            "actual",
+        ),
+        # 'Về X,' labels a section: the counted phrase after the number is the subject
+        (
+            "Về chính quyền số, hiện đã đạt 100% văn bản đi được ký số.",
+            "100",
+            ["văn bản"],
+            "actual",
+        ),
+        # 'đến nay' marks a result even after a plan's title
+        (
+            "Theo kế hoạch đến năm 2025, tầm nhìn 2030, đến nay 95% cán bộ đã được tập huấn.",
+            "95",
+            ["cán bộ"],
+            "actual",
+        ),
+    ],
+)
+def test_records_labels_parentheses_and_results(builder, text, value_text, subject_words, kind):
+    drafts = {d.quantity.value_text: d for d in build(builder, text, year=2024).drafts}
+    d = drafts[value_text]
+    for word in subject_words:
+        assert word in d.subject.lower(), d.subject
+    assert d.kind == kind

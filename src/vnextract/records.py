@@ -63,6 +63,7 @@ class RecordRules(BaseModel):
     per_cues: dict[str, str]
     target_cues: list[str]
     done_markers: list[str]
+    section_labels: list[str]
     plan_verbs: list[str]
     future_year_cues: list[str]
     task_list_cues: list[str]
@@ -179,6 +180,7 @@ class RecordBuilder:
         self._per_cues = {" ".join(k.lower().split()): v for k, v in rules.per_cues.items()}
         self._target = anywhere(rules.target_cues)
         self._done = anywhere(rules.done_markers)
+        self._section_label = head(rules.section_labels)
         self._future = regex.compile(rf"(?:{_alternation(rules.future_year_cues)})\s*$")
 
     # -- helpers over a lower-cased, tone-folded copy with the same offsets ------------
@@ -297,6 +299,9 @@ class RecordBuilder:
 
     def topic(self, text: str, low: str, left: int, right: int) -> tuple[str, str]:
         """The phrase before the number that names it, and the link word found ('copula' ...)."""
+        # a number opening a parenthesis ('FTTH (572.594 hộ/...)') is named before it
+        while right > left and text[right - 1] in " (":
+            right -= 1
         seg = text[left:right]
         lseg = low[left:right]
         # strong boundaries: take what follows the last one
@@ -363,6 +368,8 @@ class RecordBuilder:
 
     def _substantive(self, piece: str) -> bool:
         low = self._low(piece).strip(" ,")
+        if self._section_label.match(low):
+            return False  # 'Về chính quyền số, ...' labels a section, it counts nothing
         low = self._copula_head.sub("", low)
         low = self._aux_tail.sub("", low)
         return bool(_words(low)) and not self._filler_full.fullmatch(low)
