@@ -111,6 +111,8 @@ class Record:
     province: str | None = None
     agency: str | None = None
     rule: str = ""
+    # end of the whole written expression: scale word, %, currency, '/base' ('4.670 tỷ đồng')
+    expr_char_end: int | None = None
 
 
 @dataclass(slots=True)

@@ -256,6 +256,7 @@ class Extractor:
             province=result.province,
             agency=agencies.get(s.index),
             rule=draft.rule,
+            expr_char_end=s.start + q.expr_end,
         )
 
     def _agencies(self, entities: list[Entity], sentences: list[Sentence]) -> dict[int, str | None]:

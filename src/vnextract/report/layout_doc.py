@@ -88,6 +88,11 @@ def document_events(
         limit = ordered[i + 1]["char_start"] if i + 1 < len(ordered) else len(text)
         limit = max(limit, rec["char_end"])
         end = _unit_end(text, rec["char_start"], rec["char_end"], rec.get("unit") or "", limit)
+        # the pipeline says where the written expression ends ('4.670 tỷ đồng'); older
+        # outputs without it keep the searched unit
+        expr_end = rec.get("expr_char_end")
+        if isinstance(expr_end, int) and rec["char_end"] <= expr_end <= limit:
+            end = max(end, expr_end)
         spans.append(Span(rec["char_start"], end, "record", {"rec": rec}))
     for note in notes:
         if isinstance(note.get("char_start"), int) and isinstance(note.get("char_end"), int):
