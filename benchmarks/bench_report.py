@@ -15,13 +15,13 @@ import argparse
 import hashlib
 import json
 import random
-import shutil
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 from vnextract.report import write_report
+from vnextract.report.browser import LAUNCH_ARGS, find_chromium
 
 PROVINCES = ["Sơn La", "Lào Cai", "Nghệ An", "Quảng Trị", "Bình Định", "Đắk Lắk", "Cà Mau",
              "Hà Giang", "Thái Bình", "Kon Tum", "Bến Tre", "Lâm Đồng"]  # fmt: skip
@@ -131,15 +131,7 @@ def open_times(report: Path, chromium: str) -> dict[str, float]:
             profile,
             executable_path=chromium,
             headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
+            args=LAUNCH_ARGS,
         )
         for name, path in pages.items():
             page = context.new_page()
@@ -155,7 +147,7 @@ def open_times(report: Path, chromium: str) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=1000)
-    parser.add_argument("--chromium", default=shutil.which("chromium") or "/usr/bin/chromium")
+    parser.add_argument("--chromium", default=find_chromium())
     parser.add_argument("--keep", type=Path, help="write the output folder here and keep it")
     parser.add_argument("--max-seconds", type=float, help="exit 1 if a page opens slower")
     args = parser.parse_args(argv)

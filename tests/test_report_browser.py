@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,17 +16,9 @@ import pytest
 from test_report_build import make_output
 from vnextract.decisions import read_decisions
 from vnextract.report import write_report
+from vnextract.report.browser import LAUNCH_ARGS, find_chromium
 
-CHROMIUM = os.environ.get("VNEXTRACT_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+CHROMIUM = find_chromium()
 SHOTS = Path(__file__).resolve().parents[1] / "output"
 
 sync_api = pytest.importorskip(

@@ -183,18 +183,11 @@ class Extractor:
         agency_by_sentence = self._agencies(result.entities, sentences)
         notes: list[dict] = []
         for s in sentences:
-            if _overlaps(s.start, s.end, no_figures) and all(
-                f.start <= s.start and s.end <= f.end
-                for f in no_figures
-                if f.start < s.end and s.start < f.end
-            ):
-                continue
+            touching = [f for f in no_figures if f.start < s.end and s.start < f.end]
+            if any(f.start <= s.start and s.end <= f.end for f in touching):
+                continue  # the whole sentence is furniture or a header line
             dates = dates_by_sentence[s.index]
-            inside = [
-                (f.start - s.start, f.end - s.start)
-                for f in no_figures
-                if f.start < s.end and s.start < f.end
-            ]
+            inside = [(f.start - s.start, f.end - s.start) for f in touching]
             exclude = [(d.start, d.end) for d in dates] + inside
             blocked = self.numbers.blocked_spans(s.text)
             quantities = self.numbers.find(s.text, exclude, blocked)
