@@ -3,7 +3,9 @@
 underthesea returns words whose characters may differ from the input (it moves
 tone marks: ``Hoá`` -> ``Hóa``) and drops whitespace, so its words are aligned
 back to the input by their letter skeletons and the Doc is rebuilt from the
-input's own substrings: ``doc.text`` always equals the text given.
+input's own substrings: ``doc.text`` always equals the text given. The words come
+from :func:`vnextract.wordseg.load_segmenter` (underthesea's model, features built
+in bulk) unless another ``segment`` function is given.
 """
 
 from __future__ import annotations
@@ -81,9 +83,9 @@ class UnderseaTokenizer:
     def __init__(self, vocab: Vocab, segment: Callable[[str], list[str]] | None = None) -> None:
         self.vocab = vocab
         if segment is None:
-            from underthesea import word_tokenize
+            from .wordseg import load_segmenter
 
-            segment = word_tokenize
+            segment = load_segmenter()
         self._segment = segment
 
     def __call__(self, text: str) -> Doc:

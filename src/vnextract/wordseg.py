@@ -1,0 +1,244 @@
+"""underthesea's word segmentation with its CRF features built in bulk.
+
+``underthesea.word_tokenize`` spends most of its time turning every syllable into
+43 feature strings (``T[-1].lower=thanh``) inside ``underthesea_core`` and handing
+them to Python one by one. :class:`WordSegmenter` builds the very same strings
+from underthesea's own feature templates and dictionary, with per-syllable
+strings cached and the n-gram ones made a column at a time, then tags them with
+underthesea's own CRF model: same tokens, same tags, same words, several times
+faster.
+
+Identity is checked, not assumed: :func:`load_segmenter` compares both on a
+built-in set of sentences and falls back to ``word_tokenize`` (with a warning)
+if anything differs, e.g. after an underthesea upgrade changes the model or its
+templates. The test suite compares them on every sentence of the corpus.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+# underthesea_core's template syntax: T[offset1(,offset2)]([column])(.function)
+_TEMPLATE = re.compile(r"T\[(-?\d+)(?:,(-?\d+))?\](?:\[(-?\d+)\])?(?:\.(\w+))?")
+# Rust's `str::parse::<i32>`: an optional sign, ASCII digits, inside the i32 range
+_I32 = re.compile(r"[+-]?[0-9]+")
+_I32_MIN, _I32_MAX = -(2**31), 2**31 - 1
+# bounded so memory stays flat on an archive: the syllables of Vietnamese fit many times
+_CACHE_LIMIT = 50_000
+
+# sentences the start-up check segments both ways: capitals, digits, signs, codes, dates,
+# abbreviations, one- and two-token inputs (templates reach two tokens either side)
+CHECK_SENTENCES = (
+    "Tỉnh Thanh Hoá có 2.957.000 thuê bao, đạt 81,62 máy/100 dân.",
+    "UBND TP.HCM ban hành Quyết định số 1234/QĐ-UBND ngày 05/9/2023.",
+    "Sở TT&TT phối hợp với Bộ Công an triển khai Đề án 06.",
+    "Ông Nguyễn Văn An, Phó Giám đốc Sở, cho biết: “Tăng +5% so với -3 của năm 2022”.",
+    "Đắk Lắk",
+    "Hà Nội",
+    "Mưa.",
+    "Tổng doanh thu ước đạt 4.670 tỷ đồng, tăng 12% so với cùng kỳ; 9/17 xã hoàn thành.",
+    "Số 2147483647 và 2147483648 khác nhau ở KHẢ NĂNG lưu trữ (i32).",
+)
+
+
+def _isdigit(text: str) -> str:
+    if _I32.fullmatch(text) is None:
+        return "False"
+    return "True" if _I32_MIN <= int(text) <= _I32_MAX else "False"
+
+
+def _istitle(text: str) -> str:
+    # every space-separated part starts with a character that upper-casing leaves alone
+    for part in text.split(" "):
+        first = part[:1]
+        if first != first.upper():
+            return "False"
+    return "True"
+
+
+class _Templates:
+    """underthesea's feature templates, grouped by how many tokens each one reads."""
+
+    def __init__(self, templates: Sequence[str], dictionary: frozenset[str]) -> None:
+        self.dictionary = dictionary
+        functions: dict[str | None, Callable[[str], str]] = {
+            None: str,
+            "lower": str.lower,
+            "isdigit": _isdigit,
+            "istitle": _istitle,
+            "is_in_dict": self._in_dict,
+        }
+        # width -> [(prefix, function name, function)] in template order
+        self.groups: dict[int, list[tuple[str, str | None, Callable[[str], str]]]] = {}
+        # per template: (width, index in its group, offset1, offset2, BOS string, EOS string)
+        self.plan: list[tuple[int, int, int, int, str, str]] = []
+        for template in templates:
+            m = _TEMPLATE.fullmatch(template)
+            if m is None or (m[3] not in (None, "0")) or m[4] not in functions:
+                raise ValueError(f"unsupported feature template {template!r}")
+            first = int(m[1])
+            last = int(m[2]) if m[2] is not None else first
+            if last < first:
+                raise ValueError(f"unsupported feature template {template!r}")
+            group = self.groups.setdefault(last - first + 1, [])
+            self.plan.append(
+                (last - first + 1, len(group), first, last, f"{template}=BOS", f"{template}=EOS")
+            )
+            group.append((f"{template}=", m[4], functions[m[4]]))
+        self._single: dict[str, tuple[str, ...]] = {}
+
+    def _in_dict(self, text: str) -> str:
+        return "True" if text.lower() in self.dictionary else "False"
+
+    def _singles(self, tokens: list[str]) -> list[Sequence[str]]:
+        """Columns of the one-token templates: each token's strings come from a cache."""
+        cache, group = self._single, self.groups.get(1, [])
+        if not group:
+            return []
+        if len(cache) > _CACHE_LIMIT:
+            cache.clear()
+        rows = []
+        for token in tokens:
+            strings = cache.get(token)
+            if strings is None:
+                strings = cache[token] = tuple(prefix + f(token) for prefix, _, f in group)
+            rows.append(strings)
+        return list(zip(*rows, strict=True)) if rows else [() for _ in group]
+
+    def _ngrams(self, tokens: list[str], width: int) -> list[Sequence[str]]:
+        """Columns of the templates reading ``width`` tokens, one per template."""
+        texts = [" ".join(tokens[i : i + width]) for i in range(len(tokens) - width + 1)]
+        columns: list[Sequence[str]] = []
+        lowered: list[str] | None = None
+        for prefix, name, f in self.groups[width]:
+            if name in ("lower", "is_in_dict"):
+                # both read the lower-cased text: lower it once per n-gram
+                if lowered is None:
+                    lowered = [t.lower() for t in texts]
+                if name == "lower":
+                    columns.append([prefix + t for t in lowered])
+                else:
+                    d = self.dictionary
+                    columns.append([prefix + ("True" if t in d else "False") for t in lowered])
+            else:
+                columns.append([prefix + f(t) for t in texts])
+        return columns
+
+    def features(self, tokens: list[str]) -> list[tuple[str, ...]]:
+        """The feature strings of every token, exactly as ``underthesea_core`` makes them."""
+        n = len(tokens)
+        sources = {
+            width: self._singles(tokens) if width == 1 else self._ngrams(tokens, width)
+            for width in self.groups
+        }
+        columns = []
+        for width, index, first, last, bos, eos in self.plan:
+            lo = -first if first < 0 else 0  # positions before lo look before the sentence
+            hi = min(n, n - last)  # positions from hi on look past its end
+            if hi > lo:
+                column = [bos] * lo
+                column.extend(sources[width][index][lo + first : hi + first])
+                column.extend([eos] * (n - hi))
+            else:
+                lo = min(lo, n)
+                column = [bos] * lo + [eos] * (n - lo)
+            columns.append(column)
+        # one tuple per token, in template order (the tagger takes any sequence)
+        return list(zip(*columns, strict=True))
+
+
+class WordSegmenter:
+    """``word_tokenize(text)`` of underthesea, computed faster; same words out."""
+
+    def __init__(self, model_dir: Path | None = None) -> None:
+        import joblib
+        from underthesea.models.fast_crf_sequence_tagger import FastCRFSequenceTagger
+        from underthesea.pipeline.text_normalize.token_normalize import token_normalize
+        from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
+
+        model_dir = model_dir or _model_dir()
+        model = FastCRFSequenceTagger()
+        model.load(str(model_dir))
+        self._tagger = model.estimator
+        self._reference = model.featurizer
+        self._templates = _Templates(
+            joblib.load(model_dir / model.path_features),
+            frozenset(joblib.load(model_dir / model.path_dictionary)),
+        )
+        self._tokenize = tokenize
+        # token normalisation is a pure function of the token; words repeat endlessly
+        self._normalize = lru_cache(maxsize=_CACHE_LIMIT)(token_normalize)
+
+    def tokens(self, text: str) -> list[str]:
+        """underthesea's regex tokens of ``text``, normalised as ``word_tokenize`` does."""
+        normalize = self._normalize
+        return [normalize(t) for t in self._tokenize(text, use_token_normalize=False)]
+
+    def __call__(self, text: str) -> list[str]:
+        """The words of ``text`` (multi-syllable words joined by a space)."""
+        tokens = self.tokens(text)
+        if not tokens:
+            return []
+        tags = self._tagger.tag(self._templates.features(tokens))
+        words: list[str] = []
+        for tag, token in zip(tags, tokens, strict=True):
+            if tag == "I-W" and words:
+                words[-1] = words[-1] + " " + token
+            else:
+                words.append(token)
+        return words
+
+    def reference_features(self, tokens: list[str]) -> list[list[str]]:
+        """The features underthesea_core itself makes, for comparison."""
+        return self._reference.process([[[t] for t in tokens]])[0]
+
+
+def _model_dir() -> Path:
+    """The folder of underthesea's bundled word segmentation model."""
+    import underthesea.pipeline.word_tokenize as package
+
+    folders = sorted(
+        p.parent
+        for p in (Path(package.__file__).parent / "models").glob("*/models.bin")
+        if (p.parent / "features.bin").exists() and (p.parent / "dictionary.bin").exists()
+    )
+    if len(folders) != 1:
+        raise FileNotFoundError(f"expected one word segmentation model, found {len(folders)}")
+    return folders[0]
+
+
+def check(segmenter: WordSegmenter, sentences: Sequence[str] = CHECK_SENTENCES) -> str | None:
+    """Why ``segmenter`` differs from ``word_tokenize`` on ``sentences``, or None."""
+    from underthesea import word_tokenize
+
+    for sentence in sentences:
+        tokens = segmenter.tokens(sentence)
+        mine = [list(f) for f in segmenter._templates.features(tokens)]
+        if mine != segmenter.reference_features(tokens):
+            return f"features differ on {sentence!r}"
+        if segmenter(sentence) != word_tokenize(sentence):
+            return f"words differ on {sentence!r}"
+    return None
+
+
+@lru_cache(maxsize=1)
+def load_segmenter() -> Callable[[str], list[str]]:
+    """The word segmenter to use: :class:`WordSegmenter` if it matches underthesea here,
+    else underthesea's ``word_tokenize`` itself."""
+    from underthesea import word_tokenize
+
+    try:
+        segmenter = WordSegmenter()
+        problem = check(segmenter)
+    except (ImportError, OSError, ValueError, AttributeError) as exc:
+        problem = f"{type(exc).__name__}: {exc}"
+    if problem is not None:
+        log.warning("using underthesea's word_tokenize (slower): %s", problem)
+        return word_tokenize
+    return segmenter

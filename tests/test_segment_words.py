@@ -1,0 +1,110 @@
+"""The bulk-feature word segmenter gives exactly underthesea's features, tags and words."""
+
+from pathlib import Path
+
+import pytest
+from underthesea import word_tokenize
+
+from vnextract import wordseg
+from vnextract.clean import find_furniture
+from vnextract.read import read_document
+from vnextract.segment import split_sentences
+from vnextract.wordseg import WordSegmenter, check, load_segmenter
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def segmenter() -> WordSegmenter:
+    return WordSegmenter()
+
+
+def corpus_sentences() -> list[str]:
+    sentences = []
+    for path in sorted((ROOT / "corpus").iterdir()):
+        text = read_document(path).text
+        sentences += [s.text for s in split_sentences(text, find_furniture(text)) if s.text.strip()]
+    return sentences
+
+
+def test_every_corpus_sentence_segments_as_word_tokenize_does(segmenter):
+    sentences = corpus_sentences()
+    assert len(sentences) > 200
+    for sentence in sentences:
+        tokens = segmenter.tokens(sentence)
+        assert [list(f) for f in segmenter._templates.features(tokens)] == (
+            segmenter.reference_features(tokens)
+        ), sentence
+        assert segmenter(sentence) == word_tokenize(sentence), sentence
+
+
+@pytest.mark.parametrize(
+    "tokens",
+    [
+        ["Mưa"],
+        ["Hà", "Nội"],
+        ["Sở", "TT&TT", "tỉnh"],
+        ["Có", "9/17", "xã", "đạt"],
+        # Rust's i32 parse: signs allowed, the range is bounded, only ASCII digits
+        ["+5", "-3", "2147483647", "2147483648", "-2147483648", "-2147483649", "٣", "05"],
+        # title case: a digit or a sign is its own upper case; 'ǅ' is not
+        ["1,5", "ǅa", "ĐẮK", "đắk", "x.Y", "(", "“Tăng", "i̇"],
+        ["UBND", "TP.HCM", "ban", "hành", "Quyết", "định", "số", "1234/QĐ-UBND"],
+    ],
+)
+def test_features_equal_underthesea_core_on_edge_tokens(segmenter, tokens):
+    assert [list(f) for f in segmenter._templates.features(tokens)] == (
+        segmenter.reference_features(tokens)
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", ".", "Thanh Hoá", "Ông NGUYỄN VĂN AN phát biểu", "Tăng 12,5% so với năm 2022."],
+)
+def test_short_and_odd_inputs_match_word_tokenize(segmenter, text):
+    assert segmenter(text) == word_tokenize(text)
+
+
+def test_the_start_up_check_passes_here(segmenter):
+    assert check(segmenter) is None
+
+
+def test_the_start_up_check_notices_a_different_template(segmenter):
+    altered = WordSegmenter()
+    # a template underthesea does not use gives other features: the check must say so
+    altered._templates = wordseg._Templates(["T[0]", "T[-1].lower"], altered._templates.dictionary)
+    problem = check(altered)
+    assert problem is not None and "features differ" in problem
+
+
+def test_a_template_of_unknown_form_is_refused():
+    with pytest.raises(ValueError, match="unsupported feature template"):
+        wordseg._Templates(["T[0].reversed"], frozenset())
+    with pytest.raises(ValueError, match="unsupported feature template"):
+        wordseg._Templates(["T[1,-1]"], frozenset())
+
+
+def test_load_falls_back_to_word_tokenize_when_the_check_fails(monkeypatch, caplog):
+    load_segmenter.cache_clear()
+    monkeypatch.setattr(wordseg, "check", lambda segmenter: "features differ on 'x'")
+    try:
+        with caplog.at_level("WARNING"):
+            assert load_segmenter() is word_tokenize
+        assert "word_tokenize" in caplog.text and "features differ" in caplog.text
+    finally:
+        load_segmenter.cache_clear()
+
+
+def test_load_uses_the_bulk_segmenter_when_it_matches():
+    load_segmenter.cache_clear()
+    assert isinstance(load_segmenter(), WordSegmenter)
+
+
+def test_the_feature_cache_stays_bounded(segmenter, monkeypatch):
+    monkeypatch.setattr(wordseg, "_CACHE_LIMIT", 10)
+    segmenter._templates._single.clear()
+    for i in range(100):
+        segmenter(f"Xã số {i} có {i + 1000} hộ dân")
+    # cleared when over the limit, then filled by at most one sentence's tokens
+    assert len(segmenter._templates._single) <= 10 + 1 + 8
