@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..textnorm import base_char
-from .context import get_context
+from .context import get_context, sentence_view
 from .gazetteer import ABBR, EntityRules, entity_rules
 
 _DEFINITION = regex.compile(rf"\(\s*({ABBR})\s*\)")
@@ -73,6 +73,6 @@ class AbbreviationLearner:
     def __call__(self, doc: Doc) -> Doc:
         """Learn the definitions in ``doc``; returns the same Doc."""
         ctx = get_context(doc)
-        view = self.rules.view(doc.text)
+        view = sentence_view(doc, self.rules)
         ctx.abbreviations.update(learn_definitions(view, self.rules))
         return doc

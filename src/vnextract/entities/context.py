@@ -58,6 +58,43 @@ def get_context(doc: Doc) -> DocContext:
     return ctx
 
 
+# per-Doc caches: every component reads the same text and views, and ``doc.text``
+# rebuilds the string token by token on each call
+_TEXT_KEY = "vnextract.text"
+_WORDS_KEY = "vnextract.word_spans"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
 def word_spans(doc: Doc) -> list[tuple[int, int]]:
-    """Character spans of the Doc's words (a segmented word may hold spaces)."""
-    return [(t.idx, t.idx + len(t.text)) for t in doc if " " in t.text]
+    """Character spans of the Doc's words that hold a space (underthesea's multi-syllable
+    words), computed once per Doc from its token offsets without building Token objects."""
+    spans = doc.user_data.get(_WORDS_KEY)
+    if spans is None:
+        text = doc_text(doc)
+        rows = doc.to_array(["IDX", "SPACY"]).tolist()
+        nexts = [start for start, _ in rows[1:]] + [len(text)]
+        spans = []
+        for (start, space), following in zip(rows, nexts, strict=True):
+            end = following - space  # the token's own text ends before its trailing space
+            if " " in text[start:end]:
+                spans.append((start, end))
+        doc.user_data[_WORDS_KEY] = spans
+    return spans
+
+
+def sentence_view(doc: Doc, rules, *, words: bool = False) -> str:
+    """The pattern view of ``doc`` (see ``EntityRules.view``), made once per Doc and rule set;
+    ``words=True`` also marks the spaces inside segmented words."""
+    key = f"vnextract.view:{rules.folder}:{words}"
+    view = doc.user_data.get(key)
+    if view is None:
+        spans = word_spans(doc) if words else ()
+        view = doc.user_data[key] = rules.view(doc_text(doc), spans)
+    return view

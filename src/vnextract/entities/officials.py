@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..model import Official
-from .context import Candidate, DocContext, PendingName, get_context
+from .context import Candidate, DocContext, PendingName, doc_text, get_context, sentence_view
 from .gazetteer import EntityRules, entity_rules
 from .resolver import ENTITIES_KEY, choose, render
 from .ruler import find_candidates
@@ -88,7 +88,8 @@ class OfficialLinker:
         """Find the officials of ``doc``; returns the same Doc."""
         ctx = get_context(doc)
         rules = self.rules
-        view = rules.view(doc.text)
+        view = sentence_view(doc, rules)
+        text = doc_text(doc)
         ents: list[Candidate] = doc.user_data.get(ENTITIES_KEY, [])
         titles = find_titles(view, rules)
         out: list[Official] = []
@@ -102,7 +103,7 @@ class OfficialLinker:
                     person.sentence_index,
                 )
             else:
-                name = " ".join(doc.text[person.start : person.end].split())
+                name = " ".join(text[person.start : person.end].split())
                 start, end, index = (
                     ctx.offset + person.start,
                     ctx.offset + person.end,
@@ -137,7 +138,7 @@ class OfficialLinker:
             )
             if not pairs and alone and _TRAILING.fullmatch(view, person.end):
                 ctx.pending = PendingName(
-                    " ".join(doc.text[person.start : person.end].split()),
+                    " ".join(text[person.start : person.end].split()),
                     ctx.offset + person.start,
                     ctx.offset + person.end,
                     ctx.sentence_index,

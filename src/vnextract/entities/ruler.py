@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .context import Candidate, word_spans
+from .context import Candidate, sentence_view
 from .gazetteer import EntityRules, entity_rules
 
 CANDIDATES_KEY = "vnextract.candidates"
@@ -46,7 +46,7 @@ class PatternRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         """Attach the candidates of ``doc``; returns the same Doc."""
-        view = self.rules.view(doc.text, word_spans(doc))
+        view = sentence_view(doc, self.rules, words=True)
         candidates = find_candidates(view, self.rules)
         doc.user_data[CANDIDATES_KEY] = candidates
         spans = []
