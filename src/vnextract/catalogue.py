@@ -116,6 +116,13 @@ class Catalogue:
             for ind in rules.indicators
         ]
         self._allowed: dict[tuple[str, ...], list[bool]] = {}
+        # entry positions by the first phrase of each of their phrasings: a subject is
+        # compared only with the indicators that could match it
+        self._by_word: dict[tuple[str, ...], set[int]] = {}
+        for position, (_, _, phrasings, _) in enumerate(self._entries):
+            for phrasing in phrasings:
+                if phrasing:
+                    self._by_word.setdefault(phrasing[0], set()).add(position)
         self._longest = max(
             (
                 len(w)
@@ -152,8 +159,10 @@ class Catalogue:
                 for _, units, _, _ in self._entries
             ]
         best_id, best_score = None, 0
-        for ok, (ind_id, _, phrasings, exclude) in zip(allowed, self._entries, strict=True):
-            if not ok:
+        positions = set().union(*(self._by_word.get(gram, ()) for gram in either))
+        for position in sorted(positions):  # file order: the earliest wins a tie
+            ind_id, _, phrasings, exclude = self._entries[position]
+            if not allowed[position]:
                 continue
             if any(phrase in grams for phrase in exclude):
                 continue
