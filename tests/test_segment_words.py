@@ -38,6 +38,27 @@ def test_every_corpus_sentence_segments_as_word_tokenize_does(segmenter):
         assert segmenter(sentence) == word_tokenize(sentence), sentence
 
 
+def test_leaving_out_unknown_attributes_changes_no_tag(segmenter):
+    assert segmenter._templates.known is not None  # read from the bundled model here
+    for sentence in corpus_sentences()[:80]:
+        tokens = segmenter.tokens(sentence)
+        full = segmenter._templates.features(tokens)
+        kept = segmenter._templates.model_features(tokens)
+        known = segmenter._templates.known
+        # exactly the known strings, in template order
+        assert kept == [tuple(x for x in row if x in known) for row in full]
+        assert segmenter._tagger.tag(kept) == segmenter._tagger.tag(full), sentence
+
+
+def test_without_the_model_attributes_every_feature_is_passed_on(segmenter):
+    templates = wordseg._Templates(
+        [t[4].removesuffix("=BOS") for t in segmenter._templates.plan],
+        segmenter._templates.dictionary,
+    )
+    tokens = segmenter.tokens("Sở Y tế tỉnh Nghệ An")
+    assert templates.model_features(tokens) == segmenter._templates.features(tokens)
+
+
 @pytest.mark.parametrize(
     "tokens",
     [
@@ -103,8 +124,8 @@ def test_load_uses_the_bulk_segmenter_when_it_matches():
 
 def test_the_feature_cache_stays_bounded(segmenter, monkeypatch):
     monkeypatch.setattr(wordseg, "_CACHE_LIMIT", 10)
-    segmenter._templates._single.clear()
+    segmenter._templates._single[True].clear()
     for i in range(100):
         segmenter(f"Xã số {i} có {i + 1000} hộ dân")
     # cleared when over the limit, then filled by at most one sentence's tokens
-    assert len(segmenter._templates._single) <= 10 + 1 + 8
+    assert len(segmenter._templates._single[True]) <= 10 + 1 + 8

@@ -63,10 +63,22 @@ def _istitle(text: str) -> str:
 
 
 class _Templates:
-    """underthesea's feature templates, grouped by how many tokens each one reads."""
+    """underthesea's feature templates, grouped by how many tokens each one reads.
 
-    def __init__(self, templates: Sequence[str], dictionary: frozenset[str]) -> None:
+    With ``known`` (the attribute strings the CRF model has weights for), the
+    :meth:`model_features` of a token leave out the strings the model would ignore
+    anyway: the tagger's scores, hence its tags, are the same, and fewer strings
+    are made and handed over.
+    """
+
+    def __init__(
+        self,
+        templates: Sequence[str],
+        dictionary: frozenset[str],
+        known: frozenset[str] | None = None,
+    ) -> None:
         self.dictionary = dictionary
+        self.known = known
         functions: dict[str | None, Callable[[str], str]] = {
             None: str,
             "lower": str.lower,
@@ -91,14 +103,41 @@ class _Templates:
                 (last - first + 1, len(group), first, last, f"{template}=BOS", f"{template}=EOS")
             )
             group.append((f"{template}=", m[4], functions[m[4]]))
-        self._single: dict[str, tuple[str, ...]] = {}
+        # the values the model knows after each prefix ("T[-1,0]=" -> {"thành phố", ...})
+        self._values: dict[str, set[str]] = {}
+        for string in known or ():
+            prefix, _, value = string.partition("=")
+            self._values.setdefault(prefix + "=", set()).add(value)
+        self._single: dict[bool, dict[str, tuple[str | None, ...]]] = {False: {}, True: {}}
+        self._titles: dict[str, bool] = {}
+        # BOS/EOS strings as the model sees them (None: no weight)
+        self._ends = {
+            end: end if known is None or end in known else None
+            for *_, bos, eos in self.plan
+            for end in (bos, eos)
+        }
+
+    def _title_flags(self, tokens: list[str]) -> list[bool]:
+        cache = self._titles
+        if len(cache) > _CACHE_LIMIT:
+            cache.clear()
+        flags = []
+        for token in tokens:
+            flag = cache.get(token)
+            if flag is None:
+                flag = cache[token] = _istitle(token) == "True"
+            flags.append(flag)
+        return flags
 
     def _in_dict(self, text: str) -> str:
         return "True" if text.lower() in self.dictionary else "False"
 
-    def _singles(self, tokens: list[str]) -> list[Sequence[str]]:
+    def _keep(self, string: str, known_only: bool) -> str | None:
+        return string if not known_only or string in self.known else None
+
+    def _singles(self, tokens: list[str], known_only: bool) -> list[Sequence[str | None]]:
         """Columns of the one-token templates: each token's strings come from a cache."""
-        cache, group = self._single, self.groups.get(1, [])
+        cache, group = self._single[known_only], self.groups.get(1, [])
         if not group:
             return []
         if len(cache) > _CACHE_LIMIT:
@@ -107,38 +146,58 @@ class _Templates:
         for token in tokens:
             strings = cache.get(token)
             if strings is None:
-                strings = cache[token] = tuple(prefix + f(token) for prefix, _, f in group)
+                strings = cache[token] = tuple(
+                    self._keep(prefix + f(token), known_only) for prefix, _, f in group
+                )
             rows.append(strings)
         return list(zip(*rows, strict=True)) if rows else [() for _ in group]
 
-    def _ngrams(self, tokens: list[str], width: int) -> list[Sequence[str]]:
+    def _ngrams(
+        self, tokens: list[str], width: int, known_only: bool
+    ) -> list[Sequence[str | None]]:
         """Columns of the templates reading ``width`` tokens, one per template."""
         texts = [" ".join(tokens[i : i + width]) for i in range(len(tokens) - width + 1)]
-        columns: list[Sequence[str]] = []
+        columns: list[Sequence[str | None]] = []
         lowered: list[str] | None = None
         for prefix, name, f in self.groups[width]:
-            if name in ("lower", "is_in_dict"):
+            if name in ("lower", "is_in_dict") and lowered is None:
                 # both read the lower-cased text: lower it once per n-gram
-                if lowered is None:
-                    lowered = [t.lower() for t in texts]
-                if name == "lower":
-                    columns.append([prefix + t for t in lowered])
+                lowered = [t.lower() for t in texts]
+            if name == "lower" or name is None:
+                values = lowered if name == "lower" else texts
+                if known_only:
+                    # only the n-grams the model has seen become strings at all
+                    seen = self._values.get(prefix, set())
+                    columns.append([prefix + t if t in seen else None for t in values])
                 else:
-                    d = self.dictionary
-                    columns.append([prefix + ("True" if t in d else "False") for t in lowered])
+                    columns.append([prefix + t for t in values])
+                continue
+            # a yes/no feature: two possible strings, made once
+            answers = {a: self._keep(prefix + a, known_only) for a in ("True", "False")}
+            if name == "is_in_dict":
+                d = self.dictionary
+                columns.append([answers["True" if t in d else "False"] for t in lowered])
+            elif name == "istitle":
+                # the parts of joined tokens are the tokens' parts: title iff every token is
+                flags = self._title_flags(tokens)
+                runs = [all(flags[i : i + width]) for i in range(len(texts))]
+                columns.append([answers["True" if r else "False"] for r in runs])
             else:
-                columns.append([prefix + f(t) for t in texts])
+                columns.append([answers[f(t)] for t in texts])
         return columns
 
-    def features(self, tokens: list[str]) -> list[tuple[str, ...]]:
-        """The feature strings of every token, exactly as ``underthesea_core`` makes them."""
+    def _columns(self, tokens: list[str], known_only: bool) -> list[list[str | None]]:
         n = len(tokens)
         sources = {
-            width: self._singles(tokens) if width == 1 else self._ngrams(tokens, width)
+            width: self._singles(tokens, known_only)
+            if width == 1
+            else self._ngrams(tokens, width, known_only)
             for width in self.groups
         }
         columns = []
         for width, index, first, last, bos, eos in self.plan:
+            if known_only:
+                bos, eos = self._ends[bos], self._ends[eos]
             lo = -first if first < 0 else 0  # positions before lo look before the sentence
             hi = min(n, n - last)  # positions from hi on look past its end
             if hi > lo:
@@ -149,8 +208,20 @@ class _Templates:
                 lo = min(lo, n)
                 column = [bos] * lo + [eos] * (n - lo)
             columns.append(column)
+        return columns
+
+    def features(self, tokens: list[str]) -> list[tuple[str, ...]]:
+        """The feature strings of every token, exactly as ``underthesea_core`` makes them."""
         # one tuple per token, in template order (the tagger takes any sequence)
-        return list(zip(*columns, strict=True))
+        return list(zip(*self._columns(tokens, False), strict=True))
+
+    def model_features(self, tokens: list[str]) -> list[tuple[str, ...]]:
+        """:meth:`features` less the strings the model has no weight for (all of them
+        when the model's attributes are not known)."""
+        if self.known is None:
+            return self.features(tokens)
+        rows = zip(*self._columns(tokens, True), strict=True)
+        return [tuple(filter(None, row)) for row in rows]
 
 
 class WordSegmenter:
@@ -170,6 +241,7 @@ class WordSegmenter:
         self._templates = _Templates(
             joblib.load(model_dir / model.path_features),
             frozenset(joblib.load(model_dir / model.path_dictionary)),
+            _attributes(model_dir / model.path_model),
         )
         self._tokenize = tokenize
         # token normalisation is a pure function of the token; words repeat endlessly
@@ -185,7 +257,7 @@ class WordSegmenter:
         tokens = self.tokens(text)
         if not tokens:
             return []
-        tags = self._tagger.tag(self._templates.features(tokens))
+        tags = self._tagger.tag(self._templates.model_features(tokens))
         words: list[str] = []
         for tag, token in zip(tags, tokens, strict=True):
             if tag == "I-W" and words:
@@ -197,6 +269,23 @@ class WordSegmenter:
     def reference_features(self, tokens: list[str]) -> list[list[str]]:
         """The features underthesea_core itself makes, for comparison."""
         return self._reference.process([[[t] for t in tokens]])[0]
+
+
+def _attributes(model_file: Path) -> frozenset[str] | None:
+    """The attribute strings a CRFsuite model file has weights for, or None if they
+    cannot be read with certainty (their count must equal the model's own)."""
+    from underthesea_core import CRFModel
+
+    # CRFsuite keeps its attributes as NUL-terminated strings in one table; underthesea's
+    # all have the form T[...]=value
+    found = re.findall(
+        rb"T\[-?\d+(?:,-?\d+)?\](?:\.\w+)?=[^\x00]*(?=\x00)", model_file.read_bytes()
+    )
+    attributes = frozenset(a.decode("utf-8", "surrogateescape") for a in found)
+    if len(attributes) != len(found) or len(found) != CRFModel.load(str(model_file)).num_attributes:
+        log.debug("model attributes not read from %s: every feature is passed on", model_file)
+        return None
+    return attributes
 
 
 def _model_dir() -> Path:
