@@ -88,6 +88,22 @@ def copy_rules(tmp_path: Path) -> Path:
             "'y'",
             "known placeholder",
         ),
+        # a requires literal in capitals would never be found in the lower-cased sentence
+        (
+            "entities/patterns.jsonl",
+            '{"id": "r1", "label": "ORG", "pattern": "Báo X", "canonical": "X", '
+            '"requires": ["Báo"]}\n',
+            "requires",
+            "lower case",
+        ),
+        # a requires word list that does not exist
+        (
+            "entities/patterns.jsonl",
+            '{"id": "r2", "label": "ORG", "pattern": "Báo X", "canonical": "X", '
+            '"requires": ["{NEWSPAPERS}"]}\n',
+            "'r2'",
+            "known word list",
+        ),
         # a label nobody knows
         (
             "entities/patterns.jsonl",

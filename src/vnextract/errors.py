@@ -47,6 +47,7 @@ class Errors:
     E200 = "use a known placeholder instead of {{{name}}} (known: {known})"
     E201 = "make it a valid regular expression ({reason})"
     E202 = "give each pattern its own id ('{id}' is also on line {first})"
+    E203 = "name a known word list instead of {{{name}}} (known: {known})"
     # E300-E349: databases (vnextract.db) and reviewer decisions (vnextract.decisions)
     E300 = (
         "{path}: not a vnextract output folder (no documents.jsonl). "

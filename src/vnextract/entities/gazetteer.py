@@ -87,6 +87,14 @@ def expand_pattern(pattern: str, placeholders: dict[str, str]) -> str:
 class CompiledPattern:
     rule: EntityPattern
     regex: regex.Pattern
+    # lower-cased literals of which the sentence must contain one (None: always run)
+    requires: tuple[str, ...] | None = None
+
+
+def literal_key(text: str) -> str:
+    """How ``requires`` literals and sentences are compared: lower case, ``_`` read as a
+    space, single spaces."""
+    return " ".join(text.lower().replace("_", " ").split())
 
 
 @dataclass
@@ -184,6 +192,26 @@ def _object_lines(path: Path) -> list[int]:
     ]
 
 
+class _UnknownList(LookupError):
+    """A ``requires`` entry names no word list (a LookupError, not the KeyError of an
+    unknown placeholder)."""
+
+
+def _requires(rule: EntityPattern, word_lists: dict[str, list[str]]) -> tuple[str, ...] | None:
+    """The pattern's ``requires`` as comparison literals, word lists expanded."""
+    if rule.requires is None:
+        return None
+    literals: list[str] = []
+    for item in rule.requires:
+        if item.startswith("{") and item.endswith("}"):
+            if item[1:-1] not in word_lists:
+                raise _UnknownList(item[1:-1])
+            literals += word_lists[item[1:-1]]
+        else:
+            literals.append(item)
+    return tuple(dict.fromkeys(literal_key(x) for x in literals if x.strip()))
+
+
 def _table(groups: list[list[str]], key) -> dict[str, str]:
     table: dict[str, str] = {}
     for group in groups:
@@ -263,6 +291,23 @@ def compile_rules(sections: dict, folder: Path) -> EntityRules:
         "DOC_NUMBER": r"\d+(?:[/-]\d{2,4})?[/-]\p{L}[\p{L}\d]*(?:[-/&.]\p{L}[\p{L}\d]*)*",
         "TITLE_RUN": rf"{cap}(?:(?:{SPACE}{LOW}){{0,2}}{SPACE}{cap})*",
     }
+    # the word lists a pattern's `requires` may name
+    word_lists: dict[str, list[str]] = {
+        "AGENCY_NAME": [n for g in agencies.named for n in g],
+        "ORG_NAME": [n for g in orgs.named for n in g],
+        "COUNTRY": locations.countries,
+        "REGION": [n for g in locations.regions for n in g],
+        "PLACE_KEEP": locations.place_types.keep,
+        "PLACE_DROP": locations.place_types.drop,
+        "STREET": locations.street_words,
+        "NUMBER_WORD": [*locations.number_words, legal.number_word],
+        "DOC_TYPE": legal.document_types,
+        "DISTRICT": [n for g in _districts(places) for n in g],
+        "FAMILY": names.family_names,
+        "HONORIFIC": titles.honorifics,
+        "ACADEMIC": titles.academic_prefixes,
+        "BYLINE": titles.byline_cues,
+    }
     problems: list[str] = []
     compiled: list[CompiledPattern] = []
     name = "rules/entities/patterns.jsonl"
@@ -281,12 +326,20 @@ def compile_rules(sections: dict, folder: Path) -> EntityRules:
             body = expand_pattern(rule.pattern, placeholders)
             # whole words only: no letter, digit or word-internal "_" just before the match
             full = rf"(?<![\p{{L}}\d_])(?:{body})(?![\p{{L}}\d])"
-            compiled.append(CompiledPattern(rule, regex.compile(full)))
+            requires = _requires(rule, word_lists)
+            compiled.append(CompiledPattern(rule, regex.compile(full), requires))
         except KeyError as exc:
             fix = Errors.E200.format(name=exc.args[0], known=", ".join(sorted(placeholders)))
             problems.append(
                 Errors.E011.format(
                     file=name, line=line, what=what + " has an unknown placeholder", fix=fix
+                )
+            )
+        except _UnknownList as exc:
+            fix = Errors.E203.format(name=exc.args[0], known=", ".join(sorted(word_lists)))
+            problems.append(
+                Errors.E011.format(
+                    file=name, line=line, what=what + " requires an unknown word list", fix=fix
                 )
             )
         except regex.error as exc:

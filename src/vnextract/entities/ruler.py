@@ -11,23 +11,31 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .context import Candidate, sentence_view
-from .gazetteer import EntityRules, entity_rules
+from .gazetteer import EntityRules, entity_rules, literal_key
 
 CANDIDATES_KEY = "vnextract.candidates"
 SPAN_KEY = "vnextract_candidates"
 
 
-def find_candidates(view: str, rules: EntityRules) -> list[Candidate]:
+def find_candidates(view: str, rules: EntityRules, *, prefilter: bool = True) -> list[Candidate]:
     """Every match of every pattern in ``view`` (see :meth:`EntityRules.view`).
 
     Args:
         view: the pattern view of the text (same length as the text).
         rules: the compiled entity rules.
+        prefilter: skip the patterns whose ``requires`` literals are all absent
+            (a pattern scan costs far more than a substring test).
     Returns:
         Candidates in pattern order; overlaps are left for the resolver.
     """
     found: list[Candidate] = []
+    present: str | None = None
     for compiled in rules.patterns:
+        if prefilter and compiled.requires is not None:
+            if present is None:
+                present = literal_key(view)
+            if not any(literal in present for literal in compiled.requires):
+                continue
         rule = compiled.rule
         for m in compiled.regex.finditer(view):
             if m.end() <= m.start():

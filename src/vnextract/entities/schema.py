@@ -132,6 +132,21 @@ class EntityPattern(BaseModel):
     defaults: dict[str, str] = Field(default_factory=dict)
     # remember the canonical name for later bare mentions ("department": a bare "Sở")
     remember: str | None = None
+    # a cheap test before the pattern runs: the sentence (lower-cased, "_" read as a
+    # space) must contain one of these; "{NAME}" stands for one of the word lists
+    requires: list[str] | None = Field(default=None, min_length=1)
+
+    @field_validator("requires")
+    @classmethod
+    def _lower_case_literals(cls, value: list[str] | None) -> list[str] | None:
+        for item in value or ():
+            is_list = item.startswith("{") and item.endswith("}")
+            if not is_list and (not item.strip() or item != " ".join(item.lower().split())):
+                raise ValueError(
+                    f"requires entry {item!r} must be lower case with single spaces, "
+                    "or a {NAME} word list"
+                )
+        return value
 
     @field_validator("label")
     @classmethod

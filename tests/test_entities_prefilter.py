@@ -1,0 +1,67 @@
+"""The `requires` prefilter of the entity patterns only saves time: it never loses a match."""
+
+from pathlib import Path
+
+import pytest
+
+from vnextract.clean import find_furniture
+from vnextract.entities.context import sentence_view
+from vnextract.entities.gazetteer import entity_rules
+from vnextract.entities.ruler import find_candidates
+from vnextract.factories import load
+from vnextract.read import read_document
+from vnextract.segment import split_sentences
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# sentences written for this test: every prefiltered pattern has something to find,
+# in capitals, with old tone marks, with words joined by '_' as the view joins them
+OWN = [
+    "Bộ trưởng Bộ Thông tin và Truyền thông làm việc với UBND tỉnh Quảng Trị.",
+    "ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG và Hội đồng nhân dân huyện Nam Đàn họp.",
+    "Đoàn đến chợ Bến Thành, khu du lịch Tràng An và đền Hùng, cầu Long Biên.",
+    "Trụ sở đặt tại số 6 Trần Huy Liệu, đường Lê Lợi, TP. Vinh (tỉnh Nghệ An).",
+    "Theo Quyết định số 1234/QĐ-UBND và Nghị quyết 09-NQ/TU, Hàn Quốc hợp tác.",
+    "Tỉnh đoàn Nghệ An phối hợp Hội Nông dân tỉnh tổ chức Hội nghị Sơ kết.",
+    "TS. Nguyễn Văn An, ông Lê Minh Hoàng và bà Trần Thị Thu Hà cùng dự.",
+    "Vùng Đông Nam Bộ và Tây Nguyên có Trung tâm Điều hành thông minh.",
+    "Bộ_trưởng Bộ Công_an chủ_trì; xã Kim Sơn, huyện Hữu Lũng (Lạng Sơn).",
+]
+
+
+def sentences() -> list[str]:
+    out = list(OWN)
+    for path in sorted((ROOT / "corpus").iterdir()):
+        text = read_document(path).text
+        out += [s.text for s in split_sentences(text, find_furniture(text)) if s.text.strip()]
+    return out
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return entity_rules()
+
+
+def test_some_patterns_are_prefiltered(rules):
+    assert sum(p.requires is not None for p in rules.patterns) >= 10
+
+
+@pytest.mark.parametrize("words", [False, True])
+def test_prefilter_keeps_every_candidate(rules, words):
+    nlp = load()
+    checked = 0
+    for sentence in sentences():
+        # words=True: the ruler's own view, spaces inside segmented words shown as '_'
+        view = sentence_view(nlp.make_doc(sentence), rules, words=words)
+        fast = find_candidates(view, rules)
+        full = find_candidates(view, rules, prefilter=False)
+        assert fast == full, sentence
+        checked += len(full)
+    assert checked > 300
+
+
+def test_a_sentence_without_the_literal_skips_the_pattern(rules):
+    view = rules.view("Hôm nay trời đẹp, mọi người đi chơi.")
+    assert not find_candidates(view, rules)
+    pattern = next(p for p in rules.patterns if p.rule.id == "location.place_before_unit")
+    assert pattern.requires == ("(",)
