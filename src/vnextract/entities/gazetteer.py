@@ -89,12 +89,22 @@ class CompiledPattern:
     regex: regex.Pattern
     # lower-cased literals of which the sentence must contain one (None: always run)
     requires: tuple[str, ...] | None = None
+    # the first word of each literal: a sentence without any of them is skipped
+    requires_words: frozenset[str] = frozenset()
+
+
+_WORDS = regex.compile(r"\w+|[^\w\s]")
 
 
 def literal_key(text: str) -> str:
     """How ``requires`` literals and sentences are compared: lower case, ``_`` read as a
     space, single spaces."""
     return " ".join(text.lower().replace("_", " ").split())
+
+
+def literal_words(text: str) -> list[str]:
+    """The words (letter and digit runs) and marks of ``text`` after :func:`literal_key`."""
+    return _WORDS.findall(literal_key(text))
 
 
 @dataclass
@@ -327,7 +337,8 @@ def compile_rules(sections: dict, folder: Path) -> EntityRules:
             # whole words only: no letter, digit or word-internal "_" just before the match
             full = rf"(?<![\p{{L}}\d_])(?:{body})(?![\p{{L}}\d])"
             requires = _requires(rule, word_lists)
-            compiled.append(CompiledPattern(rule, regex.compile(full), requires))
+            words = frozenset(literal_words(x)[0] for x in requires or () if literal_words(x))
+            compiled.append(CompiledPattern(rule, regex.compile(full), requires, words))
         except KeyError as exc:
             fix = Errors.E200.format(name=exc.args[0], known=", ".join(sorted(placeholders)))
             problems.append(

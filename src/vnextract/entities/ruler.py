@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .context import Candidate, sentence_view
-from .gazetteer import EntityRules, entity_rules, literal_key
+from .gazetteer import EntityRules, entity_rules, literal_words
 
 CANDIDATES_KEY = "vnextract.candidates"
 SPAN_KEY = "vnextract_candidates"
@@ -23,18 +23,19 @@ def find_candidates(view: str, rules: EntityRules, *, prefilter: bool = True) ->
     Args:
         view: the pattern view of the text (same length as the text).
         rules: the compiled entity rules.
-        prefilter: skip the patterns whose ``requires`` literals are all absent
-            (a pattern scan costs far more than a substring test).
+        prefilter: skip the patterns none of whose ``requires`` literals can be in the
+            sentence because not even their first word is (a set test per pattern
+            instead of a scan).
     Returns:
         Candidates in pattern order; overlaps are left for the resolver.
     """
     found: list[Candidate] = []
-    present: str | None = None
+    present: set[str] | None = None
     for compiled in rules.patterns:
         if prefilter and compiled.requires is not None:
             if present is None:
-                present = literal_key(view)
-            if not any(literal in present for literal in compiled.requires):
+                present = set(literal_words(view))
+            if present.isdisjoint(compiled.requires_words):
                 continue
         rule = compiled.rule
         for m in compiled.regex.finditer(view):
