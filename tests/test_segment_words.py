@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 from underthesea import word_tokenize
+from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
 
 from vnextract import wordseg
 from vnextract.clean import find_furniture
@@ -32,6 +33,7 @@ def test_every_corpus_sentence_segments_as_word_tokenize_does(segmenter):
     assert len(sentences) > 200
     for sentence in sentences:
         tokens = segmenter.tokens(sentence)
+        assert tokens == tokenize(sentence), sentence
         assert [list(f) for f in segmenter._templates.features(tokens)] == (
             segmenter.reference_features(tokens)
         ), sentence

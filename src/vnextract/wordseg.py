@@ -230,8 +230,11 @@ class WordSegmenter:
     def __init__(self, model_dir: Path | None = None) -> None:
         import joblib
         from underthesea.models.fast_crf_sequence_tagger import FastCRFSequenceTagger
+        from underthesea.pipeline.text_normalize.character_normalize import (
+            normalize_characters_in_text,
+        )
         from underthesea.pipeline.text_normalize.token_normalize import token_normalize
-        from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
+        from underthesea.pipeline.word_tokenize import regex_tokenize
 
         model_dir = model_dir or _model_dir()
         model = FastCRFSequenceTagger()
@@ -243,14 +246,19 @@ class WordSegmenter:
             frozenset(joblib.load(model_dir / model.path_dictionary)),
             _attributes(model_dir / model.path_model),
         )
-        self._tokenize = tokenize
+        self._regex_tokenize = regex_tokenize
+        self._normalize_text = normalize_characters_in_text
         # token normalisation is a pure function of the token; words repeat endlessly
         self._normalize = lru_cache(maxsize=_CACHE_LIMIT)(token_normalize)
 
     def tokens(self, text: str) -> list[str]:
         """underthesea's regex tokens of ``text``, normalised as ``word_tokenize`` does."""
         normalize = self._normalize
-        return [normalize(t) for t in self._tokenize(text, use_token_normalize=False)]
+        # underthesea's `tokenize`, less the group lookup per token: every alternative of
+        # its pattern is one named group, so the group it reports is the whole match
+        # (read each call: underthesea swaps the pattern when given fixed words)
+        found = self._regex_tokenize.patterns.finditer(self._normalize_text(text))
+        return [normalize(m[0]) for m in found]
 
     def __call__(self, text: str) -> list[str]:
         """The words of ``text`` (multi-syllable words joined by a space)."""
