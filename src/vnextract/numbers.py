@@ -70,15 +70,19 @@ def _alt(words: Iterable[str]) -> str:
     return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
+_US_THOUSANDS = regex.compile(r"\d{1,3}(?:,\d{3}){2,}")
+_DOT_DECIMAL = regex.compile(r"\d+\.\d{1,2}")
+
+
 def parse_number(text: str) -> Decimal:
     """The exact value of one written number: '2.957.000' -> 2957000, '81,62' -> 81.62.
 
     A single '.' with one or two digits after it is read as a decimal point (callers
     only pass such numbers when a percent or scale word makes that reading certain).
     """
-    if regex.fullmatch(r"\d{1,3}(?:,\d{3}){2,}", text):
+    if _US_THOUSANDS.fullmatch(text):
         return Decimal(text.replace(",", ""))
-    if regex.fullmatch(r"\d+\.\d{1,2}", text):
+    if _DOT_DECIMAL.fullmatch(text):
         return Decimal(text)
     return Decimal(text.replace(".", "").replace(",", "."))
 

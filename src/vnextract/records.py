@@ -360,9 +360,11 @@ class RecordBuilder:
 
     def _comma_parts(self, seg: str) -> list[tuple[int, int]]:
         parts, pos = [], 0
-        for m in regex.finditer(",", seg):
-            parts.append((pos, m.start()))
-            pos = m.end()
+        comma = seg.find(",")
+        while comma >= 0:
+            parts.append((pos, comma))
+            pos = comma + 1
+            comma = seg.find(",", pos)
         parts.append((pos, len(seg)))
         return parts
 

@@ -48,6 +48,7 @@ def tag_document(
         (entities, officials), offsets into ``text``, in document order.
     """
     ctx = DocContext(doc_id=doc_id, province=province)
+    components = [proc for _, proc in nlp.pipeline]
     entities: list[Entity] = []
     officials: list[Official] = []
     for sentence in sentences:
@@ -58,7 +59,7 @@ def tag_document(
         ctx.offset, ctx.sentence_index = sentence.start, sentence.index
         doc = nlp.make_doc(sentence.text)
         doc.user_data[CONTEXT_KEY] = ctx
-        for _, proc in nlp.pipeline:
+        for proc in components:
             doc = proc(doc)
         for c in doc.user_data.get(ENTITIES_KEY, []):
             start, end = sentence.start + c.start, sentence.start + c.end

@@ -95,6 +95,10 @@ def sentence_view(doc: Doc, rules, *, words: bool = False) -> str:
     key = f"vnextract.view:{rules.folder}:{words}"
     view = doc.user_data.get(key)
     if view is None:
+        toned_key = f"vnextract.toned:{rules.folder}"
+        toned = doc.user_data.get(toned_key)
+        if toned is None:
+            toned = doc.user_data[toned_key] = rules.toned(doc_text(doc))
         spans = word_spans(doc) if words else ()
-        view = doc.user_data[key] = rules.view(doc_text(doc), spans)
+        view = doc.user_data[key] = rules.view(doc_text(doc), spans, toned)
     return view

@@ -137,11 +137,29 @@ class EntityRules:
         """Canonical spelling of ``text`` in one of the tables, or None."""
         return self.canonical.get(table, {}).get(self.key(text))
 
-    def view(self, text: str, word_spans: list[tuple[int, int]] = ()) -> str:
-        """The text patterns run on: same length, modern tones, spaces inside words as ``_``."""
-        chars = list(self.folder_text.tones(unicodedata.normalize("NFC", text)))
-        if len(chars) != len(text):  # text was not NFC: fall back to the raw text
-            chars = list(text)
+    def toned(self, text: str) -> str:
+        """``text`` with modern tone placement, same length (the raw text if not NFC)."""
+        toned = self.folder_text.tones(unicodedata.normalize("NFC", text))
+        return toned if len(toned) == len(text) else text
+
+    def view(
+        self, text: str, word_spans: list[tuple[int, int]] = (), toned: str | None = None
+    ) -> str:
+        """The text patterns run on: same length, modern tones, spaces inside words as ``_``.
+
+        ``toned``: :meth:`toned` of ``text`` when the caller has it already.
+        """
+        view = toned if toned is not None else self.toned(text)
+        if word_spans:
+            view = self._join_words(view, word_spans)
+        if "\u00a0" in view or "\t" in view:
+            view = view.replace("\u00a0", " ").replace("\t", " ")
+        return view
+
+    @staticmethod
+    def _join_words(text: str, word_spans: list[tuple[int, int]]) -> str:
+        """``_`` for the spaces inside segmented words."""
+        chars = list(text)
         for start, end in word_spans:
             syllable_start = start
             for i in range(start, end):
@@ -151,9 +169,6 @@ class EntityRules:
                 if not (chars[syllable_start].islower() and chars[i + 1].isupper()):
                     chars[i] = "_"
                 syllable_start = i + 1
-        for i, ch in enumerate(chars):
-            if ch in "\u00a0\t":
-                chars[i] = " "
         return "".join(chars)
 
 
