@@ -101,6 +101,14 @@ def test_the_start_up_check_notices_a_different_template(segmenter):
     assert problem is not None and "features differ" in problem
 
 
+def test_the_start_up_check_notices_different_tokens(monkeypatch):
+    altered = WordSegmenter()
+    tokens = altered.tokens
+    monkeypatch.setattr(altered, "tokens", lambda text: [t.lower() for t in tokens(text)])
+    problem = check(altered)
+    assert problem is not None and "tokens differ" in problem
+
+
 def test_a_template_of_unknown_form_is_refused():
     with pytest.raises(ValueError, match="unsupported feature template"):
         wordseg._Templates(["T[0].reversed"], frozenset())
