@@ -33,6 +33,7 @@ RULE_FILES: dict[str, str] = {
     "places.yml": "vnextract.places:PlacesRules",
     "dates.yml": "vnextract.dates:DateRules",
     "indicators.yml": "vnextract.catalogue:CatalogueRules",
+    "wordseg.yml": "vnextract.wordseg:WordsegRules",
     "entities/names.yml": "vnextract.entities.schema:NamesRules",
     "entities/titles.yml": "vnextract.entities.schema:TitlesRules",
     "entities/abbreviations.yml": "vnextract.entities.schema:AbbreviationsRules",

@@ -23,6 +23,8 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
+from pydantic import BaseModel, ConfigDict, Field
+
 log = logging.getLogger(__name__)
 
 # underthesea_core's template syntax: T[offset1(,offset2)]([column])(.function)
@@ -33,19 +35,12 @@ _I32_MIN, _I32_MAX = -(2**31), 2**31 - 1
 # bounded so memory stays flat on an archive: the syllables of Vietnamese fit many times
 _CACHE_LIMIT = 50_000
 
-# sentences the start-up check segments both ways: capitals, digits, signs, codes, dates,
-# abbreviations, one- and two-token inputs (templates reach two tokens either side)
-CHECK_SENTENCES = (
-    "Tỉnh Thanh Hoá có 2.957.000 thuê bao, đạt 81,62 máy/100 dân.",
-    "UBND TP.HCM ban hành Quyết định số 1234/QĐ-UBND ngày 05/9/2023.",
-    "Sở TT&TT phối hợp với Bộ Công an triển khai Đề án 06.",
-    "Ông Nguyễn Văn An, Phó Giám đốc Sở, cho biết: “Tăng +5% so với -3 của năm 2022”.",
-    "Đắk Lắk",
-    "Hà Nội",
-    "Mưa.",
-    "Tổng doanh thu ước đạt 4.670 tỷ đồng, tăng 12% so với cùng kỳ; 9/17 xã hoàn thành.",
-    "Số 2147483647 và 2147483648 khác nhau ở KHẢ NĂNG lưu trữ (i32).",
-)
+
+class WordsegRules(BaseModel):
+    """Schema of ``rules/wordseg.yml``: the sentences of the start-up check."""
+
+    model_config = ConfigDict(extra="forbid")
+    check_sentences: list[str] = Field(min_length=1)
 
 
 def _isdigit(text: str) -> str:
@@ -313,7 +308,16 @@ def _model_dir() -> Path:
     return folders[0]
 
 
-def check(segmenter: WordSegmenter, sentences: Sequence[str] = CHECK_SENTENCES) -> str | None:
+def check_sentences() -> list[str]:
+    """The sentences of ``rules/wordseg.yml`` (a problem there is reported as a RuleError)."""
+    from .rules import RULE_FILES, load_rules
+
+    return load_rules(files={"wordseg.yml": RULE_FILES["wordseg.yml"]})[
+        "wordseg.yml"
+    ].check_sentences
+
+
+def check(segmenter: WordSegmenter, sentences: Sequence[str] | None = None) -> str | None:
     """Why ``segmenter`` would differ from ``word_tokenize`` on ``sentences``, or None.
 
     ``word_tokenize`` joins the tags of underthesea_core's features of underthesea's
@@ -323,7 +327,7 @@ def check(segmenter: WordSegmenter, sentences: Sequence[str] = CHECK_SENTENCES) 
     from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
 
     templates = segmenter._templates
-    for sentence in sentences:
+    for sentence in check_sentences() if sentences is None else sentences:
         tokens = segmenter.tokens(sentence)
         if tokens != tokenize(sentence):
             return f"tokens differ on {sentence!r}"
