@@ -26,6 +26,10 @@ OWN = [
     "TS. Nguyễn Văn An, ông Lê Minh Hoàng và bà Trần Thị Thu Hà cùng dự.",
     "Vùng Đông Nam Bộ và Tây Nguyên có Trung tâm Điều hành thông minh.",
     "Bộ_trưởng Bộ Công_an chủ_trì; xã Kim Sơn, huyện Hữu Lũng (Lạng Sơn).",
+    "Ban Thường vụ Tỉnh ủy Hà Tĩnh, Ban Chỉ đạo chuyển đổi số tỉnh và Công an tỉnh họp.",
+    "Tập đoàn Bưu chính Viễn thông Việt Nam, Báo Nhân Dân, Cục Viễn thông cùng tham dự.",
+    "Huyện ủy Nam Đàn, Thành ủy Vinh, Trường Đại học Vinh và Hiệp hội Phần mềm Việt Nam.",
+    "Ban Tuyên giáo Tỉnh ủy, Viettel Nghệ An và Công ty cổ phần Sách Nghệ An ký kết.",
 ]
 
 
