@@ -3,6 +3,8 @@
 from pathlib import Path
 
 import pytest
+from spacy.util import get_words_and_spaces
+from spacy.vocab import Vocab
 from underthesea import word_tokenize
 from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
 
@@ -10,6 +12,7 @@ from vnextract import wordseg
 from vnextract.clean import find_furniture
 from vnextract.read import read_document
 from vnextract.segment import split_sentences
+from vnextract.tokenizer import UnderseaTokenizer, align_words, words_and_spaces
 from vnextract.wordseg import WordSegmenter, check, load_segmenter
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -139,3 +142,49 @@ def test_the_feature_cache_stays_bounded(segmenter, monkeypatch):
         segmenter(f"Xã số {i} có {i + 1000} hộ dân")
     # cleared when over the limit, then filled by at most one sentence's tokens
     assert len(segmenter._templates._single[True]) <= 10 + 1 + 8
+
+
+# -- the spaCy Doc built from those words --------------------------------------------
+
+ODD_TEXTS = [
+    "  Sở  Y tế\n\ttỉnh  ",
+    "Thanh Hoá\u00a0có 5 xã",
+    "x  \n  y",
+    "Hà Nội, ngày 5/9/2023",
+    "Ông NGUYỄN VĂN AN (Sở TT&TT) nói: “Đạt 81,62%”.",
+]
+
+
+def _spacy_words_and_spaces(text: str, spans: list[tuple[int, int]]):
+    words, pos = [], 0
+    for start, end in spans:
+        words += text[pos:start].split()
+        words.append(text[start:end])
+        pos = end
+    words += text[pos:].split()
+    return get_words_and_spaces(words, text)
+
+
+@pytest.mark.parametrize("text", ODD_TEXTS)
+def test_doc_text_is_the_input_and_words_follow_the_segmenter(segmenter, text):
+    doc = UnderseaTokenizer(Vocab(), segmenter)(text)
+    assert doc.text == text
+    spans = align_words(text, segmenter(text))
+    assert (
+        [t.text for t in doc],
+        [bool(t.whitespace_) for t in doc],
+    ) == words_and_spaces(text, spans)
+
+
+def test_words_and_spaces_equal_spacys_own_on_the_corpus(segmenter):
+    for text in [*corpus_sentences(), *ODD_TEXTS]:
+        spans = align_words(text, segmenter(text))
+        assert words_and_spaces(text, spans) == _spacy_words_and_spaces(text, spans), text
+
+
+def test_rewritten_tone_marks_are_aligned_back_to_the_input(segmenter):
+    text = "Tỉnh Thanh Hoá và Khánh Hoà"
+    words = segmenter(text)
+    assert "Thanh Hóa" in words  # underthesea moves the tone mark
+    spans = align_words(text, words)
+    assert [text[s:e] for s, e in spans][1] == "Thanh Hoá"

@@ -10,13 +10,15 @@ in bulk) unless another ``segment`` function is given.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from spacy.tokens import Doc
-from spacy.util import get_words_and_spaces
 from spacy.vocab import Vocab
 
 from .textnorm import skeleton
+
+_NON_SPACE = re.compile(r"\S+")
 
 
 def align_words(text: str, words: list[str]) -> list[tuple[int, int]]:
@@ -64,17 +66,39 @@ def align_words(text: str, words: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def words_from_spans(text: str, spans: list[tuple[int, int]]) -> list[str]:
-    """Words covering every non-space character of ``text``: the spans plus any gaps."""
+def words_and_spaces(text: str, spans: list[tuple[int, int]]) -> tuple[list[str], list[bool]]:
+    """spaCy's words and spaces for ``text``: the segmenter's spans, the gaps between them
+    split at whitespace, one following space folded into each word, other whitespace
+    kept as tokens of its own (what ``spacy.util.get_words_and_spaces`` returns, without
+    searching the text for every word again)."""
     words: list[str] = []
+    spaces: list[bool] = []
+    n = len(text)
     pos = 0
-    for start, end in spans:
-        gap = text[pos:start]
-        words.extend(gap.split())
+
+    def add(start: int, end: int) -> None:
+        nonlocal pos
+        if start > pos:  # whitespace the previous word did not take
+            words.append(text[pos:start])
+            spaces.append(False)
         words.append(text[start:end])
         pos = end
-    words.extend(text[pos:].split())
-    return words
+        if pos < n and text[pos] == " ":
+            spaces.append(True)
+            pos += 1
+        else:
+            spaces.append(False)
+
+    for start, end in spans:
+        for m in _NON_SPACE.finditer(text, pos, start):
+            add(m.start(), m.end())
+        add(start, end)
+    for m in _NON_SPACE.finditer(text, pos):
+        add(m.start(), m.end())
+    if pos < n:
+        words.append(text[pos:])
+        spaces.append(False)
+    return words, spaces
 
 
 class UnderseaTokenizer:
@@ -93,7 +117,7 @@ class UnderseaTokenizer:
         if not text.strip():
             return Doc(self.vocab, words=[text] if text else [], spaces=[False] if text else [])
         spans = align_words(text, self._segment(text))
-        words, spaces = get_words_and_spaces(words_from_spans(text, spans), text)
+        words, spaces = words_and_spaces(text, spans)
         return Doc(self.vocab, words=words, spaces=spaces)
 
     # spaCy serialisation hooks: the tokenizer has no state of its own
