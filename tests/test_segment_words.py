@@ -12,7 +12,13 @@ from vnextract import wordseg
 from vnextract.clean import find_furniture
 from vnextract.read import read_document
 from vnextract.segment import split_sentences
-from vnextract.tokenizer import UnderseaTokenizer, align_words, words_and_spaces
+from vnextract.tokenizer import (
+    TEXT_KEY,
+    WORD_SPANS_KEY,
+    UnderseaTokenizer,
+    align_words,
+    words_and_spaces,
+)
 from vnextract.wordseg import WordSegmenter, check, load_segmenter
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -169,6 +175,11 @@ def _spacy_words_and_spaces(text: str, spans: list[tuple[int, int]]):
 def test_doc_text_is_the_input_and_words_follow_the_segmenter(segmenter, text):
     doc = UnderseaTokenizer(Vocab(), segmenter)(text)
     assert doc.text == text
+    # what the tokenizer leaves for the entity components is what the Doc itself says
+    assert doc.user_data[TEXT_KEY] == text
+    assert doc.user_data[WORD_SPANS_KEY] == [
+        (t.idx, t.idx + len(t.text)) for t in doc if " " in t.text
+    ]
     spans = align_words(text, segmenter(text))
     assert (
         [t.text for t in doc],

@@ -19,6 +19,10 @@ from spacy.vocab import Vocab
 from .textnorm import skeleton
 
 _NON_SPACE = re.compile(r"\S+")
+# what the tokenizer knows and the entity components need, kept on the Doc
+# (``doc.text`` rebuilds the string token by token; see entities/context.py)
+TEXT_KEY = "vnextract.text"
+WORD_SPANS_KEY = "vnextract.word_spans"
 
 
 def align_words(text: str, words: list[str]) -> list[tuple[int, int]]:
@@ -101,6 +105,17 @@ def words_and_spaces(text: str, spans: list[tuple[int, int]]) -> tuple[list[str]
     return words, spaces
 
 
+def spaced_words(words: list[str], spaces: list[bool]) -> list[tuple[int, int]]:
+    """Character spans of the tokens that hold a space (multi-syllable words)."""
+    out = []
+    pos = 0
+    for word, space in zip(words, spaces, strict=True):
+        if " " in word:
+            out.append((pos, pos + len(word)))
+        pos += len(word) + space
+    return out
+
+
 class UnderseaTokenizer:
     """spaCy tokenizer: ``nlp.tokenizer = UnderseaTokenizer(nlp.vocab)``."""
 
@@ -118,7 +133,10 @@ class UnderseaTokenizer:
             return Doc(self.vocab, words=[text] if text else [], spaces=[False] if text else [])
         spans = align_words(text, self._segment(text))
         words, spaces = words_and_spaces(text, spans)
-        return Doc(self.vocab, words=words, spaces=spaces)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        doc.user_data[TEXT_KEY] = text
+        doc.user_data[WORD_SPANS_KEY] = spaced_words(words, spaces)
+        return doc
 
     # spaCy serialisation hooks: the tokenizer has no state of its own
     def to_bytes(self, **kwargs) -> bytes:

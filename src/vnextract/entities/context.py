@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from ..tokenizer import TEXT_KEY, WORD_SPANS_KEY
+
 CONTEXT_KEY = "vnextract.context"
 
 
@@ -59,9 +61,9 @@ def get_context(doc: Doc) -> DocContext:
 
 
 # per-Doc caches: every component reads the same text and views, and ``doc.text``
-# rebuilds the string token by token on each call
-_TEXT_KEY = "vnextract.text"
-_WORDS_KEY = "vnextract.word_spans"
+# rebuilds the string token by token on each call; the tokenizer fills the first two
+_TEXT_KEY = TEXT_KEY
+_WORDS_KEY = WORD_SPANS_KEY
 
 
 def doc_text(doc: Doc) -> str:
