@@ -10,7 +10,9 @@ measures, on that same text:
   segments (the floor every underthesea pipeline pays), model load excluded, and
   vnextract's own segmenter (``wordseg.py``: same model, same words) on them;
 - peak memory of ``vnextract run`` on a small and a large corpus (flat or not);
-- start-up: ``vnextract run`` on one article.
+- start-up: ``vnextract run`` on one article;
+- the same ratio with drift cancelled out: one process alternates, document by
+  document, ``word_tokenize`` and the pipeline (``--skip-interleaved`` leaves it out).
 
 Peak memory is ``ru_maxrss`` of RUSAGE_CHILDREN, read in a fresh intermediate
 process per configuration: the largest resident size of any one process of that
@@ -163,6 +165,57 @@ def run_config(corpus: Path, workers: int, entities: bool, scheduler: str | None
     }
 
 
+# drift-proof: one process alternates, document by document, word_tokenize on the document's
+# sentences and the whole pipeline on the document, so both see the same machine speed
+_INTERLEAVED = """
+import json, sys, time
+from pathlib import Path
+from underthesea import word_tokenize
+from vnextract.clean import find_furniture
+from vnextract.metadata import extract_metadata
+from vnextract.pipeline import Extractor
+from vnextract.read import read_document
+from vnextract.segment import split_sentences
+
+extractor = Extractor()
+extractor.process_text("Khởi động.", "warm-up")
+word_tokenize("Khởi động mô hình.")
+floor = pipeline = 0.0
+for path in sorted(Path(sys.argv[1]).iterdir()):
+    text = read_document(path).text
+    furniture = find_furniture(text)
+    meta = extract_metadata(text, furniture)
+    skip = [*furniture, *(h for h in meta.header_spans if h.kind == "crawl_stamp")]
+    sentences = [s.text for s in split_sentences(text, skip)
+                 if s.text.strip() and not any(f.start <= s.start and s.end <= f.end for f in skip)]
+    started = time.perf_counter()
+    for sentence in sentences:
+        word_tokenize(sentence)
+    floor += time.perf_counter() - started
+    started = time.perf_counter()
+    extractor.process_file(path)
+    pipeline += time.perf_counter() - started
+print(json.dumps({"word_tokenize_seconds": floor, "pipeline_seconds": pipeline}))
+"""
+
+
+def interleaved(corpus: Path) -> dict:
+    """word_tokenize and the pipeline (one worker, start-up and writing left out),
+    alternated per document in one process."""
+    done = subprocess.run(
+        [sys.executable, "-c", _INTERLEAVED, str(corpus)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    r = json.loads(done.stdout)
+    return {
+        "word_tokenize_seconds": round(r["word_tokenize_seconds"], 2),
+        "pipeline_seconds": round(r["pipeline_seconds"], 2),
+        "ratio": round(r["word_tokenize_seconds"] / r["pipeline_seconds"], 3),
+    }
+
+
 def floor(corpus: Path) -> dict:
     """word_tokenize alone on the tagger's sentences of ``corpus``."""
     done = subprocess.run(
@@ -194,6 +247,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--no-entities", action="store_true", help="measure without entities")
     parser.add_argument("--skip-memory", action="store_true", help="skip the memory check")
+    parser.add_argument(
+        "--skip-interleaved", action="store_true", help="skip the per-document interleaved ratio"
+    )
     parser.add_argument("--dask", action="store_true", help="also time --scheduler local")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks/results/pipeline.json")
     parser.add_argument(
@@ -260,6 +316,9 @@ def main(argv: list[str] | None = None) -> int:
             runs.append(run_config(corpus, args.workers, entities, scheduler="local"))
         results["runs"] = [_rates(r, docs, chars) for r in runs]
         print(json.dumps(results["runs"], indent=1), file=sys.stderr)
+
+        if not args.skip_interleaved:
+            results["interleaved"] = interleaved(corpus)
 
         if not args.skip_memory:
             memory = {}
@@ -347,6 +406,14 @@ def table(r: dict) -> str:
             f"| {m['cpu_seconds']} | | | {m['peak_mb']} |"
         )
     b = r["bars"]
+    if "interleaved" in r:
+        i = r["interleaved"]
+        lines += [
+            "",
+            f"Interleaved per document in one process (same machine speed for both): "
+            f"word_tokenize {i['word_tokenize_seconds']} s, pipeline {i['pipeline_seconds']} s, "
+            f"one worker / word_tokenize {i['ratio']}x (start-up and writing left out).",
+        ]
     lines += [
         "",
         f"One worker / word_tokenize: {b['one_worker_vs_word_tokenize']}x (bar 0.7; "
