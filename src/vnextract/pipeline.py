@@ -40,7 +40,6 @@ from .textnorm import Folder
 # a headline's figures are kept: they are often the article's main fact
 _NO_FIGURES = {"crawl_stamp", "dateline"}
 _ANY_DIGIT = regex.compile(r"\d+(?:[.,]\d+)*")
-_DIGIT = regex.compile(r"\d")
 
 
 def record_id(doc_id: str, start: int, end: int) -> str:
@@ -187,7 +186,7 @@ class Extractor:
             touching = [f for f in no_figures if f.start < s.end and s.start < f.end]
             if any(f.start <= s.start and s.end <= f.end for f in touching):
                 continue  # the whole sentence is furniture or a header line
-            if _DIGIT.search(s.text) is None:
+            if _ANY_DIGIT.search(s.text) is None:
                 continue  # every figure is written with digits: nothing to read here
             dates = dates_by_sentence[s.index]
             inside = [(f.start - s.start, f.end - s.start) for f in touching]

@@ -58,6 +58,19 @@ def _istitle(text: str) -> str:
     return "True"
 
 
+def _per_token(cache: dict, tokens: list[str], compute: Callable[[str], object]) -> list:
+    """``compute(token)`` for every token, from a cache emptied when it outgrows its limit."""
+    if len(cache) > _CACHE_LIMIT:
+        cache.clear()
+    out = []
+    for token in tokens:
+        value = cache.get(token)
+        if value is None:
+            value = cache[token] = compute(token)
+        out.append(value)
+    return out
+
+
 class _Templates:
     """underthesea's feature templates, grouped by how many tokens each one reads.
 
@@ -114,16 +127,7 @@ class _Templates:
         }
 
     def _title_flags(self, tokens: list[str]) -> list[bool]:
-        cache = self._titles
-        if len(cache) > _CACHE_LIMIT:
-            cache.clear()
-        flags = []
-        for token in tokens:
-            flag = cache.get(token)
-            if flag is None:
-                flag = cache[token] = _istitle(token) == "True"
-            flags.append(flag)
-        return flags
+        return _per_token(self._titles, tokens, lambda token: _istitle(token) == "True")
 
     def _in_dict(self, text: str) -> str:
         return "True" if text.lower() in self.dictionary else "False"
@@ -136,16 +140,13 @@ class _Templates:
         cache, group = self._single[known_only], self.groups.get(1, [])
         if not group:
             return []
-        if len(cache) > _CACHE_LIMIT:
-            cache.clear()
-        rows = []
-        for token in tokens:
-            strings = cache.get(token)
-            if strings is None:
-                strings = cache[token] = tuple(
-                    self._keep(prefix + f(token), known_only) for prefix, _, f in group
-                )
-            rows.append(strings)
+        rows = _per_token(
+            cache,
+            tokens,
+            lambda token: tuple(
+                self._keep(prefix + f(token), known_only) for prefix, _, f in group
+            ),
+        )
         return list(zip(*rows, strict=True)) if rows else [() for _ in group]
 
     def _ngrams(

@@ -61,23 +61,22 @@ def get_context(doc: Doc) -> DocContext:
 
 
 # per-Doc caches: every component reads the same text and views, and ``doc.text``
-# rebuilds the string token by token on each call; the tokenizer fills the first two
-_TEXT_KEY = TEXT_KEY
-_WORDS_KEY = WORD_SPANS_KEY
+# rebuilds the string token by token on each call; the tokenizer fills TEXT_KEY and
+# WORD_SPANS_KEY
 
 
 def doc_text(doc: Doc) -> str:
     """``doc.text``, built once per Doc."""
-    text = doc.user_data.get(_TEXT_KEY)
+    text = doc.user_data.get(TEXT_KEY)
     if text is None:
-        text = doc.user_data[_TEXT_KEY] = doc.text
+        text = doc.user_data[TEXT_KEY] = doc.text
     return text
 
 
 def word_spans(doc: Doc) -> list[tuple[int, int]]:
     """Character spans of the Doc's words that hold a space (underthesea's multi-syllable
     words), computed once per Doc from its token offsets without building Token objects."""
-    spans = doc.user_data.get(_WORDS_KEY)
+    spans = doc.user_data.get(WORD_SPANS_KEY)
     if spans is None:
         text = doc_text(doc)
         rows = doc.to_array(["IDX", "SPACY"]).tolist()
@@ -87,7 +86,7 @@ def word_spans(doc: Doc) -> list[tuple[int, int]]:
             end = following - space  # the token's own text ends before its trailing space
             if " " in text[start:end]:
                 spans.append((start, end))
-        doc.user_data[_WORDS_KEY] = spans
+        doc.user_data[WORD_SPANS_KEY] = spans
     return spans
 
 
