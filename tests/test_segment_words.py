@@ -144,10 +144,55 @@ def test_load_uses_the_bulk_segmenter_when_it_matches():
 def test_the_feature_cache_stays_bounded(segmenter, monkeypatch):
     monkeypatch.setattr(wordseg, "_CACHE_LIMIT", 10)
     segmenter._templates._single[True].clear()
+    segmenter._chunks.cache.clear()
     for i in range(100):
         segmenter(f"Xã số {i} có {i + 1000} hộ dân")
     # cleared when over the limit, then filled by at most one sentence's tokens
     assert len(segmenter._templates._single[True]) <= 10 + 1 + 8
+    assert len(segmenter._chunks.cache) <= 10 + 1 + 8
+
+
+# chunks whose tokens could depend on their neighbours: a token running on over a
+# space (Th.S), `$` after the last chunk (TP. at the end), lookarounds at the edges
+CHUNK_EDGE_TEXTS = [
+    "Ông Th S. Nguyễn và ThS. Lê, Th.S Hà",
+    "Học vị ThS hay Th s thì tùy Th",
+    "Về TP. Huế rồi TP.",
+    "Trang abc.vn/tin (mới) và a@b.vn, @x.vn nữa",
+    "Vui :D :D\n:D",
+    "Số 12-345-678 ngày 5/9/2023, 3x4 và 1.000,5",
+    "Từ -> đến ==> v.v... rồi v.v",
+    "Từ trái-phải, ra-vào-ra; ʺchữʺ và ʺ",
+    "  UBND  tỉnh\n\tThanh Hoá  ",
+]
+
+
+@pytest.mark.parametrize("text", CHUNK_EDGE_TEXTS)
+def test_tokens_equal_underthesea_at_chunk_edges(segmenter, text):
+    assert segmenter.tokens(text) == tokenize(text)
+
+
+def test_cached_chunks_give_the_same_tokens_in_other_company(segmenter):
+    # every chunk met once in one text, then again next to other neighbours
+    for text in CHUNK_EDGE_TEXTS:
+        segmenter.tokens(text)
+    for text in CHUNK_EDGE_TEXTS:
+        for shuffled in (" ".join(reversed(text.split())), " ".join([*text.split()[1:], "Th"])):
+            assert segmenter.tokens(shuffled) == tokenize(shuffled), shuffled
+
+
+def test_another_token_pattern_is_run_over_the_whole_text(monkeypatch):
+    import re
+
+    from underthesea.pipeline.word_tokenize import regex_tokenize
+
+    segmenter = WordSegmenter()
+    # what underthesea does when word_tokenize is given fixed words
+    other = re.compile(r"(?P<fixed_words>\bSở\ Y\ tế\b)|" + regex_tokenize.patterns.pattern, re.X)
+    monkeypatch.setattr(regex_tokenize, "patterns", other)
+    text = "Sở Y tế tỉnh Nghệ An"
+    assert segmenter.tokens(text) == ["Sở Y tế", "tỉnh", "Nghệ", "An"]
+    assert not segmenter._chunks.chunked
 
 
 # -- the spaCy Doc built from those words --------------------------------------------

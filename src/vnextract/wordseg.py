@@ -6,7 +6,8 @@ them to Python one by one. :class:`WordSegmenter` builds the very same strings
 from underthesea's own feature templates and dictionary, with per-syllable
 strings cached and the n-gram ones made a column at a time, then tags them with
 underthesea's own CRF model: same tokens, same tags, same words, several times
-faster.
+faster. Its tokens come from underthesea's pattern too, run once per distinct
+whitespace-delimited chunk rather than over every sentence (:class:`_ChunkTokens`).
 
 Identity is checked, not assumed: at start-up :func:`load_segmenter` compares
 tokens, features and tags step by step with underthesea's own on a built-in set of
@@ -17,10 +18,12 @@ The test suite compares the words on every sentence of the corpus.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -32,6 +35,9 @@ _TEMPLATE = re.compile(r"T\[(-?\d+)(?:,(-?\d+))?\](?:\[(-?\d+)\])?(?:\.(\w+))?")
 # Rust's `str::parse::<i32>`: an optional sign, ASCII digits, inside the i32 range
 _I32 = re.compile(r"[+-]?[0-9]+")
 _I32_MIN, _I32_MAX = -(2**31), 2**31 - 1
+# SHA-256 of "flags:pattern" of the underthesea token pattern _ChunkTokens was checked on
+_TOKEN_PATTERN_SHA256 = "887ec4c794b741c15932b79a419337dbb8b1a25949949fc98d2dcf536be46868"
+_NON_SPACE = re.compile(r"\S+")
 # bounded so memory stays flat on an archive: the syllables of Vietnamese fit many times
 _CACHE_LIMIT = 50_000
 
@@ -58,17 +64,80 @@ def _istitle(text: str) -> str:
     return "True"
 
 
-def _per_token(cache: dict, tokens: list[str], compute: Callable[[str], object]) -> list:
-    """``compute(token)`` for every token, from a cache emptied when it outgrows its limit."""
-    if len(cache) > _CACHE_LIMIT:
-        cache.clear()
-    out = []
-    for token in tokens:
-        value = cache.get(token)
-        if value is None:
-            value = cache[token] = compute(token)
-        out.append(value)
-    return out
+class _TokenCache(dict):
+    """``compute(token)`` per token, cached; emptied when it outgrows its limit."""
+
+    def __init__(self, compute: Callable[[str], object]) -> None:
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, token: str) -> object:
+        value = self[token] = self.compute(token)
+        return value
+
+    def of(self, tokens: list[str]) -> list:
+        """The values of ``tokens``, in order (looked up by ``map``: no Python loop)."""
+        if len(self) > _CACHE_LIMIT:
+            self.clear()
+        return list(map(self.__getitem__, tokens))
+
+
+class _ChunkTokens:
+    """The tokens of underthesea's pattern, found once per whitespace-delimited chunk.
+
+    For the pattern analysed (:data:`_TOKEN_PATTERN_SHA256`) a chunk's tokens do not
+    depend on the text around it, unless the chunk is the text's last or ends in "Th":
+
+    - whitespace is matched only by the ``.`` of its ``Th.S`` and ``Th.s``
+      alternatives, so only there may a token run on past a chunk's end;
+    - the lookarounds and anchors met at a chunk's edges (``(?<!@)``, ``(?<=\\b)``,
+      ``\\b``, ``(?=\\s)``, ``(?=$)``, ``(?!$)``) see whitespace there, or the text's
+      start, which they treat alike; only ``$`` tells the last chunk from the others;
+    - no match starts on whitespace and every other character starts one, so the
+      pattern's scan restarts at every chunk.
+
+    Any other pattern (an underthesea upgrade, fixed words) runs over the whole text.
+    """
+
+    def __init__(self, pattern: re.Pattern, normalize: Callable[[str], str]) -> None:
+        self.pattern = pattern
+        self.normalize = normalize
+        text = f"{pattern.flags}:{pattern.pattern}".encode()
+        self.chunked = hashlib.sha256(text).hexdigest() == _TOKEN_PATTERN_SHA256
+        self.cache: dict[str, tuple[str, ...]] = {}
+
+    def tokens(self, text: str) -> list[str]:
+        """The normalised tokens of ``text``, as ``pattern.finditer(text)`` finds them."""
+        normalize = self.normalize
+        if not self.chunked:
+            return [normalize(m[0]) for m in self.pattern.finditer(text)]
+        cache = self.cache
+        if len(cache) > _CACHE_LIMIT:
+            cache.clear()
+        out: list[str] = []
+        pos = 0  # where the last token ended
+        chunks = list(_NON_SPACE.finditer(text))
+        last = len(chunks) - 1
+        for i, c in enumerate(chunks):
+            start, end = c.span()
+            if end <= pos:
+                continue  # inside a token that ran on past whitespace
+            chunk = c[0]
+            fresh = start >= pos and i != last and not chunk.endswith("Th")
+            if fresh and (cached := cache.get(chunk)) is not None:
+                out.extend(cached)
+                pos = end
+                continue
+            found = []
+            for m in self.pattern.finditer(text, max(start, pos)):
+                found.append(normalize(m[0]))
+                pos = m.end()
+                if pos >= end:
+                    break
+            out.extend(found)
+            if fresh and pos == end:
+                cache[chunk] = tuple(found)
+        return out
 
 
 class _Templates:
@@ -112,13 +181,17 @@ class _Templates:
                 (last - first + 1, len(group), first, last, f"{template}=BOS", f"{template}=EOS")
             )
             group.append((f"{template}=", m[4], functions[m[4]]))
-        # the values the model knows after each prefix ("T[-1,0]=" -> {"thành phố", ...})
-        self._values: dict[str, set[str]] = {}
+        # the strings the model knows, by prefix and value ("T[-1,0]=" -> {"thành phố":
+        # "T[-1,0]=thành phố"}): a known n-gram's string is looked up, not made
+        self._strings: dict[str, dict[str, str]] = {}
         for string in known or ():
             prefix, _, value = string.partition("=")
-            self._values.setdefault(prefix + "=", set()).add(value)
-        self._single: dict[bool, dict[str, tuple[str | None, ...]]] = {False: {}, True: {}}
-        self._titles: dict[str, bool] = {}
+            self._strings.setdefault(prefix + "=", {})[value] = string
+        self._single = {
+            known_only: _TokenCache(lambda token, k=known_only: self._single_row(token, k))
+            for known_only in (False, True)
+        }
+        self._titles = _TokenCache(lambda token: _istitle(token) == "True")
         # BOS/EOS strings as the model sees them (None: no weight)
         self._ends = {
             end: end if known is None or end in known else None
@@ -126,61 +199,59 @@ class _Templates:
             for end in (bos, eos)
         }
 
-    def _title_flags(self, tokens: list[str]) -> list[bool]:
-        return _per_token(self._titles, tokens, lambda token: _istitle(token) == "True")
-
     def _in_dict(self, text: str) -> str:
         return "True" if text.lower() in self.dictionary else "False"
 
     def _keep(self, string: str, known_only: bool) -> str | None:
         return string if not known_only or string in self.known else None
 
+    def _single_row(self, token: str, known_only: bool) -> tuple[str | None, ...]:
+        return tuple(self._keep(prefix + f(token), known_only) for prefix, _, f in self.groups[1])
+
     def _singles(self, tokens: list[str], known_only: bool) -> list[Sequence[str | None]]:
         """Columns of the one-token templates: each token's strings come from a cache."""
-        cache, group = self._single[known_only], self.groups.get(1, [])
+        group = self.groups.get(1, [])
         if not group:
             return []
-        rows = _per_token(
-            cache,
-            tokens,
-            lambda token: tuple(
-                self._keep(prefix + f(token), known_only) for prefix, _, f in group
-            ),
-        )
+        rows = self._single[known_only].of(tokens)
         return list(zip(*rows, strict=True)) if rows else [() for _ in group]
 
     def _ngrams(
         self, tokens: list[str], width: int, known_only: bool
     ) -> list[Sequence[str | None]]:
         """Columns of the templates reading ``width`` tokens, one per template."""
-        texts = [" ".join(tokens[i : i + width]) for i in range(len(tokens) - width + 1)]
+        texts = list(map(" ".join, zip(*(tokens[i:] for i in range(width)), strict=False)))
         columns: list[Sequence[str | None]] = []
         lowered: list[str] | None = None
+        inside: list[bool] | None = None
         for prefix, name, f in self.groups[width]:
             if name in ("lower", "is_in_dict") and lowered is None:
                 # both read the lower-cased text: lower it once per n-gram
-                lowered = [t.lower() for t in texts]
+                lowered = list(map(str.lower, texts))
             if name == "lower" or name is None:
                 values = lowered if name == "lower" else texts
                 if known_only:
-                    # only the n-grams the model has seen become strings at all
-                    seen = self._values.get(prefix, set())
-                    columns.append([prefix + t if t in seen else None for t in values])
+                    # only the n-grams the model has seen have a string at all
+                    columns.append(list(map(self._strings.get(prefix, {}).get, values)))
                 else:
                     columns.append([prefix + t for t in values])
                 continue
-            # a yes/no feature: two possible strings, made once
-            answers = {a: self._keep(prefix + a, known_only) for a in ("True", "False")}
+            # a yes/no feature: two possible strings, made once, chosen by a bool
+            answers = (
+                self._keep(prefix + "False", known_only),
+                self._keep(prefix + "True", known_only),
+            )
             if name == "is_in_dict":
-                d = self.dictionary
-                columns.append([answers["True" if t in d else "False"] for t in lowered])
+                if inside is None:
+                    inside = list(map(self.dictionary.__contains__, lowered))
+                columns.append(list(map(answers.__getitem__, inside)))
             elif name == "istitle":
                 # the parts of joined tokens are the tokens' parts: title iff every token is
-                flags = self._title_flags(tokens)
-                runs = [all(flags[i : i + width]) for i in range(len(texts))]
-                columns.append([answers["True" if r else "False"] for r in runs])
+                flags = self._titles.of(tokens)
+                runs = map(all, zip(*(flags[i:] for i in range(width)), strict=False))
+                columns.append(list(map(answers.__getitem__, runs)))
             else:
-                columns.append([answers[f(t)] for t in texts])
+                columns.append([answers[f(t) == "True"] for t in texts])
         return columns
 
     def _columns(self, tokens: list[str], known_only: bool) -> list[list[str | None]]:
@@ -218,7 +289,8 @@ class _Templates:
         if self.known is None:
             return self.features(tokens)
         rows = zip(*self._columns(tokens, True), strict=True)
-        return [tuple(filter(None, row)) for row in rows]
+        # each row less its Nones, all in C: map(filter, ...) rather than a comprehension
+        return list(map(tuple, map(filter, repeat(None), rows)))
 
 
 class WordSegmenter:
@@ -249,15 +321,16 @@ class WordSegmenter:
         self._normalize_text = normalize_characters_in_text
         # token normalisation is a pure function of the token; words repeat endlessly
         self._normalize = lru_cache(maxsize=_CACHE_LIMIT)(token_normalize)
+        self._chunks = _ChunkTokens(regex_tokenize.patterns, self._normalize)
 
     def tokens(self, text: str) -> list[str]:
         """underthesea's regex tokens of ``text``, normalised as ``word_tokenize`` does."""
-        normalize = self._normalize
-        # underthesea's `tokenize`, less the group lookup per token: every alternative of
-        # its pattern is one named group, so the group it reports is the whole match
-        # (read each call: underthesea swaps the pattern when given fixed words)
-        found = self._regex_tokenize.patterns.finditer(self._normalize_text(text))
-        return [normalize(m[0]) for m in found]
+        text = self._normalize_text(text)
+        # read each call: underthesea swaps the pattern when given fixed words
+        pattern = self._regex_tokenize.patterns
+        if pattern is not self._chunks.pattern:
+            self._chunks = _ChunkTokens(pattern, self._normalize)
+        return self._chunks.tokens(text)
 
     def __call__(self, text: str) -> list[str]:
         """The words of ``text`` (multi-syllable words joined by a space)."""
