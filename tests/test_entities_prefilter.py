@@ -1,5 +1,6 @@
 """The `requires` prefilter of the entity patterns only saves time: it never loses a match."""
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -69,3 +70,28 @@ def test_a_sentence_without_the_literal_skips_the_pattern(rules):
     assert not find_candidates(view, rules)
     pattern = next(p for p in rules.patterns if p.rule.id == "location.place_before_unit")
     assert pattern.requires == ("(",)
+
+
+class _Spy:
+    """A compiled pattern that notes every text it is run on."""
+
+    def __init__(self, pattern, seen: list[str]) -> None:
+        self.pattern, self.seen = pattern, seen
+
+    def finditer(self, text: str):
+        self.seen.append(text)
+        return self.pattern.finditer(text)
+
+
+def test_a_two_word_literal_needs_both_words_side_by_side(rules):
+    pattern = next(p for p in rules.patterns if p.rule.id == "agency.police_province")
+    assert pattern.requires_pairs == {("công", "an")} and not pattern.requires_words
+    seen: list[str] = []
+    only = dataclasses.replace(
+        rules, patterns=[dataclasses.replace(pattern, regex=_Spy(pattern.regex, seen))]
+    )
+    side_by_side = rules.view("Công nhân được CÔNG AN tỉnh Nghệ An hướng dẫn.")
+    apart = rules.view("Công nhân an tâm vì công việc ổn định.")
+    assert [c.rule_id for c in find_candidates(side_by_side, only)] == ["agency.police_province"]
+    assert find_candidates(apart, only) == []
+    assert seen == [side_by_side]

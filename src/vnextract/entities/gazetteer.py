@@ -89,8 +89,10 @@ class CompiledPattern:
     regex: regex.Pattern
     # lower-cased literals of which the sentence must contain one (None: always run)
     requires: tuple[str, ...] | None = None
-    # the first word of each literal: a sentence without any of them is skipped
+    # a sentence holding none of the one-word literals and none of the first two words
+    # (side by side) of the longer ones is skipped
     requires_words: frozenset[str] = frozenset()
+    requires_pairs: frozenset[tuple[str, str]] = frozenset()
 
 
 _WORDS = regex.compile(r"\w+|[^\w\s]")
@@ -352,8 +354,10 @@ def compile_rules(sections: dict, folder: Path) -> EntityRules:
             # whole words only: no letter, digit or word-internal "_" just before the match
             full = rf"(?<![\p{{L}}\d_])(?:{body})(?![\p{{L}}\d])"
             requires = _requires(rule, word_lists)
-            words = frozenset(literal_words(x)[0] for x in requires or () if literal_words(x))
-            compiled.append(CompiledPattern(rule, regex.compile(full), requires, words))
+            heads = [literal_words(x)[:2] for x in requires or ()]
+            words = frozenset(h[0] for h in heads if len(h) == 1)
+            pairs = frozenset((h[0], h[1]) for h in heads if len(h) == 2)
+            compiled.append(CompiledPattern(rule, regex.compile(full), requires, words, pairs))
         except KeyError as exc:
             fix = Errors.E200.format(name=exc.args[0], known=", ".join(sorted(placeholders)))
             problems.append(

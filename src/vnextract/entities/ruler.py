@@ -7,6 +7,8 @@ the resolver chooses among them.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -24,18 +26,23 @@ def find_candidates(view: str, rules: EntityRules, *, prefilter: bool = True) ->
         view: the pattern view of the text (same length as the text).
         rules: the compiled entity rules.
         prefilter: skip the patterns none of whose ``requires`` literals can be in the
-            sentence because not even their first word is (a set test per pattern
-            instead of a scan).
+            sentence because not even its first word (one-word literals) or its first
+            two words side by side (longer ones) are: two set tests per pattern instead
+            of a scan.
     Returns:
         Candidates in pattern order; overlaps are left for the resolver.
     """
     found: list[Candidate] = []
     present: set[str] | None = None
+    pairs: set[tuple[str, str]] = set()
     for compiled in rules.patterns:
         if prefilter and compiled.requires is not None:
             if present is None:
-                present = set(literal_words(view))
-            if present.isdisjoint(compiled.requires_words):
+                words = literal_words(view)
+                present, pairs = set(words), set(pairwise(words))
+            if present.isdisjoint(compiled.requires_words) and pairs.isdisjoint(
+                compiled.requires_pairs
+            ):
                 continue
         rule = compiled.rule
         for m in compiled.regex.finditer(view):
