@@ -31,6 +31,9 @@ OWN = [
     "Tập đoàn Bưu chính Viễn thông Việt Nam, Báo Nhân Dân, Cục Viễn thông cùng tham dự.",
     "Huyện ủy Nam Đàn, Thành ủy Vinh, Trường Đại học Vinh và Hiệp hội Phần mềm Việt Nam.",
     "Ban Tuyên giáo Tỉnh ủy, Viettel Nghệ An và Công ty cổ phần Sách Nghệ An ký kết.",
+    # a unit glued to its name: no literal word can stand for "TP" here
+    "Người dân TPVinh và TPHCM đón Tết.",
+    "Dân TPHuế vui.",
 ]
 
 

@@ -330,6 +330,7 @@ def compile_rules(sections: dict, folder: Path) -> EntityRules:
         "NUMBER_WORD": [*locations.number_words, legal.number_word],
         "DOC_TYPE": legal.document_types,
         "DISTRICT": [n for g in _districts(places) for n in g],
+        "PROVINCE": plain_provinces,
         "FAMILY": names.family_names,
         "HONORIFIC": titles.honorifics,
         "ACADEMIC": titles.academic_prefixes,
