@@ -1,24 +1,25 @@
-"""underthesea's word segmentation with its CRF features built in bulk.
+"""underthesea's word segmentation, computed faster: same tokens, same labels, same words.
 
 ``underthesea.word_tokenize`` spends most of its time turning every syllable into
 43 feature strings (``T[-1].lower=thanh``) inside ``underthesea_core`` and handing
-them to Python one by one. :class:`WordSegmenter` builds the very same strings
-from underthesea's own feature templates and dictionary, with per-syllable
-strings cached and the n-gram ones made a column at a time, then tags them with
-underthesea's own CRF model: same tokens, same tags, same words, several times
-faster. Its tokens come from underthesea's pattern too, run once per distinct
-whitespace-delimited chunk rather than over every sentence (:class:`_ChunkTokens`).
+them to its CRF tagger one by one. :class:`WordSegmenter` uses underthesea's own
+token pattern (run once per distinct chunk, :mod:`vnextract.syllables`), feature
+templates, dictionary and model, but scores each syllable from cached per-syllable
+and per-n-gram sums of the model's weights (:mod:`vnextract.wordscores`), so a
+syllable seen before costs no string at all. Where two labellings come too close
+to call, and wherever the model file cannot be read, underthesea's tagger labels
+the sentence from the feature strings, built in bulk (:class:`_Templates`).
 
 Identity is checked, not assumed: at start-up :func:`load_segmenter` compares
-tokens, features and tags step by step with underthesea's own on a built-in set of
-sentences and falls back to ``word_tokenize`` (with a warning) if anything
-differs, e.g. after an underthesea upgrade changes the model or its templates.
-The test suite compares the words on every sentence of the corpus.
+tokens, features, tags and scored labels step by step with underthesea's own on a
+built-in set of sentences and falls back (with a warning) to the tagger, or to
+``word_tokenize`` itself, if anything differs, e.g. after an underthesea upgrade
+changes the model or its templates. The test suite compares the words on every
+sentence of the corpus.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import re
 from collections.abc import Callable, Sequence
@@ -28,6 +29,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .crfmodel import CRFWeights, read_crfsuite
+from .syllables import ChunkTokens
+from .wordscores import WordScorer
+
 log = logging.getLogger(__name__)
 
 # underthesea_core's template syntax: T[offset1(,offset2)]([column])(.function)
@@ -35,9 +40,6 @@ _TEMPLATE = re.compile(r"T\[(-?\d+)(?:,(-?\d+))?\](?:\[(-?\d+)\])?(?:\.(\w+))?")
 # Rust's `str::parse::<i32>`: an optional sign, ASCII digits, inside the i32 range
 _I32 = re.compile(r"[+-]?[0-9]+")
 _I32_MIN, _I32_MAX = -(2**31), 2**31 - 1
-# SHA-256 of "flags:pattern" of the underthesea token pattern _ChunkTokens was checked on
-_TOKEN_PATTERN_SHA256 = "887ec4c794b741c15932b79a419337dbb8b1a25949949fc98d2dcf536be46868"
-_NON_SPACE = re.compile(r"\S+")
 # bounded so memory stays flat on an archive: the syllables of Vietnamese fit many times
 _CACHE_LIMIT = 50_000
 
@@ -80,64 +82,6 @@ class _TokenCache(dict):
         if len(self) > _CACHE_LIMIT:
             self.clear()
         return list(map(self.__getitem__, tokens))
-
-
-class _ChunkTokens:
-    """The tokens of underthesea's pattern, found once per whitespace-delimited chunk.
-
-    For the pattern analysed (:data:`_TOKEN_PATTERN_SHA256`) a chunk's tokens do not
-    depend on the text around it, unless the chunk is the text's last or ends in "Th":
-
-    - whitespace is matched only by the ``.`` of its ``Th.S`` and ``Th.s``
-      alternatives, so only there may a token run on past a chunk's end;
-    - the lookarounds and anchors met at a chunk's edges (``(?<!@)``, ``(?<=\\b)``,
-      ``\\b``, ``(?=\\s)``, ``(?=$)``, ``(?!$)``) see whitespace there, or the text's
-      start, which they treat alike; only ``$`` tells the last chunk from the others;
-    - no match starts on whitespace and every other character starts one, so the
-      pattern's scan restarts at every chunk.
-
-    Any other pattern (an underthesea upgrade, fixed words) runs over the whole text.
-    """
-
-    def __init__(self, pattern: re.Pattern, normalize: Callable[[str], str]) -> None:
-        self.pattern = pattern
-        self.normalize = normalize
-        text = f"{pattern.flags}:{pattern.pattern}".encode()
-        self.chunked = hashlib.sha256(text).hexdigest() == _TOKEN_PATTERN_SHA256
-        self.cache: dict[str, tuple[str, ...]] = {}
-
-    def tokens(self, text: str) -> list[str]:
-        """The normalised tokens of ``text``, as ``pattern.finditer(text)`` finds them."""
-        normalize = self.normalize
-        if not self.chunked:
-            return [normalize(m[0]) for m in self.pattern.finditer(text)]
-        cache = self.cache
-        if len(cache) > _CACHE_LIMIT:
-            cache.clear()
-        out: list[str] = []
-        pos = 0  # where the last token ended
-        chunks = list(_NON_SPACE.finditer(text))
-        last = len(chunks) - 1
-        for i, c in enumerate(chunks):
-            start, end = c.span()
-            if end <= pos:
-                continue  # inside a token that ran on past whitespace
-            chunk = c[0]
-            fresh = start >= pos and i != last and not chunk.endswith("Th")
-            if fresh and (cached := cache.get(chunk)) is not None:
-                out.extend(cached)
-                pos = end
-                continue
-            found = []
-            for m in self.pattern.finditer(text, max(start, pos)):
-                found.append(normalize(m[0]))
-                pos = m.end()
-                if pos >= end:
-                    break
-            out.extend(found)
-            if fresh and pos == end:
-                cache[chunk] = tuple(found)
-        return out
 
 
 class _Templates:
@@ -304,24 +248,29 @@ class WordSegmenter:
         )
         from underthesea.pipeline.text_normalize.token_normalize import token_normalize
         from underthesea.pipeline.word_tokenize import regex_tokenize
-        from underthesea_core import CRFFeaturizer, CRFTagger
+        from underthesea_core import CRFFeaturizer, CRFModel, CRFTagger
 
         model_dir = model_dir or _model_dir()
         names = FastCRFSequenceTagger()  # the model's file names, nothing loaded
         # what FastCRFSequenceTagger.load does, with the dictionary read once, not twice
         templates = joblib.load(model_dir / names.path_features)
         dictionary = joblib.load(model_dir / names.path_dictionary)
-        self._tagger = CRFTagger()
-        self._tagger.load(str(model_dir / names.path_model))
+        model = CRFModel.load(str(model_dir / names.path_model))
+        self._tagger = CRFTagger.from_model(model)
         self._reference = CRFFeaturizer(templates, dictionary)
-        self._templates = _Templates(
-            templates, frozenset(dictionary), _attributes(model_dir / names.path_model)
-        )
+        weights = _weights(model_dir / names.path_model, model)
+        known = frozenset(weights.attributes) if weights is not None else None
+        self._templates = _Templates(templates, frozenset(dictionary), known)
+        self._scorer: WordScorer | None = None
+        if weights is not None and len(weights.labels) == 2:
+            t = self._templates
+            self._scorer = WordScorer(t.plan, t.groups, weights, _CACHE_LIMIT)
+        self.near_ties = 0  # sentences the scorer left to underthesea's tagger
         self._regex_tokenize = regex_tokenize
         self._normalize_text = normalize_characters_in_text
         # token normalisation is a pure function of the token; words repeat endlessly
         self._normalize = lru_cache(maxsize=_CACHE_LIMIT)(token_normalize)
-        self._chunks = _ChunkTokens(regex_tokenize.patterns, self._normalize)
+        self._chunks = ChunkTokens(regex_tokenize.patterns, self._normalize, _CACHE_LIMIT)
 
     def tokens(self, text: str) -> list[str]:
         """underthesea's regex tokens of ``text``, normalised as ``word_tokenize`` does."""
@@ -329,7 +278,7 @@ class WordSegmenter:
         # read each call: underthesea swaps the pattern when given fixed words
         pattern = self._regex_tokenize.patterns
         if pattern is not self._chunks.pattern:
-            self._chunks = _ChunkTokens(pattern, self._normalize)
+            self._chunks = ChunkTokens(pattern, self._normalize, _CACHE_LIMIT)
         return self._chunks.tokens(text)
 
     def __call__(self, text: str) -> list[str]:
@@ -337,7 +286,11 @@ class WordSegmenter:
         tokens = self.tokens(text)
         if not tokens:
             return []
-        tags = self._tagger.tag(self._templates.model_features(tokens))
+        tags = self._scorer.labels(tokens) if self._scorer is not None else None
+        if tags is None:
+            if self._scorer is not None:
+                self.near_ties += 1
+            tags = self.tagger_labels(tokens)
         words: list[str] = []
         for tag, token in zip(tags, tokens, strict=True):
             if tag == "I-W" and words:
@@ -346,26 +299,33 @@ class WordSegmenter:
                 words.append(token)
         return words
 
+    def tagger_labels(self, tokens: list[str]) -> list[str]:
+        """The labels underthesea's own tagger gives ``tokens`` (from the known features)."""
+        return self._tagger.tag(self._templates.model_features(tokens))
+
     def reference_features(self, tokens: list[str]) -> list[list[str]]:
         """The features underthesea_core itself makes, for comparison."""
         return self._reference.process([[[t] for t in tokens]])[0]
 
 
-def _attributes(model_file: Path) -> frozenset[str] | None:
-    """The attribute strings a CRFsuite model file has weights for, or None if they
-    cannot be read with certainty (their count must equal the model's own)."""
-    from underthesea_core import CRFModel
-
-    # CRFsuite keeps its attributes as NUL-terminated strings in one table; underthesea's
-    # all have the form T[...]=value
-    found = re.findall(
-        rb"T\[-?\d+(?:,-?\d+)?\](?:\.\w+)?=[^\x00]*(?=\x00)", model_file.read_bytes()
-    )
-    attributes = frozenset(a.decode("utf-8", "surrogateescape") for a in found)
-    if len(attributes) != len(found) or len(found) != CRFModel.load(str(model_file)).num_attributes:
-        log.debug("model attributes not read from %s: every feature is passed on", model_file)
+def _weights(model_file: Path, model) -> CRFWeights | None:
+    """The model's weights, read from its file, if they agree with underthesea's own
+    reading of it (``model``: its ``CRFModel``); else None and the tagger does it all."""
+    try:
+        weights = read_crfsuite(model_file)
+    except (OSError, ValueError, UnicodeDecodeError) as exc:
+        log.debug("model weights not read: %s", exc)
         return None
-    return attributes
+    counts = (weights.state_features, weights.transition_features)
+    agrees = (
+        len(weights.attributes) == model.num_attributes
+        and weights.labels == list(model.get_labels())
+        and counts == (model.num_state_features(), model.num_transition_features())
+    )
+    if not agrees:
+        log.debug("model weights of %s differ from underthesea_core's reading", model_file)
+        return None
+    return weights
 
 
 def _model_dir() -> Path:
@@ -414,6 +374,20 @@ def check(segmenter: WordSegmenter, sentences: Sequence[str] | None = None) -> s
     return None
 
 
+def check_scorer(segmenter: WordSegmenter, sentences: Sequence[str] | None = None) -> str | None:
+    """Why the segmenter's own scoring (:mod:`vnextract.wordscores`) would label
+    ``sentences`` otherwise than underthesea's tagger, or None."""
+    scorer = segmenter._scorer
+    for sentence in check_sentences() if sentences is None else sentences:
+        tokens = segmenter.tokens(sentence)
+        if scorer is None or not tokens:
+            continue
+        labels = scorer.labels(tokens)
+        if labels is not None and labels != segmenter.tagger_labels(tokens):
+            return f"labels differ on {sentence!r}"
+    return None
+
+
 @lru_cache(maxsize=1)
 def load_segmenter() -> Callable[[str], list[str]]:
     """The word segmenter to use: :class:`WordSegmenter` if it matches underthesea here,
@@ -428,4 +402,8 @@ def load_segmenter() -> Callable[[str], list[str]]:
     if problem is not None:
         log.warning("using underthesea's word_tokenize (slower): %s", problem)
         return word_tokenize
+    problem = check_scorer(segmenter)
+    if problem is not None:
+        log.warning("tagging with underthesea's tagger (slower): %s", problem)
+        segmenter._scorer = None
     return segmenter

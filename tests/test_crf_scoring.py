@@ -1,0 +1,151 @@
+"""The segmentation model read from its file scores and labels as underthesea's tagger does."""
+
+import random
+import struct
+from pathlib import Path
+
+import numpy as np
+import pytest
+from underthesea import word_tokenize
+from underthesea_core import CRFModel
+
+from test_segment_words import corpus_sentences
+from vnextract import wordscores, wordseg
+from vnextract.crfmodel import read_crfsuite, viterbi2
+from vnextract.wordseg import WordSegmenter, check_scorer
+
+MODEL = wordseg._model_dir() / "models.bin"
+
+
+@pytest.fixture(scope="module")
+def segmenter() -> WordSegmenter:
+    return WordSegmenter()
+
+
+def test_the_bundled_model_is_read_as_underthesea_core_reads_it():
+    weights = read_crfsuite(MODEL)
+    model = CRFModel.load(str(MODEL))
+    assert weights.labels == ["B-W", "I-W"] == list(model.get_labels())
+    assert len(weights.attributes) == model.num_attributes == weights.state.shape[0]
+    assert weights.state_features == model.num_state_features()
+    assert weights.transition_features == model.num_transition_features() == 4
+    assert weights.attributes["T[-2]=BOS"] >= 0
+
+
+@pytest.mark.parametrize(
+    "damage, reason",
+    [
+        (lambda b: b[:100], "size"),
+        (lambda b: b"xCRF" + b[4:], "header"),
+        (lambda b: b[:48] + b"FEAX" + b[52:], "FEAT"),
+        # the first attribute record claims another id
+        (None, "record"),
+    ],
+)
+def test_a_damaged_model_file_is_refused(tmp_path: Path, damage, reason):
+    data = MODEL.read_bytes()
+    if damage is None:
+        off_attrs = struct.unpack_from("<I", data, 36)[0]
+        bwd = struct.unpack_from("<I", data, off_attrs + 20)[0]
+        first = struct.unpack_from("<I", data, off_attrs + bwd)[0]
+        data = bytearray(data)
+        struct.pack_into("<i", data, off_attrs + first, 7)
+        damaged = bytes(data)
+    else:
+        damaged = damage(data)
+    path = tmp_path / "models.bin"
+    path.write_bytes(damaged)
+    with pytest.raises(ValueError, match=f"models.bin: .*{reason}"):
+        read_crfsuite(path)
+
+
+NO_MOVES = np.zeros((2, 2))
+
+
+@pytest.mark.parametrize(
+    "first, second, transitions, expected",
+    [
+        ([1.0], [0.0], NO_MOVES, [0]),
+        ([0.0, 0.0, 3.0], [1.0, 2.0, 0.0], NO_MOVES, [1, 1, 0]),
+        # a strong 0 -> 1 bonus outweighs the second token's own preference for 0
+        ([1.0, 0.5], [0.0, 0.0], np.array([[0.0, 1.0], [0.0, 0.0]]), [0, 1]),
+        # going 1 -> 1 costs: the path leaves label 1 even where 1 scores higher alone
+        ([0.0, 0.9, 0.0], [1.0, 1.0, 1.0], np.array([[0.0, 0.0], [0.0, -0.5]]), [1, 0, 1]),
+    ],
+)
+def test_viterbi_finds_the_best_path(first, second, transitions, expected):
+    assert viterbi2(first, second, transitions, 1e-9) == expected
+
+
+def test_viterbi_leaves_a_close_call_to_the_caller():
+    # the last label is a tie
+    assert viterbi2([0.0, 1.0], [0.0, 1.0], NO_MOVES, 1e-9) is None
+    # on the path: label 0 at the end is reached equally well from 0 and from 1
+    assert viterbi2([1.0, 5.0], [1.0, 0.0], NO_MOVES, 1e-9) is None
+    # off the path: label 1's predecessors tie, but the path ends in 0 and comes from 0
+    assert viterbi2([2.0, 5.0], [1.0, 0.0], np.array([[0.0, 0.0], [0.0, 1.0]]), 1e-9) == [0, 0]
+
+
+def _shuffled(sentences: list[str], seed: int, count: int) -> list[str]:
+    """Sentences of corpus syllables in new orders: n-grams the corpus never had."""
+    rng = random.Random(seed)
+    out = []
+    for _ in range(count):
+        words = " ".join(rng.sample(sentences, 3)).split()
+        rng.shuffle(words)
+        out.append(" ".join(words[: rng.randint(1, 40)]))
+    return out
+
+
+def test_the_scores_label_every_corpus_sentence_as_the_tagger_does(segmenter):
+    sentences = corpus_sentences()
+    checked = 0
+    for sentence in [*sentences, *_shuffled(sentences, 6, 400)]:
+        tokens = segmenter.tokens(sentence)
+        if not tokens:
+            continue
+        labels = segmenter._scorer.labels(tokens)
+        assert labels is not None, sentence  # no near tie in these
+        assert labels == segmenter.tagger_labels(tokens), sentence
+        checked += 1
+    assert checked > 600
+
+
+def test_a_near_tie_goes_to_underthesea_s_tagger(monkeypatch):
+    segmenter = WordSegmenter()
+    monkeypatch.setattr(wordscores, "MARGIN", 1e9)  # every call is too close
+    sentences = corpus_sentences()[:20]
+    for sentence in sentences:
+        assert segmenter(sentence) == word_tokenize(sentence)
+    assert segmenter.near_ties == len(sentences)
+
+
+def test_an_unreadable_model_leaves_the_tagging_to_underthesea(monkeypatch):
+    def refuse(path):
+        raise ValueError("not readable")
+
+    monkeypatch.setattr(wordseg, "read_crfsuite", refuse)
+    segmenter = WordSegmenter()
+    assert segmenter._scorer is None and segmenter._templates.known is None
+    for sentence in corpus_sentences()[:10]:
+        assert segmenter(sentence) == word_tokenize(sentence)
+
+
+def test_the_start_up_check_notices_scores_that_disagree(segmenter):
+    assert check_scorer(segmenter) is None
+    altered = WordSegmenter()
+    transitions = altered._scorer.weights.transitions
+    transitions[0, 1] = transitions[1, 1] = -100.0  # never continue a word
+    assert "labels differ" in check_scorer(altered)
+
+
+def test_the_score_tables_stay_bounded():
+    segmenter = WordSegmenter()
+    segmenter._scorer = wordscores.WordScorer(
+        segmenter._templates.plan, segmenter._templates.groups, segmenter._scorer.weights, 10
+    )
+    for i in range(100):
+        segmenter(f"Xã số {i} có {i + 1000} hộ dân")
+    for rows in segmenter._scorer.rows.values():
+        # emptied when over the limit, then filled by at most one sentence's n-grams
+        assert len(rows) <= 10 + 1 + 8
