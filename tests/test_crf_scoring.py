@@ -149,3 +149,9 @@ def test_the_score_tables_stay_bounded():
     for rows in segmenter._scorer.rows.values():
         # emptied when over the limit, then filled by at most one sentence's n-grams
         assert len(rows) <= 10 + 1 + 8
+
+
+def test_a_very_long_sentence_is_scored_and_its_grid_not_kept(segmenter):
+    sentence = " ".join(["Sở Y tế tỉnh Nghệ An"] * 120)  # 720 tokens
+    assert segmenter(sentence) == word_tokenize(sentence)
+    assert all(n <= wordscores._GRID_CACHE_TOKENS for n, _ in segmenter._scorer._grids)

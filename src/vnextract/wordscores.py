@@ -21,6 +21,8 @@ from .crfmodel import CRFWeights, viterbi2
 # scores within this of each other are a tie to be settled by underthesea's own tagger
 # (sums in another order differ by about 1e-13 here)
 MARGIN = 1e-6
+# sentences up to this many tokens keep their position grids (see WordScorer._grid)
+_GRID_CACHE_TOKENS = 512
 
 
 class _Rows(dict):
@@ -117,7 +119,9 @@ class WordScorer:
         if grid is None:
             firsts = np.array(self.offsets[width])
             where = np.arange(n)[:, None] + firsts[None, :] + self.pad
-            grid = self._grids[(n, width)] = (where, np.arange(len(firsts))[None, :])
+            grid = (where, np.arange(len(firsts))[None, :])
+            if n <= _GRID_CACHE_TOKENS:  # a freak sentence of 100,000 tokens is not kept
+                self._grids[(n, width)] = grid
         return grid
 
     def scores(self, tokens: list[str]) -> np.ndarray:
