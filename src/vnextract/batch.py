@@ -16,9 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .inputs import list_inputs
-from .model import DocumentResult
 from .parallel import default_workers
-from .write import OutputWriter
+from .write import DocumentLines, OutputWriter, serialise
 
 
 @dataclass(slots=True)
@@ -82,7 +81,7 @@ def run(
         OutputWriter(out_dir) as writer,
         closing(_results(inputs, entities, workers, scheduler)) as engine,
     ):
-        results: Iterable[DocumentResult] = engine
+        results: Iterable[DocumentLines] = engine
         if show:
             from tqdm import tqdm
 
@@ -96,8 +95,8 @@ def run(
 
 def _results(
     inputs: Sequence[tuple[str, Path]], entities: bool, workers: int, scheduler: str | None
-) -> Iterator[DocumentResult]:
-    """Every input's result, in input order, from the engine the options ask for."""
+) -> Iterator[DocumentLines]:
+    """Every input's output lines, in input order, from the engine the options ask for."""
     if scheduler is not None:
         from .distributed import dask_results
 
@@ -111,21 +110,21 @@ def _results(
     return _in_process(inputs, entities)
 
 
-def _in_process(inputs: Iterable[tuple[str, Path]], entities: bool) -> Iterator[DocumentResult]:
+def _in_process(inputs: Iterable[tuple[str, Path]], entities: bool) -> Iterator[DocumentLines]:
     from .pipeline import Extractor
 
     extractor = Extractor(entities=entities)
     for doc_id, path in inputs:
-        yield extractor.process_file(path, doc_id)
+        yield serialise(extractor.process_file(path, doc_id))
 
 
-def _count(summary: RunSummary, result: DocumentResult, on_error) -> None:
+def _count(summary: RunSummary, result: DocumentLines, on_error) -> None:
     summary.documents += 1
-    summary.characters += len(result.text)
+    summary.characters += result.characters
     if result.status != "ok":
         summary.failed += 1
         summary.errors.append(result.error or result.doc_id)
         if on_error:
             on_error(result.error or result.doc_id)
-    summary.records += len(result.records)
-    summary.entities += len(result.entities)
+    summary.records += result.records
+    summary.entities += result.entities

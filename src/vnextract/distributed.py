@@ -18,21 +18,22 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .model import DocumentResult
 from .parallel import IN_FLIGHT_PER_WORKER, ordered
+from .write import DocumentLines, serialise
 
 # per worker process: one extractor per 'entities' setting
 _EXTRACTORS: dict[bool, object] = {}
 
 
-def process_on_worker(doc_id: str, path: str, entities: bool) -> DocumentResult:
-    """Process one document with this worker process's extractor (built on first use)."""
+def process_on_worker(doc_id: str, path: str, entities: bool) -> DocumentLines:
+    """Process one document with this worker process's extractor (built on first use);
+    its output lines come back."""
     extractor = _EXTRACTORS.get(entities)
     if extractor is None:
         from .pipeline import Extractor
 
         extractor = _EXTRACTORS[entities] = Extractor(entities=entities)
-    return extractor.process_file(path, doc_id)
+    return serialise(extractor.process_file(path, doc_id))
 
 
 def _client(scheduler: str, workers: int):
@@ -56,7 +57,7 @@ def dask_results(
     scheduler: str,
     workers: int,
     entities: bool = True,
-) -> Iterator[DocumentResult]:
+) -> Iterator[DocumentLines]:
     """Process ``inputs`` on a Dask cluster; yield results in input order.
 
     Args:
@@ -66,7 +67,7 @@ def dask_results(
             whose size is read from the scheduler).
         entities: tag entities and officials too.
     Yields:
-        One :class:`DocumentResult` per input, in the order of ``inputs``.
+        One document's output lines per input, in the order of ``inputs``.
     """
     client, cluster = _client(scheduler, workers)
     try:

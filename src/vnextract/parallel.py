@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
-from .model import DocumentResult
+from .write import DocumentLines, serialise
 
 # documents in flight per worker: enough that a worker never waits for the next
 # document while the parent writes, few enough that memory stays flat
@@ -44,9 +44,10 @@ def _init_worker(entities: bool) -> None:
     _EXTRACTOR = Extractor(entities=entities)
 
 
-def _process(doc_id: str, path: str) -> DocumentResult:
+def _process(doc_id: str, path: str) -> DocumentLines:
     assert _EXTRACTOR is not None, "worker used before its initializer ran"
-    return _EXTRACTOR.process_file(path, doc_id)
+    # serialised here, in parallel: the parent, sharing the cores, only writes
+    return serialise(_EXTRACTOR.process_file(path, doc_id))
 
 
 def ordered(futures: Iterable[Future], window: int) -> Iterator:
@@ -66,7 +67,7 @@ def ordered(futures: Iterable[Future], window: int) -> Iterator:
 
 def process_pool(
     inputs: Iterable[tuple[str, Path]], *, workers: int, entities: bool = True
-) -> Iterator[DocumentResult]:
+) -> Iterator[DocumentLines]:
     """Process ``inputs`` in ``workers`` processes; yield results in input order.
 
     Args:
@@ -74,7 +75,7 @@ def process_pool(
         workers: number of worker processes (>= 1).
         entities: tag entities and officials too.
     Yields:
-        One :class:`DocumentResult` per input, in the order of ``inputs``.
+        One document's output lines per input, in the order of ``inputs``.
     Raises:
         Whatever a worker raised for a document (the same as a one-worker run);
         pending documents are cancelled and the pool is shut down first.

@@ -3,6 +3,11 @@
 Everything is written into a hidden staging folder inside the output folder and
 moved into place only when the run finishes, so a crash or Ctrl-C never leaves a
 half-written file: the previous outputs stay as they were.
+
+A document's lines are made by :func:`serialise` where the document was processed
+(in a worker process, when there are several) and only written here: strings
+travel between processes faster than records do, and the process that writes,
+which shares the cores with the workers, has little left to do.
 """
 
 from __future__ import annotations
@@ -12,11 +17,10 @@ import json
 import os
 import shutil
 import tempfile
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from types import TracebackType
-
-import pandas as pd
 
 from .errors import Errors, VnextractError
 from .model import DocumentResult
@@ -68,6 +72,43 @@ def _line(obj: dict) -> str:
     return json.dumps(obj, ensure_ascii=False) + "\n"
 
 
+@dataclass(frozen=True)
+class DocumentLines:
+    """One document's output, serialised, and what the run summary counts of it."""
+
+    doc_id: str
+    status: str
+    error: str | None
+    characters: int
+    records: int
+    entities: int
+    # output file -> this document's lines in it (records.csv aside)
+    lines: dict[str, str]
+    # this document's records.csv rows, values in CSV_COLUMNS order
+    csv_rows: list[tuple]
+
+
+def serialise(result: DocumentResult) -> DocumentLines:
+    """The lines ``result`` adds to every output file."""
+    rows = [flat_row(r) for r in result.records]
+    lines = {
+        "documents.jsonl": _line(document_row(result)),
+        "records.jsonl": "".join(map(_line, rows)),
+        "entities.jsonl": "".join(_line(flat_row(e)) for e in result.entities),
+        "officials.jsonl": "".join(_line(flat_row(o)) for o in result.officials),
+    }
+    return DocumentLines(
+        doc_id=result.doc_id,
+        status=result.status,
+        error=result.error,
+        characters=len(result.text),
+        records=len(result.records),
+        entities=len(result.entities),
+        lines=lines,
+        csv_rows=[tuple(row[c] for c in CSV_COLUMNS) for row in rows],
+    )
+
+
 class OutputWriter:
     """Stream results into staging files; ``close()`` moves them into ``out_dir`` at once.
 
@@ -84,28 +125,24 @@ class OutputWriter:
             name: open(self._stage / name, "w", encoding="utf-8", newline="")  # noqa: SIM115
             for name in FILES
         }
-        self._rows: list[dict] = []
+        self._rows: list[tuple] = []
         self._csv_header = True
 
-    def add(self, result: DocumentResult) -> None:
+    def add(self, document: DocumentLines) -> None:
         """Append one document's lines to every output file."""
-        h = self._handles
-        h["documents.jsonl"].write(_line(document_row(result)))
-        rows = [flat_row(r) for r in result.records]
-        for row in rows:
-            h["records.jsonl"].write(_line(row))
-        for entity in result.entities:
-            h["entities.jsonl"].write(_line(flat_row(entity)))
-        for official in result.officials:
-            h["officials.jsonl"].write(_line(flat_row(official)))
+        for name, text in document.lines.items():
+            if text:
+                self._handles[name].write(text)
         # rows go to pandas in batches: one DataFrame per document cost a tenth of a run
-        self._rows.extend(rows)
+        self._rows.extend(document.csv_rows)
         if len(self._rows) >= CSV_BATCH:
             self._flush_csv()
 
     def _flush_csv(self) -> None:
         if self._rows or self._csv_header:
-            frame = pd.DataFrame(self._rows, columns=CSV_COLUMNS)
+            import pandas as pd  # here: worker processes import this module, not pandas
+
+            frame = pd.DataFrame.from_records(self._rows, columns=CSV_COLUMNS)
             frame.to_csv(self._handles["records.csv"], index=False, header=self._csv_header)
             self._csv_header = False
             self._rows = []
