@@ -38,6 +38,8 @@ def test_the_bundled_model_is_read_as_underthesea_core_reads_it():
         (lambda b: b[:100], "size"),
         (lambda b: b"xCRF" + b[4:], "header"),
         (lambda b: b[:48] + b"FEAX" + b[52:], "FEAT"),
+        # the attribute table's offset points past the end of the file
+        (lambda b: b[:36] + struct.pack("<I", len(b) + 10) + b[40:], "unpack"),
         # the first attribute record claims another id
         (None, "record"),
     ],

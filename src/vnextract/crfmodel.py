@@ -2,9 +2,9 @@
 
 underthesea keeps its word segmentation model in CRFsuite's binary format and
 tags with it in Rust, one feature string at a time. Read once into a weight
-table, the same model scores a token by adding rows: :class:`vnextract.wordseg`
+table, the same model scores a token by adding rows: :mod:`vnextract.wordscores`
 uses that to score whole syllables and n-grams from a cache. Sums in another
-order may round differently in the last bit, so :func:`viterbi` declines to
+order may round differently in the last bit, so :func:`viterbi2` declines to
 choose between paths closer than a margin and the caller asks underthesea's
 tagger instead.
 
@@ -47,8 +47,13 @@ class CRFWeights:
 
 def read_crfsuite(path: Path) -> CRFWeights:
     """The weights of a CRFsuite model file; ValueError if it is not one, or not whole."""
-    data = path.read_bytes()
+    try:
+        return _read(path, path.read_bytes())
+    except (struct.error, IndexError) as exc:  # an offset pointing outside the file
+        raise ValueError(f"{path.name}: not a CRFsuite model file readable here ({exc})") from exc
 
+
+def _read(path: Path, data: bytes) -> CRFWeights:
     def need(ok: bool, what: str) -> None:
         if not ok:
             raise ValueError(f"{path.name}: not a CRFsuite model file readable here ({what})")
