@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from .bounded import BoundedCache
 from .crfmodel import CRFWeights, viterbi2
 
 # scores within this of each other are a tie to be settled by underthesea's own tagger
@@ -25,16 +26,14 @@ MARGIN = 1e-6
 _GRID_CACHE_TOKENS = 512
 
 
-class _Rows(dict):
-    """Text -> row of a growing table of blocks; rows 0 and 1 are the BOS and EOS blocks.
-
-    Emptied (but for those two) when it outgrows ``limit``: memory stays flat."""
+class _Rows(BoundedCache):
+    """Text -> row of a growing table of blocks; rows 0 and 1 are the BOS and EOS blocks,
+    which stay when the rest is emptied."""
 
     def __init__(
         self, compute: Callable[[str], np.ndarray], bos: np.ndarray, eos: np.ndarray, limit: int
     ) -> None:
-        super().__init__()
-        self.compute, self.limit = compute, limit
+        super().__init__(compute, limit)
         self.table = np.zeros((64, *bos.shape))
         self.table[0], self.table[1] = bos, eos
         self.size = 2
@@ -47,12 +46,9 @@ class _Rows(dict):
         self.size += 1
         return row
 
-    def of(self, texts: list[str]) -> list[int]:
-        """The rows of ``texts``, scored now if new (emptied first if over the limit)."""
-        if len(self) > self.limit:
-            self.clear()
-            self.size = 2
-        return list(map(self.__getitem__, texts))
+    def clear(self) -> None:
+        super().clear()
+        self.size = 2
 
 
 class WordScorer:

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .bounded import BoundedCache
 from .crfmodel import CRFWeights, read_crfsuite
 from .syllables import ChunkTokens
 from .wordscores import WordScorer
@@ -64,24 +65,6 @@ def _istitle(text: str) -> str:
         if first != first.upper():
             return "False"
     return "True"
-
-
-class _TokenCache(dict):
-    """``compute(token)`` per token, cached; emptied when it outgrows its limit."""
-
-    def __init__(self, compute: Callable[[str], object]) -> None:
-        super().__init__()
-        self.compute = compute
-
-    def __missing__(self, token: str) -> object:
-        value = self[token] = self.compute(token)
-        return value
-
-    def of(self, tokens: list[str]) -> list:
-        """The values of ``tokens``, in order (looked up by ``map``: no Python loop)."""
-        if len(self) > _CACHE_LIMIT:
-            self.clear()
-        return list(map(self.__getitem__, tokens))
 
 
 class _Templates:
@@ -132,10 +115,12 @@ class _Templates:
             prefix, _, value = string.partition("=")
             self._strings.setdefault(prefix + "=", {})[value] = string
         self._single = {
-            known_only: _TokenCache(lambda token, k=known_only: self._single_row(token, k))
+            known_only: BoundedCache(
+                lambda token, k=known_only: self._single_row(token, k), _CACHE_LIMIT
+            )
             for known_only in (False, True)
         }
-        self._titles = _TokenCache(lambda token: _istitle(token) == "True")
+        self._titles = BoundedCache(lambda token: _istitle(token) == "True", _CACHE_LIMIT)
         # BOS/EOS strings as the model sees them (None: no weight)
         self._ends = {
             end: end if known is None or end in known else None
