@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
-"""Fail CI when the dev-set scores fall below the bars (a ratchet: raise, never lower).
+"""Fail CI when a set's scores fall below its bars (a ratchet: raise, never lower).
 
-usage: score_gate.py OUT_DIR GOLD_DIR
+usage: score_gate.py SET OUT_DIR GOLD_DIR      (SET: seeds or dev)
+
+The bars are what main reaches now, rounded down; raise them as the code improves.
 """
 
 import json
@@ -9,22 +11,41 @@ import subprocess
 import sys
 from pathlib import Path
 
-# metric -> minimum; entity labels are read from the scorer's "entities" block
-BARS = {
-    "value_f1": 0.95,
-    "record_f1": 0.80,
-    "subject_accuracy": 0.85,
-    "attribute_accuracy": 0.90,
+LABELS = ("DATE", "AGENCY", "PERSON", "LOCATION", "ORG", "LEGAL_DOC", "OFFICIAL")
+
+# metric -> minimum; "entities" per label; "max_negative_hits" a maximum
+GATES = {
+    "seeds": {
+        "value_f1": 0.97,
+        "record_f1": 0.95,
+        "subject_accuracy": 0.95,
+        "attribute_accuracy": 0.97,
+        "entities": dict.fromkeys(LABELS, 0.95),
+        "max_negative_hits": 0,
+    },
+    # ../shared/dev: 20 real excerpts, scored as main reaches them
+    "dev": {
+        "value_f1": 0.87,
+        "record_f1": 0.62,
+        "subject_accuracy": 0.78,
+        "attribute_accuracy": 0.91,
+        "entities": {
+            "DATE": 0.97,
+            "AGENCY": 0.68,
+            "PERSON": 0.71,
+            "LOCATION": 0.65,
+            "ORG": 0.75,
+            "LEGAL_DOC": 0.66,
+            "OFFICIAL": 0.40,
+        },
+        "max_negative_hits": 22,
+    },
 }
-ENTITY_BARS = {
-    label: 0.85
-    for label in ("DATE", "AGENCY", "PERSON", "LOCATION", "ORG", "LEGAL_DOC", "OFFICIAL")
-}
-MAX_NEGATIVE_HITS = 0
 
 
-def main(out_dir: str, gold_dir: str) -> int:
-    scorer = Path(gold_dir).parent / "tools" / "score.py"
+def main(name: str, out_dir: str, gold_dir: str) -> int:
+    gate = GATES[name]
+    scorer = Path(__file__).resolve().parents[2] / "shared" / "tools" / "score.py"
     raw = subprocess.run(
         [sys.executable, str(scorer), out_dir, gold_dir, "--json"],
         check=True,
@@ -33,23 +54,28 @@ def main(out_dir: str, gold_dir: str) -> int:
     ).stdout
     scores = json.loads(raw)
     failures = []
-    for metric, bar in BARS.items():
+    for metric, bar in gate.items():
+        if metric in ("entities", "max_negative_hits"):
+            continue
         got = scores[metric]
-        print(f"{metric:20s} {got:.3f} (bar {bar:.2f})")
+        print(f"{name}: {metric:20s} {got:.3f} (bar {bar:.2f})")
         if got < bar:
             failures.append(f"{metric} {got:.3f} < {bar}")
-    for label, bar in ENTITY_BARS.items():
+    for label, bar in gate["entities"].items():
         got = scores["entities"].get(label, {}).get("f1", 0.0)
-        print(f"entity {label:13s} {got:.3f} (bar {bar:.2f})")
+        print(f"{name}: entity {label:13s} {got:.3f} (bar {bar:.2f})")
         if got < bar:
             failures.append(f"entity {label} F1 {got:.3f} < {bar}")
-    print(f"negative hits        {scores['negative_hits']} (max {MAX_NEGATIVE_HITS})")
-    if scores["negative_hits"] > MAX_NEGATIVE_HITS:
-        failures.append(f"negative hits {scores['negative_hits']} > {MAX_NEGATIVE_HITS}")
+    most = gate["max_negative_hits"]
+    print(f"{name}: negative hits        {scores['negative_hits']} (max {most})")
+    if scores["negative_hits"] > most:
+        failures.append(f"negative hits {scores['negative_hits']} > {most}")
     for failure in failures:
-        print(f"score gate: FAILED {failure}")
+        print(f"score gate {name}: FAILED {failure}")
     return 1 if failures else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(*sys.argv[1:3]))
+    if len(sys.argv) != 4 or sys.argv[1] not in GATES:
+        sys.exit(__doc__)
+    sys.exit(main(*sys.argv[1:4]))
