@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from test_report_build import make_output
+from test_report_build import CHART_DOCS, make_output
 from vnextract.decisions import read_decisions
 from vnextract.report import write_report
 from vnextract.report.browser import LAUNCH_ARGS, find_chromium
@@ -51,6 +51,12 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
 @pytest.fixture(scope="module")
 def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = make_output(tmp_path_factory.mktemp("run") / "output")
+    return write_report(out).parent
+
+
+@pytest.fixture(scope="module")
+def chart_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = make_output(tmp_path_factory.mktemp("charts") / "output", CHART_DOCS)
     return write_report(out).parent
 
 
@@ -225,4 +231,57 @@ def test_report_browser_decisions_survive_reload_and_export(
         "reviewer",
         "decided_at",
     }
+    assert page.problems == []
+
+
+def test_report_browser_review_notes_are_visible(report: Path, page) -> None:
+    _open(page, report / "docs" / "a01_nghe_an.html")
+    notes = page.locator("#text mark.note")
+    assert notes.count() == 2
+    styles = notes.evaluate_all(
+        """marks => marks.map(m => { const s = getComputedStyle(m);
+              return [s.textDecorationLine, s.textDecorationStyle, s.textDecorationColor,
+                      s.borderBottomStyle]; })"""
+    )
+    for line, style, colour, border in styles:
+        # an underline (or a border) that is drawn, in a colour that is not transparent
+        assert ("underline" in line and style == "wavy") or border != "none", (line, border)
+        assert colour not in ("rgba(0, 0, 0, 0)", "transparent")
+    SHOTS.mkdir(exist_ok=True)
+    page.locator("#text").screenshot(path=str(SHOTS / "report_notes.png"))
+    assert page.problems == []
+
+
+@pytest.mark.parametrize("which", ["report", "chart_report"])
+def test_report_browser_chart_labels_inside_their_svg(which: str, page, request) -> None:
+    _open(page, request.getfixturevalue(which) / "charts.html")
+    outside = page.evaluate(
+        """() => [...document.querySelectorAll("svg.chart")].flatMap(svg => {
+             const box = svg.getBoundingClientRect();
+             return [...svg.querySelectorAll("text")].filter(t => {
+               const r = t.getBoundingClientRect();
+               return r.left < box.left - 0.5 || r.right > box.right + 0.5
+                   || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5;
+             }).map(t => t.textContent); })"""
+    )
+    assert page.locator("svg.chart").count() >= 1
+    assert outside == []  # each of these labels would be cut off at the chart's edge
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"report_charts_{which}.png"), full_page=True)
+    assert page.problems == []
+
+
+def test_report_browser_records_table_shows_written_and_normalised_value(
+    report: Path, page
+) -> None:
+    _open(page, report / "records.html")
+    head = page.locator("#all-records thead th").all_inner_texts()
+    rows = page.locator("#all-records tbody tr")
+    cells = {}
+    for i in range(rows.count()):
+        row = dict(zip(head, rows.nth(i).locator("td").all_inner_texts(), strict=True))
+        cells[row["Number"]] = row["Value"]
+    assert cells["320 tỷ"] == "320.000.000.000"
+    assert cells["1.245.000"] == "≥ 1.245.000 est."
+    assert cells["18/21"] == "18 / 21"
     assert page.problems == []

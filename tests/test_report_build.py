@@ -8,6 +8,7 @@ into ``DOCS`` below.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import re
 from html.parser import HTMLParser
@@ -43,6 +44,7 @@ DOCS: dict[str, dict[str, Any]] = {
         "records": [
             ("có 1.245.000 thuê", "1.245.000",
              {"value": 1245000, "unit": "thuê bao", "subject": "thuê bao di động",
+              "bound": ">=", "estimated": True,
               "indicator_id": "mobile_subscribers", "period": "2023", "plan_percent": 105.0}),
             ("đạt 87,5%", "87,5",
              {"value": 87.5, "unit": "%", "subject": "Tỷ lệ hồ sơ trực tuyến",
@@ -97,6 +99,28 @@ DOCS: dict[str, dict[str, Any]] = {
         "entities": [("Năm 2023", "DATE", "2023"), ("Hà Tĩnh", "LOCATION")],
         "notes": [],
     },
+}  # fmt: skip
+
+# One indicator over two periods in two provinces with long names and large values: the
+# line chart's tick labels, legend and the heat map's turned column labels must all fit.
+_REVENUE = "Năm {year}, doanh thu viễn thông của {where} đạt {n} tỷ đồng."
+CHART_DOCS: dict[str, dict[str, Any]] = {
+    f"{key}_{year}": {
+        "doc": {"title": f"Doanh thu viễn thông {year}", "published": f"{year + 1}-01-10",
+                "province": where, "text": _REVENUE.format(year=year, where=where, n=n)},
+        "records": [(f"đạt {n} tỷ", f"{n} tỷ",
+                     {"value": float(n.replace(".", "")) * 1e9, "unit": "VND",
+                      "subject": "doanh thu viễn thông", "indicator_id": "telecom_revenue",
+                      "period": str(year)})],
+        "entities": [],
+        "notes": [],
+    }
+    for key, where, year, n in (
+        ("hcm", "Thành phố Hồ Chí Minh", 2022, "1.234.567"),
+        ("hcm", "Thành phố Hồ Chí Minh", 2023, "1.345.678"),
+        ("brvt", "Bà Rịa - Vũng Tàu", 2022, "456.789"),
+        ("brvt", "Bà Rịa - Vũng Tàu", 2023, "512.300"),
+    )
 }  # fmt: skip
 
 
@@ -345,3 +369,122 @@ def test_report_build_page_name_is_file_safe(doc_id: str, expected: str | None) 
         assert name == expected
     assert re.fullmatch(r"[A-Za-z0-9._-]+\.html", name) and "/" not in name
     assert name != page_name(doc_id + "x")
+
+
+class _Tables(HTMLParser):
+    """Cell texts of every table with an id: ``tables[id]`` is a list of rows of cells."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tables: dict[str, list[list[str]]] = {}
+        self._table: str | None = None
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table" and dict(attrs).get("id"):
+            self._table = dict(attrs)["id"]
+            self.tables[self._table] = []
+        elif self._table and tag == "tr":
+            self.tables[self._table].append([])
+        elif self._table and tag in ("td", "th"):
+            self._cell = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self._cell is not None and self._table:
+            self.tables[self._table][-1].append(" ".join("".join(self._cell).split()))
+            self._cell = None
+        elif tag == "table":
+            self._table = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def _table(page: Path, table_id: str) -> list[dict[str, str]]:
+    """Rows of a table as {header: cell text}."""
+    parser = _Tables()
+    parser.feed(page.read_text(encoding="utf-8"))
+    head, *rows = parser.tables[table_id]
+    return [dict(zip(head, row, strict=True)) for row in rows]
+
+
+def test_report_build_index_need_a_look_total_is_the_column_sum(
+    report: tuple[Path, Path],
+) -> None:
+    _, index = report
+    html = index.read_text(encoding="utf-8")
+    column = [int(row["Need a look"]) for row in _table(index, "documents")]
+    total = re.search(r'id="need-look" data-count="(\d+)"[^>]*>(\d+) need a look<', html)
+    assert total, "the index header gives no 'need a look' total"
+    assert int(total[1]) == int(total[2]) == sum(column)
+    # 2 flagged records + 2 review notes in a01, one conflict each in b02 and c03
+    assert column == [4, 1, 1, 0]
+    assert "(4 flagged records, 2 numbers to check)" in html
+
+
+@pytest.mark.parametrize(
+    ("number", "value"),
+    [
+        ("1.245.000", "≥ 1.245.000 est."),  # bound and estimate from the record
+        ("87,5", "87,5"),
+        ("18/21", "18 / 21"),  # a ratio shows its denominator
+        ("320 tỷ", "320.000.000.000"),  # the scale word applied
+    ],
+)
+def test_report_build_document_table_shows_written_and_normalised_value(
+    report: tuple[Path, Path], number: str, value: str
+) -> None:
+    out, _ = report
+    rows = _table(out / "report" / "docs" / "a01_nghe_an.html", "doc-records")
+    row = next(r for r in rows if r["Number"] == number)
+    assert row["Value"] == value
+
+
+class _Svg(HTMLParser):
+    """Every element inside the charts' <svg>, with its attributes, text and enclosing <g>."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[dict[str, Any]] = []
+        self._open: list[dict[str, Any]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        group = next((e for e in reversed(self._open) if e["tag"] == "g"), None)
+        element = {"tag": tag, "attrs": dict(attrs), "text": "", "group": group}
+        self.elements.append(element)
+        self._open.append(element)
+
+    def handle_endtag(self, tag: str) -> None:
+        while self._open and self._open.pop()["tag"] != tag:
+            pass
+
+    def handle_data(self, data: str) -> None:
+        if self._open:
+            self._open[-1]["text"] += data
+
+
+def test_report_build_chart_legend_names_every_series(tmp_path: Path) -> None:
+    out = make_output(tmp_path / "output", CHART_DOCS)
+    write_report(out)
+    parser = _Svg()
+    parser.feed((out / "report" / "charts.html").read_text(encoding="utf-8"))
+    svg = parser.elements
+    series = {e["attrs"]["stroke"] for e in svg if e["tag"] == "polyline"}
+    # what each colour stands for, read from the points' tooltips ("Province 2023: value")
+    drawn = {
+        e["attrs"]["fill"]: title["text"].rsplit(" ", 2)[0]
+        for e, title in itertools.pairwise(svg)
+        if e["tag"] == "circle" and title["tag"] == "title"
+    }
+    legend: dict[str, str] = {}
+    for e in svg:
+        group = e["group"]
+        if e["tag"] == "text" and group and "legend-item" in group["attrs"].get("class", ""):
+            swatch = next(s for s in svg if s["group"] is group and s["tag"] == "line")
+            legend[swatch["attrs"]["stroke"]] = e["text"]
+    assert len(series) == 2
+    assert legend == {colour: drawn[colour] for colour in series}
+    assert set(legend.values()) == {"Thành phố Hồ Chí Minh", "Bà Rịa - Vũng Tàu"}
+    titles = {e["text"] for e in svg if "legend-title" in e["attrs"].get("class", "")}
+    assert titles == {"Province"}

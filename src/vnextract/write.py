@@ -22,6 +22,7 @@ from functools import cache
 from pathlib import Path
 from types import TracebackType
 
+from .csvsafe import safe_row, text_columns
 from .errors import Errors, VnextractError
 from .model import DocumentResult
 
@@ -34,6 +35,13 @@ CSV_COLUMNS = [
     "value_text", "unit", "per", "total", "subject", "indicator_id", "bound", "estimated", "kind",
     "plan_percent", "change_percent", "period", "province", "agency", "rule", "sentence",
 ]  # fmt: skip
+# records.csv columns that hold numbers (or booleans): written as they are; every other
+# column is text, and a text cell a spreadsheet would run as a formula is neutralised
+CSV_NUMERIC = frozenset(
+    ("sentence_index", "char_start", "char_end", "value", "value_max", "total", "estimated",
+     "plan_percent", "change_percent")
+)  # fmt: skip
+_CSV_TEXT_AT = text_columns(CSV_COLUMNS, CSV_NUMERIC)
 
 
 def document_row(result: DocumentResult) -> dict:
@@ -84,7 +92,7 @@ class DocumentLines:
     entities: int
     # output file -> this document's lines in it (records.csv aside)
     lines: dict[str, str]
-    # this document's records.csv rows, values in CSV_COLUMNS order
+    # this document's records.csv rows, values in CSV_COLUMNS order, formulas neutralised
     csv_rows: list[tuple]
 
 
@@ -105,7 +113,7 @@ def serialise(result: DocumentResult) -> DocumentLines:
         records=len(result.records),
         entities=len(result.entities),
         lines=lines,
-        csv_rows=[tuple(row[c] for c in CSV_COLUMNS) for row in rows],
+        csv_rows=[safe_row(tuple(row[c] for c in CSV_COLUMNS), _CSV_TEXT_AT) for row in rows],
     )
 
 

@@ -21,9 +21,10 @@ from markupsafe import Markup
 
 from vnextract.errors import Errors
 from vnextract.report.charts import format_number, heat_map, period_charts
-from vnextract.report.flags import FLAG_LABEL, FLAG_TEXT, Flags, compute_flags
+from vnextract.report.flags import FLAG_LABEL, FLAG_TEXT, Flags, Look, compute_flags
 from vnextract.report.layout_doc import document_events, sentence_start
 from vnextract.report.load import OutputFolder, ReportInputError, read_output
+from vnextract.report.values import value_shown
 
 _HERE = Path(__file__).parent
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
@@ -83,6 +84,8 @@ def _record_row(rec: dict[str, Any], text: str, flags: Flags, href: str) -> dict
         flag_text=[f.text for f in flags.for_record(rec["record_id"])],
         flag_label=[f.label for f in flags.for_record(rec["record_id"])],
         sentence=[pre, num, post],
+        value_shown=value_shown(rec),
+        estimated=bool(rec.get("estimated")),
     )
     return row
 
@@ -155,7 +158,7 @@ def build_report(data: OutputFolder, report_dir: Path) -> Path:
                 "href": f"docs/{quote(name)}",
                 "records": len(recs),
                 "entities": len(ents),
-                "needs_look": flags.needs_look(doc_id, [r["record_id"] for r in recs]),
+                "look": flags.look(doc_id, [r["record_id"] for r in recs]),
             }
         )
     for stale in docs_dir.glob("*.html"):
@@ -188,7 +191,8 @@ def build_report(data: OutputFolder, report_dir: Path) -> Path:
         rows=index_rows,
         errors=errors,
         total_records=len(data.records),
-        total_flagged=sum(1 for r in all_rows if r["flags"]),
+        # the sum of the "Need a look" column, so the two can never disagree
+        total_look=sum((row["look"] for row in index_rows), Look()),
         out_dir=str(data.path),
         report_key=key,
         root="",

@@ -17,6 +17,19 @@ NONE_LABEL = "(none)"
 PALETTE = ("#0072b2", "#e69f00", "#009e73", "#cc79a7", "#d55e00", "#56b4e9")
 
 
+FONT_PX = 11.0  # the charts' font size (report.css: svg.chart text)
+# Width of one character at FONT_PX, generous: Vietnamese capitals and digits in Noto Sans
+# or DejaVu Sans run to about 0.62 em. Margins are measured with it so no label is clipped.
+CHAR_PX = 0.62 * FONT_PX
+# column labels of the heat map are turned 55 degrees up to the right
+_SIN, _COS = math.sin(math.radians(55)), math.cos(math.radians(55))
+
+
+def text_width(text: str) -> float:
+    """Width ``text`` takes at the charts' font size, estimated on the generous side."""
+    return len(text) * CHAR_PX
+
+
 def format_number(value: float | None) -> str:
     """Vietnamese notation: '.' groups thousands, ',' is the decimal mark."""
     if value is None:
@@ -69,9 +82,16 @@ def heat_map(records: list[dict[str, Any]], *, max_rows: int = 20, max_cols: int
         col_totals[col] += n
     rows = [name for name, _ in row_totals.most_common(max_rows)]
     cols = [name for name, _ in col_totals.most_common(max_cols)]
-    cell, left, top = 34.0, 230.0, 120.0
+    cell = 34.0
+    left = max((text_width(name) for name in rows), default=0.0) + 16
+    top = max((text_width(name) * _SIN for name in cols), default=0.0) + FONT_PX + 16
+    # a turned label runs right past its column: the last ones may need room beyond the grid
+    right = max(
+        (left + (j + 0.5) * cell + text_width(name) * _COS + 8 for j, name in enumerate(cols)),
+        default=0.0,
+    )
     chart = HeatMap(
-        width=left + cell * max(len(cols), 1) + 20,
+        width=max(left + cell * max(len(cols), 1) + 20, right),
         height=top + cell * max(len(rows), 1) + 20,
         cell=cell,
         left=left,
@@ -135,6 +155,9 @@ class LineChart:
     xticks: list[tuple[str, float]] = field(default_factory=list)
     yticks: list[tuple[str, float]] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)
+    legend_x: float = 0.0  # where the legend (one entry per line, named) starts
+    legend_title: str = "Province"
+    x_title: str = "Period"
 
 
 def period_charts(
@@ -169,24 +192,35 @@ def period_charts(
                 key = (r["province"], r["period"])
                 best[key] = max(best.get(key, float("-inf")), float(r["value"]))
         units = Counter(r.get("unit") or "" for r in recs)
-        width, height = 720.0, 320.0
-        left, right, top, bottom = 90.0, 150.0, 20.0, 50.0
+        unit = units.most_common(1)[0][0]
         ticks = _nice_ticks(max(best.values(), default=1.0))
+        labels = [format_number(t) for t in ticks]
+        drawn = [p for p in provinces if any((p, q) in best for q in periods)]
+        # margins from the labels they hold: tick values on the left, the legend on the right
+        plot_w, plot_h = 480.0, 250.0
+        left = max(max(text_width(t) for t in labels) + 16, text_width(periods[0]) / 2 + 8)
+        top, bottom = 34.0, 50.0
+        legend_x = left + plot_w + max(24.0, text_width(periods[-1]) / 2 + 12)
+        legend_w = 28 + max([text_width(p) for p in drawn] + [text_width("Province")])
+        width, height = legend_x + legend_w + 12, top + plot_h + bottom
         ymax = ticks[-1] or 1.0
-        plot_w, plot_h = width - left - right, height - top - bottom
         step = plot_w / max(len(periods) - 1, 1)
         xs = {p: left + i * step for i, p in enumerate(periods)}
         chart = LineChart(
             indicator=indicator,
-            unit=units.most_common(1)[0][0],
+            unit=unit,
             width=width,
             height=height,
             left=left,
             top=top,
-            bottom=height - bottom,
-            right=width - right,
+            bottom=top + plot_h,
+            right=left + plot_w,
             xticks=[(p, xs[p]) for p in periods],
-            yticks=[(format_number(t), top + plot_h * (1 - t / ymax)) for t in ticks],
+            yticks=[
+                (label, top + plot_h * (1 - t / ymax))
+                for label, t in zip(labels, ticks, strict=True)
+            ],
+            legend_x=legend_x,
         )
         for k, province in enumerate(provinces):
             points = [

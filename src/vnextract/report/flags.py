@@ -60,6 +60,23 @@ class Flag:
         return f"{base} ({self.detail})" if self.detail else base
 
 
+@dataclass(frozen=True, slots=True)
+class Look:
+    """Counts behind a "Need a look" figure; the index sums these, so its total and its
+    column are one computation."""
+
+    records: int = 0  # flagged records
+    notes: int = 0  # review notes (numbers that gave no record, unattached shares of plan)
+
+    @property
+    def total(self) -> int:
+        """Flagged records plus review notes."""
+        return self.records + self.notes
+
+    def __add__(self, other: Look) -> Look:
+        return Look(self.records + other.records, self.notes + other.notes)
+
+
 @dataclass(slots=True)
 class Flags:
     """Flags per record id, and the pipeline's review notes per document id."""
@@ -71,10 +88,14 @@ class Flags:
         """Flags of one record, empty when it looks fine."""
         return self.by_record.get(record_id, [])
 
+    def look(self, doc_id: str, record_ids: list[str]) -> Look:
+        """What in one document needs a look: its flagged records and its review notes."""
+        flagged = sum(1 for rid in record_ids if self.by_record.get(rid))
+        return Look(records=flagged, notes=len(self.notes_by_doc.get(doc_id, [])))
+
     def needs_look(self, doc_id: str, record_ids: list[str]) -> int:
         """How many things in a document need a look: flagged records plus review notes."""
-        flagged = sum(1 for rid in record_ids if self.by_record.get(rid))
-        return flagged + len(self.notes_by_doc.get(doc_id, []))
+        return self.look(doc_id, record_ids).total
 
 
 def _same_value(a: dict[str, Any], b: dict[str, Any]) -> bool:

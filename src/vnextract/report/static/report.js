@@ -244,6 +244,13 @@
         var a = document.createElement("a"); a.href = r.href; a.textContent = r.doc_id;
         cell(tr, "").appendChild(a);
         cell(tr, r.value_text).className = "n";
+        var value = cell(tr, r.value_shown);
+        value.className = "n value";
+        if (r.estimated) {
+          var est = document.createElement("abbr");
+          est.className = "est"; est.title = "an estimate, not a final figure"; est.textContent = "est.";
+          value.appendChild(document.createTextNode(" ")); value.appendChild(est);
+        }
         cell(tr, r.unit); cell(tr, r.subject); cell(tr, r.indicator_id); cell(tr, r.province);
         cell(tr, r.period); cell(tr, r.kind);
         var ft = cell(tr, "");
