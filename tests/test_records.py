@@ -446,3 +446,73 @@ def test_records_share_of_a_new_subject_is_its_own_figure(builder):
     drafts = {d.quantity.value_text: d for d in build(builder, text).drafts}
     assert "giải ngân" in drafts["88"].subject
     assert drafts["88"].unit == "%" and drafts["88"].plan_percent is None
+
+
+# (sentence, value_text, words the subject must hold, words it must not hold)
+SUBJECTS = [
+    # a head before a list of short nouns names the whole list
+    ("Nhóm rau, củ, quả tăng 2,4%.", "2,4", ["nhóm rau"], []),
+    (
+        "Giá trị sản xuất công nghiệp, xây dựng, dịch vụ đạt 9.800 tỷ đồng.",
+        "9.800",
+        ["giá trị sản xuất"],
+        [],
+    ),
+    # a time phrase alone is no subject: a bare figure is of the last subject
+    (
+        "Kim ngạch xuất khẩu đạt 420 triệu USD (Tháng 1/2024: 395 triệu USD).",
+        "395",
+        ["kim ngạch"],
+        ["tháng"],
+    ),
+    # a colon between the topic and its number
+    ("Bệnh nhân điều trị nội trú: 1.530 lượt.", "1.530", ["nội trú"], []),
+    # 'lũy kế' says what the figure is: it stays
+    ("Lũy kế thu ngân sách ước đạt 2.140 tỷ đồng.", "2.140", ["lũy kế", "thu ngân sách"], []),
+    # a change after a comma starts a clause: it is not part of the counted noun
+    ("Tạo việc làm cho 6.200 người, giảm 12% so với cùng kỳ.", "6.200", ["người"], ["giảm"]),
+]
+
+
+@pytest.mark.parametrize(("text", "value_text", "subject_words", "absent"), SUBJECTS)
+def test_records_subject_names_what_was_counted(builder, text, value_text, subject_words, absent):
+    drafts = {d.quantity.value_text: d for d in build(builder, text).drafts}
+    subject = drafts[value_text].subject.lower()
+    for word in subject_words:
+        assert word in subject, subject
+    for word in absent:
+        assert word not in subject, subject
+
+
+# (sentence, value_text, kind, estimated)
+KINDS = [
+    # a result measured against the plan set out is a result
+    (
+        "Có 28/30 chỉ tiêu đạt và vượt kế hoạch đề ra, đưa tăng trưởng kinh tế đạt 6,9%.",
+        "6,9",
+        "actual",
+        False,
+    ),
+    (
+        "Thu ngân sách đạt 640 tỷ đồng, vượt 8% so với dự toán, chi 590 tỷ đồng.",
+        "590",
+        "actual",
+        False,
+    ),
+    # a count of a plan's items is a fact
+    ("Nghị quyết đề ra 18 chỉ tiêu chủ yếu.", "18", "actual", False),
+    # budget and capital plans are targets
+    ("Dự toán thu ngân sách năm nay là 1.450 tỷ đồng.", "1.450", "target", False),
+    ("Kế hoạch vốn đầu tư công được giao 870 tỷ đồng.", "870", "target", False),
+    # 'dự kiến ... sẽ': an expected achievement is a target and an estimate
+    ("Dự kiến cuối năm toàn tỉnh sẽ có 320 trạm 5G.", "320", "target", True),
+    # a plain estimate stays a result
+    ("Sản lượng lúa cả năm ước đạt 512.000 tấn.", "512.000", "actual", True),
+]
+
+
+@pytest.mark.parametrize(("text", "value_text", "kind", "estimated"), KINDS)
+def test_records_kind_of_plans_and_results(builder, text, value_text, kind, estimated):
+    drafts = {d.quantity.value_text: d for d in build(builder, text).drafts}
+    assert drafts[value_text].kind == kind
+    assert drafts[value_text].estimated == estimated

@@ -66,6 +66,10 @@ class RecordRules(BaseModel):
     change: _Change
     per_cues: dict[str, str]
     target_cues: list[str]
+    target_results: list[str]
+    future_markers: list[str]
+    plan_item_units: list[str]
+    time_words: list[str]
     done_markers: list[str]
     section_labels: list[str]
     plan_verbs: list[str]
@@ -203,6 +207,7 @@ class RecordBuilder:
         self._change_down = verb_tail(rules.change.down)
         self._change_ratio = verb_tail(rules.change.ratio)
         self._change_ref = anywhere(rules.change.reference)
+        self._change_head = head([*rules.change.up, *rules.change.down])
         self._year_on_year = anywhere(rules.change.year_on_year)
         self._reference_head = head([*rules.change.reference, *rules.plan.against])
         self._per_cue = regex.compile(
@@ -210,6 +215,13 @@ class RecordBuilder:
         )
         self._per_cues = {" ".join(k.lower().split()): v for k, v in rules.per_cues.items()}
         self._target = anywhere(rules.target_cues)
+        self._target_result = anywhere(rules.target_results)
+        self._future_marker = anywhere(rules.future_markers)
+        self._plan_item = regex.compile(rf"^\s*(?:{_alternation(rules.plan_item_units)})$")
+        time_word = _alternation(rules.time_words)
+        self._time_only = regex.compile(
+            rf"\s*(?:(?:(?:{time_word})(?!\p{{L}})|[\divxlc]+(?:[/.-]\d+)*)[\s,]*)*"
+        )
         self._done = anywhere(rules.done_markers)
         self._section_label = head(rules.section_labels)
         self._future = regex.compile(rf"(?:{_alternation(rules.future_year_cues)})\s*$")
@@ -316,7 +328,11 @@ class RecordBuilder:
             segment_words = _words(span[pos:comma])
             rest = lspan[comma + 1 : end]
             # a clause starting after the comma ('..., đạt mật độ') is not part of the list
-            starts_clause = bool(self._copula_head.match(rest) or self._estimate_head.match(rest))
+            starts_clause = bool(
+                self._copula_head.match(rest)
+                or self._estimate_head.match(rest)
+                or self._change_head.match(rest)
+            )
             if len(segment_words) > 3 or starts_clause:
                 end = comma
                 break
@@ -390,8 +406,11 @@ class RecordBuilder:
         chosen = ""
         if heads:
             h = heads[-1]
-            # a head counts only within the last two comma segments
-            if len(parts) < 2 or h.start() >= parts[-2][0]:
+            # a head counts only within the last two comma segments, or before a list of
+            # short nouns ('nhóm may mặc, mũ nón, giày dép')
+            later = [p for p in parts if p[0] > h.start()]
+            short = all(len(_words(seg[a:b])) <= 3 for a, b in later)
+            if len(parts) < 2 or h.start() >= parts[-2][0] or short:
                 chosen = seg[h.start() :]
         if not chosen:
             for s, e in reversed(parts):
@@ -400,6 +419,8 @@ class RecordBuilder:
                     chosen = seg[s:]
                     break
         chosen = self._trim(chosen)
+        if self._time_only.fullmatch(self._low(chosen)):
+            chosen = ""  # 'Tháng 4/2023', 'năm 2023', '9 tháng' say when, not what
         return chosen, link
 
     def _comma_parts(self, seg: str) -> list[tuple[int, int]]:
@@ -501,15 +522,17 @@ class RecordBuilder:
         low = self._low(text)
         # a plan cue counts for the figures after it; searched once per sentence, as an
         # enumeration can hold thousands of figures
-        cue = None if ctx.target_paragraph else self._target.search(low)
-        cue_end = cue.end() if cue else None
         result = SentenceResult()
         roles = [self.classify(low, q) for q in quantities]
+        cue_end = None if ctx.target_paragraph else self._plan_cue_end(low, quantities, roles)
+        # 'dự kiến ... sẽ': an expected achievement is a target too
+        future = bool(self._future_marker.search(low))
         qualified = [r.kind for r in roles]
         breaks = sorted(clause_breaks)
         drafts: dict[int, Draft] = {}
         left = 0
         previous_topic = ""
+        last_subject = ""  # a bare figure ('(Tháng 4: 263 tỷ đồng)') is of the last subject
         for i, q in enumerate(quantities):
             role = roles[i]
             k = bisect_left(breaks, q.start)  # breaks before the number; bisect keeps this linear
@@ -567,14 +590,14 @@ class RecordBuilder:
                 counted = after if noun_after else ""
             else:
                 counted = after if noun_after else text[q.expr_end : unit_end].strip()
-            subject, rule = self._subject(topic, link, counted, previous_topic, q)
+            subject, rule = self._subject(topic, link, counted, previous_topic, q, last_subject)
             drafts[i] = Draft(
                 quantity=q,
                 unit=unit,
                 subject=subject,
                 bound=bound,
                 estimated=estimated,
-                kind=self._kind(low, q.start, before, dates, ctx, cue_end),
+                kind=self._kind(low, q.start, before, dates, ctx, cue_end, future, unit),
                 per=per,
                 period=self._period(dates, q.start, ctx),
                 rule="change.standalone" if standalone and q.percent else rule,
@@ -584,12 +607,13 @@ class RecordBuilder:
             )
             if topic and not self._head_full.fullmatch(self._low(topic)):
                 previous_topic = subject
+            last_subject = subject or last_subject
             left = max(left, after_end if noun_after else q.expr_end)
         result.drafts = [drafts[i] for i in sorted(drafts)]
         return result
 
     def _subject(
-        self, topic: str, link: str, counted: str, previous: str, q: Quantity
+        self, topic: str, link: str, counted: str, previous: str, q: Quantity, last: str = ""
     ) -> tuple[str, str]:
         shape = (
             "percent" if q.percent else "money" if q.currency else "ratio" if q.total else "count"
@@ -605,8 +629,8 @@ class RecordBuilder:
                 return counted, f"{shape}.after"
             verb = self.verb_phrase(topic)
             return (f"{verb} {counted}" if verb else counted), f"{shape}.verb+after"
-        if previous:
-            return previous, f"{shape}.previous"
+        if previous or last:
+            return previous or last, f"{shape}.previous"
         return "", f"{shape}.none"
 
     def _kind(
@@ -617,11 +641,16 @@ class RecordBuilder:
         dates: Sequence[DateMention],
         ctx: SentenceContext,
         cue_end: int | None,
+        future: bool = False,
+        unit: str = "",
     ) -> str:
         """'target' for plans, unless the figure's own words say it is done ('đã thành lập')."""
         planned = (cue_end is not None and cue_end <= start) or self.is_target(
             low, start, dates, ctx
         )
+        if unit != "%" and self._plan_item.match(unit):
+            return "actual"  # 'đề ra 25 chỉ tiêu' counts a plan's items: a fact
+        planned = planned or (future and bool(self._estimate.search(before)))
         if planned and not self._done.search(before):
             return "target"
         return "actual"
@@ -635,6 +664,7 @@ class RecordBuilder:
             seg = seg[stops[-1].end() :]
         # the thing changed is named in the verb's own comma segment
         part = self._conjunction_head.sub("", seg.rsplit(",", 1)[-1].strip()).strip()
+        part = self._aux_any.sub(" ", self._estimate.sub(" ", part)).strip()
         if not part or self._reference_head.match(part) or self._filler_full.fullmatch(part):
             return False
         return self._substantive(part)
@@ -662,6 +692,20 @@ class RecordBuilder:
             d.change_basis = role.basis
         else:
             result.unattached.append(q)
+
+    def _plan_cue_end(self, low: str, quantities, roles) -> int | None:
+        """End of the first plan cue that speaks of a plan, not of a result measured
+        against one ('vượt kế hoạch đề ra') nor inside a share of plan's phrase."""
+        masked = [(m.start(), m.end()) for m in self._target_result.finditer(low)]
+        masked += [
+            (q.expr_end, r.end)
+            for q, r in zip(quantities, roles, strict=True)
+            if r.kind != "figure"
+        ]
+        for m in self._target.finditer(low):
+            if not any(a <= m.start() < b for a, b in masked):
+                return m.end()
+        return None
 
     def _qualified(self, text, quantities, qualified, drafts, i, clause_start) -> int | None:
         """Index of the figure a share of plan or change belongs to: the nearest before it
