@@ -311,3 +311,208 @@ def test_records_labels_parentheses_and_results(builder, text, value_text, subje
     for word in subject_words:
         assert word in d.subject.lower(), d.subject
     assert d.kind == kind
+
+
+# (sentence, value_text, signed value, unit, words the subject must hold, change_percent)
+STANDALONE_CHANGES = [
+    ("Chỉ số giá nhóm nhà ở tháng 3/2024 tăng 0,62%.", "0,62", "0.62", "%", ["nhà ở"], None),
+    ("Giá nhóm xăng dầu giảm 1,8% so với tháng trước.", "1,8", "-1.8", "%", ["xăng dầu"], None),
+    (
+        "So với cùng kỳ, lượng khách quốc tế tăng 27,4%.",
+        "27,4",
+        "27.4",
+        "%",
+        ["khách quốc tế"],
+        None,
+    ),
+    ("Sản lượng lúa vụ đông xuân ước giảm 3,05%.", "3,05", "-3.05", "%", ["sản lượng lúa"], None),
+    # a new subject after a comma: its change is a record of its own, not the figure's
+    (
+        "Doanh thu du lịch đạt 940 tỷ đồng, số lượt khách lưu trú tăng 11,6%.",
+        "11,6",
+        "11.6",
+        "%",
+        ["khách lưu trú"],
+        None,
+    ),
+    # a change in a count with nothing before it to qualify
+    ("Thuê bao cáp quang tăng 1.850 thuê bao.", "1.850", "1850", "thuê bao", ["cáp quang"], None),
+    ("Hộ cận nghèo giảm: 412 hộ.", "412", "-412", "hộ", ["cận nghèo"], None),
+    # month on month then year on year: the record is the year-on-year change
+    (
+        "Chỉ số giá vàng tăng 2,1% so với tháng trước và tăng 18,4% so với cùng kỳ năm trước.",
+        "18,4",
+        "18.4",
+        "%",
+        ["giá vàng"],
+        None,
+    ),
+    # a bound cue or a comparison base between the verb and the number
+    ("Kim ngạch nhập khẩu giảm gần 6% so với năm 2022.", "6", "-6", "%", ["nhập khẩu"], None),
+    ("Số ca mắc sốt xuất huyết tăng hơn cùng kỳ 40%.", "40", "40", "%", ["sốt xuất huyết"], None),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "value_text", "value", "unit", "subject_words", "change"), STANDALONE_CHANGES
+)
+def test_records_standalone_change_is_a_record(
+    builder, text, value_text, value, unit, subject_words, change
+):
+    drafts = {d.quantity.value_text: d for d in build(builder, text).drafts}
+    assert value_text in drafts, list(drafts)
+    d = drafts[value_text]
+    assert d.quantity.value == Decimal(value)
+    assert d.unit == unit
+    for word in subject_words:
+        assert word in d.subject.lower(), d.subject
+    assert d.change_percent == change
+    assert d.plan_percent is None
+
+
+# (sentence, the figure, plan_percent, change_percent, values that give no record)
+QUALIFIERS = [
+    # 'bằng X% so với cùng kỳ' is a change of X - 100
+    ("Sản lượng cà phê đạt 12.400 tấn, bằng 91,5% so với cùng kỳ.", "12.400", None, "-8.5", []),
+    # against the plan: 'tăng X%' is 100 + X, 'giảm X%' is 100 - X, 'vượt X%' is 100 + X
+    ("Thu nội địa đạt 3.410 tỷ đồng, tăng 6,2% so với dự toán.", "3.410", "106.2", None, []),
+    ("Chi thường xuyên 1.220 tỷ đồng, giảm 4% so với dự toán.", "1.220", "96", None, []),
+    ("Tỉnh trồng mới 860 ha rừng, vượt 15% kế hoạch.", "860", "115", None, []),
+    # a bound cue between the verb and the qualifier
+    ("Diện tích lúa đạt hơn 41.000 ha, đạt gần 98% kế hoạch.", "41.000", "98", None, ["98"]),
+    (
+        "Doanh thu đạt 5.300 tỷ đồng, tăng gần 12% so với cùng kỳ, đạt 61% kế hoạch năm.",
+        "5.300",
+        "61",
+        "12",
+        ["12", "61"],
+    ),
+    (
+        "Lợi nhuận ngành đạt 7,2 nghìn tỷ đồng, tăng hơn 9% so với cùng kỳ năm 2023.",
+        "7,2",
+        None,
+        "9",
+        ["9"],
+    ),
+    # month on month and year on year: change_percent is the year-on-year one
+    (
+        "Tổng mức bán lẻ đạt 8.150 tỷ đồng, tăng 1,2% so với tháng trước "
+        "và tăng 10,3% so với cùng kỳ.",
+        "8.150",
+        None,
+        "10.3",
+        ["1,2", "10,3"],
+    ),
+    # a bracketed comparison base is passed over: the change is the main figure's
+    (
+        "Doanh thu ước đạt: 1.240 tỷ đồng, tăng 3% so với tháng trước (Tháng 2/2024: 1.204 tỷ "
+        "đồng) và giảm 4% so với cùng kỳ năm ngoái.",
+        "1.240",
+        None,
+        "-4",
+        ["3", "4"],
+    ),
+    # a second change against another base qualifies nothing new
+    (
+        "Xuất khẩu đạt 610 triệu USD, tăng 8% so với cùng kỳ, tăng 2% so với cùng kỳ năm 2019.",
+        "610",
+        None,
+        "8",
+        ["8", "2"],
+    ),
+    # the share of plan of a new subject after 'và' is a figure of its own
+    (
+        "Khối lượng thực hiện đạt 95 tỷ đồng, đạt 101% kế hoạch và giải ngân vốn đạt 88% kế hoạch.",
+        "95",
+        "101",
+        None,
+        ["101"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "value_text", "plan", "change", "not_records"), QUALIFIERS)
+def test_records_qualifiers_are_normalised(builder, text, value_text, plan, change, not_records):
+    drafts = {d.quantity.value_text: d for d in build(builder, text).drafts}
+    d = drafts[value_text]
+    assert d.plan_percent == (Decimal(plan) if plan else None)
+    assert d.change_percent == (Decimal(change) if change else None)
+    for v in not_records:
+        assert v not in drafts, (v, list(drafts))
+
+
+def test_records_share_of_a_new_subject_is_its_own_figure(builder):
+    text = "Khối lượng đạt 95 tỷ đồng, đạt 101% kế hoạch và giải ngân vốn đạt 88% kế hoạch."
+    drafts = {d.quantity.value_text: d for d in build(builder, text).drafts}
+    assert "giải ngân" in drafts["88"].subject
+    assert drafts["88"].unit == "%" and drafts["88"].plan_percent is None
+
+
+# (sentence, value_text, words the subject must hold, words it must not hold)
+SUBJECTS = [
+    # a head before a list of short nouns names the whole list
+    ("Nhóm rau, củ, quả tăng 2,4%.", "2,4", ["nhóm rau"], []),
+    (
+        "Giá trị sản xuất công nghiệp, xây dựng, dịch vụ đạt 9.800 tỷ đồng.",
+        "9.800",
+        ["giá trị sản xuất"],
+        [],
+    ),
+    # a time phrase alone is no subject: a bare figure is of the last subject
+    (
+        "Kim ngạch xuất khẩu đạt 420 triệu USD (Tháng 1/2024: 395 triệu USD).",
+        "395",
+        ["kim ngạch"],
+        ["tháng"],
+    ),
+    # a colon between the topic and its number
+    ("Bệnh nhân điều trị nội trú: 1.530 lượt.", "1.530", ["nội trú"], []),
+    # 'lũy kế' says what the figure is: it stays
+    ("Lũy kế thu ngân sách ước đạt 2.140 tỷ đồng.", "2.140", ["lũy kế", "thu ngân sách"], []),
+    # a change after a comma starts a clause: it is not part of the counted noun
+    ("Tạo việc làm cho 6.200 người, giảm 12% so với cùng kỳ.", "6.200", ["người"], ["giảm"]),
+]
+
+
+@pytest.mark.parametrize(("text", "value_text", "subject_words", "absent"), SUBJECTS)
+def test_records_subject_names_what_was_counted(builder, text, value_text, subject_words, absent):
+    drafts = {d.quantity.value_text: d for d in build(builder, text).drafts}
+    subject = drafts[value_text].subject.lower()
+    for word in subject_words:
+        assert word in subject, subject
+    for word in absent:
+        assert word not in subject, subject
+
+
+# (sentence, value_text, kind, estimated)
+KINDS = [
+    # a result measured against the plan set out is a result
+    (
+        "Có 28/30 chỉ tiêu đạt và vượt kế hoạch đề ra, đưa tăng trưởng kinh tế đạt 6,9%.",
+        "6,9",
+        "actual",
+        False,
+    ),
+    (
+        "Thu ngân sách đạt 640 tỷ đồng, vượt 8% so với dự toán, chi 590 tỷ đồng.",
+        "590",
+        "actual",
+        False,
+    ),
+    # a count of a plan's items is a fact
+    ("Nghị quyết đề ra 18 chỉ tiêu chủ yếu.", "18", "actual", False),
+    # budget and capital plans are targets
+    ("Dự toán thu ngân sách năm nay là 1.450 tỷ đồng.", "1.450", "target", False),
+    ("Kế hoạch vốn đầu tư công được giao 870 tỷ đồng.", "870", "target", False),
+    # 'dự kiến ... sẽ': an expected achievement is a target and an estimate
+    ("Dự kiến cuối năm toàn tỉnh sẽ có 320 trạm 5G.", "320", "target", True),
+    # a plain estimate stays a result
+    ("Sản lượng lúa cả năm ước đạt 512.000 tấn.", "512.000", "actual", True),
+]
+
+
+@pytest.mark.parametrize(("text", "value_text", "kind", "estimated"), KINDS)
+def test_records_kind_of_plans_and_results(builder, text, value_text, kind, estimated):
+    drafts = {d.quantity.value_text: d for d in build(builder, text).drafts}
+    assert drafts[value_text].kind == kind
+    assert drafts[value_text].estimated == estimated

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import regex
 from pydantic import BaseModel, ConfigDict, Field
@@ -29,6 +29,7 @@ class _Plan(BaseModel):
     model_config = ConfigDict(extra="forbid")
     lead: list[str]
     over: list[str]
+    against: list[str]
     cues: list[str]
     window_words: int = Field(ge=1, le=20)
 
@@ -39,6 +40,8 @@ class _Change(BaseModel):
     down: list[str]
     ratio: list[str]
     reference: list[str]
+    year_on_year: list[str]
+    gap: list[str]
     window_words: int = Field(ge=1, le=20)
 
 
@@ -57,11 +60,16 @@ class RecordRules(BaseModel):
     after_stops: list[str]
     prepositions: list[str]
     conjunctions: list[str]
+    qualifier_ends: list[str]
     units: list[str]
     plan: _Plan
     change: _Change
     per_cues: dict[str, str]
     target_cues: list[str]
+    target_results: list[str]
+    future_markers: list[str]
+    plan_item_units: list[str]
+    time_words: list[str]
     done_markers: list[str]
     section_labels: list[str]
     plan_verbs: list[str]
@@ -97,6 +105,17 @@ class Draft:
     period: str | None = None
     rule: str = ""
     topic: str = ""
+    # what the change was measured against: 'yoy' (year on year), 'other' or ''
+    change_basis: str = ""
+    standalone: bool = False  # the figure is itself a change ('CPI tăng 0,45%')
+
+
+class _Role(NamedTuple):
+    kind: str  # figure | plan | change
+    value: Decimal | None  # the qualifier's normalised value
+    end: int  # where the qualifier's phrase ends
+    verb: int  # where its verb starts ('tăng', 'đạt'), else the number's start
+    basis: str  # for a change: 'yoy', 'other' or ''
 
 
 @dataclass(slots=True)
@@ -111,6 +130,7 @@ _PUNCT_STOP = regex.compile(r"[;:()\[\]“”\"!?…]|\.(?!\w)|\s[-–]\s")
 _TOPIC_STOP = regex.compile(r"[;:()\[\]“”\"!?…]|\.(?!\w)")
 # a word may hold inner dots and slashes ('Postmart.vn', 'bán hàng/gian') but not end with one
 _SHORT_PAREN = regex.compile(r"\([^()\n]{1,40}\)")
+_PARENS = regex.compile(r"\([^()]*\)?")
 _WORD = regex.compile(r"[\p{L}\p{N}&](?:[\p{L}\p{N}&'-]|[./](?=[\p{L}\p{N}]))*")
 
 
@@ -150,6 +170,7 @@ class RecordBuilder:
         self._estimate_head = head(rules.estimate_cues)
         self._conjunction_tail = tail(rules.conjunctions)
         self._conjunction_head = head(rules.conjunctions)
+        self._qualifier_end = anywhere(rules.qualifier_ends)
         self._copula_tail = tail(rules.copulas)
         self._copula_head = head(rules.copulas)
         self._existential_tail = tail(rules.existentials)
@@ -167,18 +188,40 @@ class RecordBuilder:
         self._unit_head = regex.compile(
             rf"^\s*(?P<unit>{_alternation(rules.units)})(?![\p{{L}}\p{{N}}])"
         )
-        self._plan_lead = tail(rules.plan.lead)
-        self._plan_over = tail(rules.plan.over)
+        gap = _alternation([*rules.bound_cues, *rules.change.gap])
+
+        def verb_tail(words: Iterable[str]) -> regex.Pattern:
+            # a verb, then bound cues or a comparison base, then the number
+            return regex.compile(
+                rf"(?:^|(?<=[^\p{{L}}]))(?:{_alternation(words)})(?:\s+(?:{gap}))*[\s:]*$"
+            )
+
+        self._plan_lead = verb_tail(rules.plan.lead)
+        self._plan_over = verb_tail(rules.plan.over)
         self._plan_cue = anywhere(rules.plan.cues)
-        self._change_up = tail(rules.change.up)
-        self._change_down = tail(rules.change.down)
-        self._change_ratio = tail(rules.change.ratio)
+        self._plan_against = regex.compile(
+            rf"^\W*(?:{_alternation(rules.plan.against)})\s+(?:{_alternation(rules.plan.cues)})"
+            r"(?!\p{L})"
+        )
+        self._change_up = verb_tail(rules.change.up)
+        self._change_down = verb_tail(rules.change.down)
+        self._change_ratio = verb_tail(rules.change.ratio)
         self._change_ref = anywhere(rules.change.reference)
+        self._change_head = head([*rules.change.up, *rules.change.down])
+        self._year_on_year = anywhere(rules.change.year_on_year)
+        self._reference_head = head([*rules.change.reference, *rules.plan.against])
         self._per_cue = regex.compile(
             rf"(?<!\p{{L}})(?P<cue>{_alternation(rules.per_cues)})(?!\p{{L}})(?P<rest>[^,;]*)$"
         )
         self._per_cues = {" ".join(k.lower().split()): v for k, v in rules.per_cues.items()}
         self._target = anywhere(rules.target_cues)
+        self._target_result = anywhere(rules.target_results)
+        self._future_marker = anywhere(rules.future_markers)
+        self._plan_item = regex.compile(rf"^\s*(?:{_alternation(rules.plan_item_units)})$")
+        time_word = _alternation(rules.time_words)
+        self._time_only = regex.compile(
+            rf"\s*(?:(?:(?:{time_word})(?!\p{{L}})|[\divxlc]+(?:[/.-]\d+)*)[\s,]*)*"
+        )
         self._done = anywhere(rules.done_markers)
         self._section_label = head(rules.section_labels)
         self._future = regex.compile(rf"(?:{_alternation(rules.future_year_cues)})\s*$")
@@ -188,9 +231,10 @@ class RecordBuilder:
         low = self.folder.tones(text).lower()
         return low if len(low) == len(text) else text.lower()
 
-    def classify(self, low: str, q: Quantity) -> tuple[str, Decimal | None, int]:
-        """Whether ``q`` is a figure, a share of plan or a change; with its value and phrase end."""
-        before = low[max(0, q.start - 40) : q.start]
+    def classify(self, low: str, q: Quantity) -> _Role:
+        """Whether ``q`` is a figure, a share of plan or a change; with its value and phrase."""
+        offset = max(0, q.start - 60)
+        before = low[offset : q.start]
         after_words = _words(low[q.expr_end : q.expr_end + 80])
         window = low[q.expr_end : q.expr_end + 80]
         if after_words:
@@ -200,20 +244,31 @@ class RecordBuilder:
         clause_window = window[: stop.start()] if stop else window
         comma = clause_window.find(",")
         near = clause_window if comma < 0 else clause_window[:comma]
-        # the qualifier's phrase ends at the comma: what follows names the next figure
+        # the qualifier's phrase ends at the comma or a conjunction: what follows names
+        # the next figure ('đạt 100,9% kế hoạch và thực hiện giải ngân đạt 100%')
+        if conj := self._qualifier_end.search(near):
+            near = near[: conj.start()]
         end = q.expr_end + len(near)
+        figure = _Role("figure", None, q.expr_end, q.start, "")
         if not q.percent:
-            return "figure", None, q.expr_end
-        if self._plan_cue.search(near) and self._plan_lead.search(before):
+            return figure
+        basis = ""
+        if self._change_ref.search(near):
+            basis = "yoy" if self._year_on_year.search(near) else "other"
+        up, down = self._change_up.search(before), self._change_down.search(before)
+        if (up or down) and self._plan_against.match(near):
+            value = q.value + 100 if up else 100 - q.value
+            return _Role("plan", value, end, offset + (up or down).start(), "")
+        if self._plan_cue.search(near) and (m := self._plan_lead.search(before)):
             value = q.value + 100 if self._plan_over.search(before) else q.value
-            return "plan", value, end
-        if self._change_up.search(before):
-            return "change", q.value, end
-        if self._change_down.search(before):
-            return "change", -q.value, end
-        if self._change_ratio.search(before) and self._change_ref.search(near):
-            return "change", q.value - 100, end
-        return "figure", None, q.expr_end
+            return _Role("plan", value, end, offset + m.start(), "")
+        if up:
+            return _Role("change", q.value, end, offset + up.start(), basis)
+        if down:
+            return _Role("change", -q.value, end, offset + down.start(), basis)
+        if (m := self._change_ratio.search(before)) and self._change_ref.search(near):
+            return _Role("change", q.value - 100, end, offset + m.start(), basis)
+        return figure
 
     def unit_of(self, text: str, low: str, q: Quantity) -> tuple[str, int]:
         """The counted noun after ``q`` (or %, currency) and where it ends."""
@@ -273,7 +328,11 @@ class RecordBuilder:
             segment_words = _words(span[pos:comma])
             rest = lspan[comma + 1 : end]
             # a clause starting after the comma ('..., đạt mật độ') is not part of the list
-            starts_clause = bool(self._copula_head.match(rest) or self._estimate_head.match(rest))
+            starts_clause = bool(
+                self._copula_head.match(rest)
+                or self._estimate_head.match(rest)
+                or self._change_head.match(rest)
+            )
             if len(segment_words) > 3 or starts_clause:
                 end = comma
                 break
@@ -299,8 +358,9 @@ class RecordBuilder:
 
     def topic(self, text: str, low: str, left: int, right: int) -> tuple[str, str]:
         """The phrase before the number that names it, and the link word found ('copula' ...)."""
-        # a number opening a parenthesis ('FTTH (572.594 hộ/...)') is named before it
-        while right > left and text[right - 1] in " (":
+        # a number opening a parenthesis ('FTTH (572.594 hộ/...)') is named before it, and
+        # so is one after a colon ('ước đạt: 276 tỷ đồng', 'nội trú: 1.520 lượt')
+        while right > left and text[right - 1] in " (:":
             right -= 1
         seg = text[left:right]
         lseg = low[left:right]
@@ -346,8 +406,11 @@ class RecordBuilder:
         chosen = ""
         if heads:
             h = heads[-1]
-            # a head counts only within the last two comma segments
-            if len(parts) < 2 or h.start() >= parts[-2][0]:
+            # a head counts only within the last two comma segments, or before a list of
+            # short nouns ('nhóm may mặc, mũ nón, giày dép')
+            later = [p for p in parts if p[0] > h.start()]
+            short = all(len(_words(seg[a:b])) <= 3 for a, b in later)
+            if len(parts) < 2 or h.start() >= parts[-2][0] or short:
                 chosen = seg[h.start() :]
         if not chosen:
             for s, e in reversed(parts):
@@ -356,6 +419,8 @@ class RecordBuilder:
                     chosen = seg[s:]
                     break
         chosen = self._trim(chosen)
+        if self._time_only.fullmatch(self._low(chosen)):
+            chosen = ""  # 'Tháng 4/2023', 'năm 2023', '9 tháng' say when, not what
         return chosen, link
 
     def _comma_parts(self, seg: str) -> list[tuple[int, int]]:
@@ -457,34 +522,59 @@ class RecordBuilder:
         low = self._low(text)
         # a plan cue counts for the figures after it; searched once per sentence, as an
         # enumeration can hold thousands of figures
-        cue = None if ctx.target_paragraph else self._target.search(low)
-        cue_end = cue.end() if cue else None
         result = SentenceResult()
         roles = [self.classify(low, q) for q in quantities]
+        cue_end = None if ctx.target_paragraph else self._plan_cue_end(low, quantities, roles)
+        # 'dự kiến ... sẽ': an expected achievement is a target too
+        future = bool(self._future_marker.search(low))
+        qualified = [r.kind for r in roles]
         breaks = sorted(clause_breaks)
         drafts: dict[int, Draft] = {}
         left = 0
         previous_topic = ""
+        last_subject = ""  # a bare figure ('(Tháng 4: 263 tỷ đồng)') is of the last subject
         for i, q in enumerate(quantities):
-            role, qual_value, phrase_end = roles[i]
+            role = roles[i]
             k = bisect_left(breaks, q.start)  # breaks before the number; bisect keeps this linear
             clause_start = breaks[k - 1] + 1 if k else 0
             left = max(left, clause_start)
-            if role != "figure":
-                target = self._qualified(quantities, roles, drafts, i, clause_start, role)
-                if target is None:
-                    result.unattached.append(q)
+            standalone = False
+            if role.kind != "figure":
+                if self._names_its_own(low, left, role.verb):
+                    # 'lợi nhuận tăng 5%' after another figure: a new thing changed
+                    standalone = True
                 else:
-                    if role == "plan":
-                        drafts[target].plan_percent = qual_value
+                    target = self._qualified(text, quantities, qualified, drafts, i, clause_start)
+                    if (
+                        target is None
+                        and role.kind == "change"
+                        and not any(
+                            qualified[j] == "figure" and quantities[j].start >= clause_start
+                            for j in drafts
+                        )
+                    ):
+                        standalone = True  # nothing before it to qualify: it is the figure
+                    elif target is None:
+                        result.unattached.append(q)
                     else:
-                        drafts[target].change_percent = qual_value
-                left = max(left, phrase_end)
-                continue
+                        self._attach(drafts[target], role, result, q)
+                if not standalone:
+                    left = max(left, role.end)
+                    continue
+                if role.kind == "plan":
+                    role = _Role("figure", None, q.expr_end, q.start, "")
+                else:
+                    q = replace(q, value=role.value, value_max=_signed(q.value_max, role.value))
+                qualified[i] = "figure"
             next_start = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
             unit, unit_end = self.unit_of(text, low, q)
-            topic, link = self.topic(text, low, left, q.start)
+            topic, link = self.topic(text, low, left, role.verb if standalone else q.start)
+            if standalone:
+                link = "copula"  # the thing that changed is named before the verb
             before = low[left : q.start]
+            if not q.percent and self._change_down.search(before):
+                # 'di động giảm: 3.642 thuê bao': the figure is a fall
+                q = replace(q, value=-q.value, value_max=_signed(q.value_max, -1))
             bound = "="
             if m := self._bound_tail.search(before):
                 bound = self._bounds[" ".join(m.group("cue").split())]
@@ -500,27 +590,30 @@ class RecordBuilder:
                 counted = after if noun_after else ""
             else:
                 counted = after if noun_after else text[q.expr_end : unit_end].strip()
-            subject, rule = self._subject(topic, link, counted, previous_topic, q)
+            subject, rule = self._subject(topic, link, counted, previous_topic, q, last_subject)
             drafts[i] = Draft(
                 quantity=q,
                 unit=unit,
                 subject=subject,
                 bound=bound,
                 estimated=estimated,
-                kind=self._kind(low, q.start, before, dates, ctx, cue_end),
+                kind=self._kind(low, q.start, before, dates, ctx, cue_end, future, unit),
                 per=per,
                 period=self._period(dates, q.start, ctx),
-                rule=rule,
+                rule="change.standalone" if standalone and q.percent else rule,
                 topic=topic,
+                change_basis=role.basis,
+                standalone=standalone and q.percent,
             )
             if topic and not self._head_full.fullmatch(self._low(topic)):
                 previous_topic = subject
+            last_subject = subject or last_subject
             left = max(left, after_end if noun_after else q.expr_end)
         result.drafts = [drafts[i] for i in sorted(drafts)]
         return result
 
     def _subject(
-        self, topic: str, link: str, counted: str, previous: str, q: Quantity
+        self, topic: str, link: str, counted: str, previous: str, q: Quantity, last: str = ""
     ) -> tuple[str, str]:
         shape = (
             "percent" if q.percent else "money" if q.currency else "ratio" if q.total else "count"
@@ -536,8 +629,8 @@ class RecordBuilder:
                 return counted, f"{shape}.after"
             verb = self.verb_phrase(topic)
             return (f"{verb} {counted}" if verb else counted), f"{shape}.verb+after"
-        if previous:
-            return previous, f"{shape}.previous"
+        if previous or last:
+            return previous or last, f"{shape}.previous"
         return "", f"{shape}.none"
 
     def _kind(
@@ -548,29 +641,86 @@ class RecordBuilder:
         dates: Sequence[DateMention],
         ctx: SentenceContext,
         cue_end: int | None,
+        future: bool = False,
+        unit: str = "",
     ) -> str:
         """'target' for plans, unless the figure's own words say it is done ('đã thành lập')."""
         planned = (cue_end is not None and cue_end <= start) or self.is_target(
             low, start, dates, ctx
         )
+        if unit != "%" and self._plan_item.match(unit):
+            return "actual"  # 'đề ra 25 chỉ tiêu' counts a plan's items: a fact
+        planned = planned or (future and bool(self._estimate.search(before)))
         if planned and not self._done.search(before):
             return "target"
         return "actual"
 
-    def _qualified(self, quantities, roles, drafts, i, clause_start, role) -> int | None:
+    def _names_its_own(self, low: str, left: int, verb: int) -> bool:
+        """Whether words between the last figure's phrase and a qualifier's verb name a
+        new thing ('..., lợi nhuận tăng 5%'), rather than a comparison base or fillers."""
+        seg = _PARENS.sub(" ", low[left:verb])
+        stops = list(_TOPIC_STOP.finditer(seg))
+        if stops:
+            seg = seg[stops[-1].end() :]
+        # the thing changed is named in the verb's own comma segment
+        part = self._conjunction_head.sub("", seg.rsplit(",", 1)[-1].strip()).strip()
+        part = self._aux_any.sub(" ", self._estimate.sub(" ", part)).strip()
+        if not part or self._reference_head.match(part) or self._filler_full.fullmatch(part):
+            return False
+        return self._substantive(part)
+
+    def _attach(self, d: Draft, role: _Role, result: SentenceResult, q: Quantity) -> None:
+        """Put a share of plan or a change on its figure; of two changes the year-on-year
+        one wins, any other second change is left unattached (it qualifies nothing new)."""
+        if role.kind == "plan":
+            if d.plan_percent is None:
+                d.plan_percent = role.value
+            else:
+                result.unattached.append(q)
+            return
+        if d.standalone:
+            # 'CPI tăng 0,3% so với tháng trước, tăng 3,1% so với cùng kỳ': the record is
+            # the year-on-year change
+            if role.basis == "yoy" and d.change_basis != "yoy":
+                d.quantity = replace(q, value=role.value, value_max=None)
+                d.change_basis = role.basis
+            else:
+                result.unattached.append(q)
+            return
+        if d.change_percent is None or (role.basis == "yoy" and d.change_basis != "yoy"):
+            d.change_percent = role.value
+            d.change_basis = role.basis
+        else:
+            result.unattached.append(q)
+
+    def _plan_cue_end(self, low: str, quantities, roles) -> int | None:
+        """End of the first plan cue that speaks of a plan, not of a result measured
+        against one ('vượt kế hoạch đề ra') nor inside a share of plan's phrase."""
+        masked = [(m.start(), m.end()) for m in self._target_result.finditer(low)]
+        masked += [
+            (q.expr_end, r.end)
+            for q, r in zip(quantities, roles, strict=True)
+            if r.kind != "figure"
+        ]
+        for m in self._target.finditer(low):
+            if not any(a <= m.start() < b for a, b in masked):
+                return m.end()
+        return None
+
+    def _qualified(self, text, quantities, qualified, drafts, i, clause_start) -> int | None:
         """Index of the figure a share of plan or change belongs to: the nearest before it
-        in the clause, passing over densities and figures already qualified."""
+        in the clause, passing over densities and bracketed figures closed before it."""
         for j in range(i - 1, -1, -1):
             q = quantities[j]
             if q.start < clause_start:
                 break
-            if roles[j][0] != "figure" or j not in drafts:
+            if qualified[j] != "figure" or j not in drafts:
                 continue
             if q.per and not q.currency:
                 continue
-            d = drafts[j]
-            if (d.plan_percent if role == "plan" else d.change_percent) is not None:
-                continue
+            between = text[q.expr_end : quantities[i].start]
+            if between.count(")") > between.count("("):
+                continue  # '(Tháng 4/2023: 263.299 tỷ đồng) và giảm 2%': a comparison base
             return j
         return None
 
@@ -582,3 +732,10 @@ class RecordBuilder:
         if usable:
             return usable[0].iso
         return ctx.period
+
+
+def _signed(value: Decimal | None, sign: Decimal | int | None) -> Decimal | None:
+    """``value`` with the sign of ``sign`` (the upper end of a fall is a fall too)."""
+    if value is None or sign is None:
+        return value
+    return -abs(value) if sign < 0 else value
