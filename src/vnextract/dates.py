@@ -245,8 +245,8 @@ class DateFinder:
             return None
         first = _Day.of(year if year is not None else year2, month, day)
         last = _Day.of(year2 if year2 is not None else year, month2, day2)
-        if first is not None and last is not None and year is None and year2 is not None:
-            if first.key() >= last.key():  # "28/12 - 03/01/2024" starts the year before
+        if year is None and year2 is not None and month is not None and month2 is not None:
+            if month > month2:  # "28/12 - 03/01/2024" starts the year before
                 first = _Day.of(year2 - 1, month, day)
         if first is None or last is None or not first.key() < last.key():
             return None
