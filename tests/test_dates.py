@@ -123,7 +123,10 @@ POSITIVE = [
     # ranges of months
     ("Đợt thi đua 02-03/2024 đã kết thúc", [("02-03/2024", "2024-02/2024-03", "span")]),
     ("trong tháng 7-8/2023", [("tháng 7-8/2023", "2023-07/2023-08", "span")]),
-    ("từ tháng 2 đến tháng 5 năm 2024", [("tháng 2 đến tháng 5 năm 2024", "2024-02/2024-05", "span")]),
+    (
+        "từ tháng 2 đến tháng 5 năm 2024",
+        [("tháng 2 đến tháng 5 năm 2024", "2024-02/2024-05", "span")],
+    ),
     ("Tháng 10 - tháng 12/2022", [("Tháng 10 - tháng 12/2022", "2022-10/2022-12", "span")]),
     ("mùa mưa tháng 9 – 11.2020", [("tháng 9 – 11.2020", "2020-09/2020-11", "span")]),
     # months written as words, and the "thg" abbreviation
@@ -336,3 +339,85 @@ def test_dates_rules_drive_the_finder(text: str, expected: list[str]) -> None:
         }
     )
     assert [m.iso for m in DateFinder(rules).find(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hội nghị diễn ra 25-26/12 tại Huế", [("25-26/12", "--12-25/--12-26")]),
+        ("từ ngày 28/4 đến ngày 2/5", [("28/4 đến ngày 2/5", "--04-28/--05-02")]),
+        ("đợt 1: 3 – 5/9, đợt 2", [("3 – 5/9", "--09-03/--09-05")]),
+        ("hai ngày 29-29/2 là", []),
+        ("ngày 28-30/2 là", []),
+        ("Chiều 12/5 và 14-15/5/2024", [("14-15/5/2024", "2024-05-14/2024-05-15")]),
+    ],
+)
+def test_dates_yearless_mentions_only_on_request(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    found = find_dates(text, yearless=True)
+    assert [(m.text, m.iso) for m in found] == expected
+    assert [m.text for m in find_dates(text)] == [t for t, iso in expected if iso[0] != "-"]
+
+
+@pytest.mark.parametrize(
+    ("pivot", "text", "iso"),
+    [
+        (70, "ngày 1/2/69", "2069-02-01"),
+        (70, "ngày 1/2/70", "1970-02-01"),
+        (50, "ngày 1/2/69", "1969-02-01"),
+    ],
+)
+def test_dates_two_digit_year_pivot_is_a_rule(pivot: int, text: str, iso: str) -> None:
+    rules = load_rules(files={"dates.yml": "vnextract.dates:DateRules"})["dates.yml"]
+    rules = rules.model_copy(update={"two_digit_year_pivot": pivot})
+    assert [m.iso for m in DateFinder(rules).find(text)] == [iso]
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    from vnextract.pipeline import Extractor
+
+    return Extractor(entities=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "figures", "dates", "period"),
+    [
+        # a month without "tháng" is the period, not a figure
+        (
+            "Tính đến 11/2023, toàn tỉnh có 300 hộ dùng điện mặt trời.",
+            ["300"],
+            ["2023-11"],
+            "2023-11",
+        ),
+        ("Đến cuối 3.2019, huyện có 2.000 trạm.", ["2.000"], ["2019-03"], "2019-03"),
+        ("Cập nhật thg 1/2024 có 15 xã đạt chuẩn.", ["15"], ["2024-01"], "2024-01"),
+        # a yearless day range is neither a figure nor a DATE
+        ("Hội nghị diễn ra 25-26/12 tại Huế với 300 đại biểu.", ["300"], [], None),
+        # quarters and counts of months give the period as a span of months
+        (
+            "Trong quý 02/2021 có 30 dự án được cấp phép.",
+            ["30"],
+            ["2021-04/2021-06"],
+            "2021-04/2021-06",
+        ),
+        (
+            "Sáu tháng đầu năm 2024 có 500 hộ thoát nghèo.",
+            ["500"],
+            ["2024-01/2024-06"],
+            "2024-01/2024-06",
+        ),
+        ("Trong tháng Chín năm 2023 có 200 hồ sơ.", ["200"], ["2023-09"], "2023-09"),
+        ("Từ tháng 02-03/2024 có 200 hồ sơ.", ["200"], ["2024-02/2024-03"], "2024-02/2024-03"),
+        # a ratio whose total looks like a year stays a figure
+        ("Có 5/2000 hộ chưa có điện lưới.", ["5/2000"], [], None),
+    ],
+)
+def test_dates_in_pipeline_keep_figures_and_periods(
+    extractor, text: str, figures: list[str], dates: list[str], period: str | None
+) -> None:
+    result = extractor.process_text(text, "t")
+    assert [r.value_text for r in result.records] == figures
+    assert [e.canonical for e in result.entities if e.label == "DATE"] == dates
+    assert result.records[0].period == period
