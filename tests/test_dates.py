@@ -308,6 +308,11 @@ _FILES = {"dates.yml": "vnextract.dates:DateRules"}
         ),
         ("words: {}\npatterns: []\ncolour: red\n", 3, "colour"),
         (
+            "words: {}\npatterns:\n  - id: a\n    pattern: '\\d'\n    requires: [nowhere]\n",
+            5,
+            "requires",
+        ),
+        (
             "words: {}\nparts: {A: '{B}', B: '{A}'}\npatterns:\n  - id: a\n    pattern: '{A}'\n",
             5,
             "loop",
@@ -421,3 +426,17 @@ def test_dates_in_pipeline_keep_figures_and_periods(
     assert [r.value_text for r in result.records] == figures
     assert [e.canonical for e in result.entities if e.label == "DATE"] == dates
     assert result.records[0].period == period
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("báo cáo của 2024", ["2024"]), ("báo cáo 2024", [])],
+)
+def test_dates_requires_gates_a_pattern(text: str, expected: list[str]) -> None:
+    rules = DateRules.model_validate(
+        {
+            "words": {"cue": ["của"]},
+            "patterns": [{"id": "any_year", "pattern": r"(?P<y>\d{4})", "requires": ["cue"]}],
+        }
+    )
+    assert [m.iso for m in DateFinder(rules).find(text)] == expected

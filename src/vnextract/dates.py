@@ -27,6 +27,7 @@ GROUPS = frozenset({"d", "m", "y", "d2", "m2", "y2", "q", "n", "edge", "sep"})
 _LEAP_YEAR = 2000
 _PLACEHOLDER = regex.compile(r"\{([A-Za-z_]\w*)\}")
 _FLAGS = regex.IGNORECASE | regex.VERSION0
+_DIGIT = regex.compile(r"\d")
 
 
 class DatePattern(BaseModel):
@@ -36,6 +37,8 @@ class DatePattern(BaseModel):
     id: str
     pattern: str
     set: dict[str, int | Literal["first", "last"]] = Field(default_factory=dict)
+    # names of `words` lists: the pattern runs only on text holding one of their words
+    requires: list[str] = Field(default_factory=list)
 
 
 class DateRules(BaseModel):
@@ -65,6 +68,9 @@ class DateRules(BaseModel):
             except (KeyError, RecursionError, regex.error) as exc:
                 errors.append(_error(("patterns", i, "pattern"), pat.pattern, _why(exc)))
                 continue
+            if missing := [n for n in pat.requires if n not in self.words]:
+                what = Errors.E105.format(unknown=missing)
+                errors.append(_error(("patterns", i, "requires"), pat.requires, what))
             unknown = (set(compiled.groupindex) | set(pat.set)) - GROUPS
             if unknown:
                 what = Errors.E103.format(
@@ -143,8 +149,13 @@ class DateFinder:
         self.folder = folder if folder is not None else Folder(_default_sections()[1])
         fold = self.folder.tones
         self._patterns = [
-            (regex.compile(expand(p.pattern, rules, fold), _FLAGS), p.set) for p in rules.patterns
+            (regex.compile(expand(p.pattern, rules, fold), _FLAGS), p.set, tuple(p.requires))
+            for p in rules.patterns
         ]
+        needed = {name for p in rules.patterns for name in p.requires}
+        self._cues = {
+            name: regex.compile(_alternation(rules.words[name], fold), _FLAGS) for name in needed
+        }
         self._numerals = {self.folder.key(k): v for k, v in rules.numerals.items()}
         self._edges = {self.folder.key(k): v for k, v in rules.edges.items()}
 
@@ -159,11 +170,17 @@ class DateFinder:
         Returns:
             Mentions whose offsets index ``text``: ``text[m.start:m.end] == m.text``.
         """
+        if not _DIGIT.search(text):  # every date form holds a digit
+            return []
         folded = self.folder.tones(text)
         if len(folded) != len(text):  # cannot happen with valid text.yml; keep offsets safe
             folded = text
         found: list[tuple[int, int, int, str, str]] = []
-        for order, (pattern, preset) in enumerate(self._patterns):
+        # a cheap test per cue list spares the costly patterns most sentences
+        present: dict[str, bool] = {}
+        for order, (pattern, preset, requires) in enumerate(self._patterns):
+            if requires and not any(self._holds(n, folded, present) for n in requires):
+                continue
             for match in pattern.finditer(folded):
                 value = self._read(match.groupdict(), preset)
                 if value is not None and match.end() > match.start():
@@ -182,6 +199,13 @@ class DateFinder:
         mentions.sort(key=lambda m: m.start)
         return mentions
 
+    def _holds(self, cue: str, folded: str, present: dict[str, bool]) -> bool:
+        """Whether ``folded`` holds a word of the list ``cue``, searched once per text."""
+        held = present.get(cue)
+        if held is None:
+            held = present[cue] = self._cues[cue].search(folded) is not None
+        return held
+
     def _number(self, text: str | None) -> int | None:
         if text is None:
             return None
@@ -191,6 +215,8 @@ class DateFinder:
 
     def _year(self, text: str) -> int | None:
         """The year written ``text`` ("2023", or "23" read with the pivot), None out of range."""
+        if not text.isdigit():
+            return None
         year = int(text)
         if len(text) == 2:
             year += 2000 if year < self.rules.two_digit_year_pivot else 1900
@@ -245,9 +271,9 @@ class DateFinder:
             return None
         first = _Day.of(year if year is not None else year2, month, day)
         last = _Day.of(year2 if year2 is not None else year, month2, day2)
-        if year is None and year2 is not None and month is not None and month2 is not None:
-            if month > month2:  # "28/12 - 03/01/2024" starts the year before
-                first = _Day.of(year2 - 1, month, day)
+        # "28/12 - 03/01/2024" starts the year before
+        if year is None and year2 is not None and (month or 0) > (month2 or 13):
+            first = _Day.of(year2 - 1, month, day)
         if first is None or last is None or not first.key() < last.key():
             return None
         return f"{first.iso()}/{last.iso()}", "span"
