@@ -38,6 +38,7 @@ class Errors:
     E102 = "make it a valid regular expression ({reason})"
     E103 = "use only the groups {allowed}, not {unknown}"
     E104 = "placeholders refer to each other in a loop: remove the cycle"
+    E105 = "name lists under words in requires, not {unknown}"
     E110 = "give each indicator its own id ('{id}' is also indicator {first})"
     E111 = (
         "drop this phrasing or change the unit: '{other}' (indicator {first}) "

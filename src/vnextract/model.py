@@ -82,8 +82,13 @@ class DateMention:
     text: str
     start: int
     end: int
-    iso: str  # 2024-01-04, 2008-04, 2022, 2021/2025
+    iso: str  # 2024-01-04, 2008-04, 2022, 2021/2025; without a year --12-25
     precision: str  # day | month | year | span
+
+    @property
+    def dated(self) -> bool:
+        """Whether the mention states its year (only such mentions are DATE entities)."""
+        return not self.iso.startswith("--")
 
 
 @dataclass(slots=True)

@@ -145,6 +145,8 @@ class Extractor:
         dates_by_sentence = {s.index: self._dates(s, [*furniture, *crawl]) for s in sentences}
         for s in sentences:
             for d in dates_by_sentence[s.index]:
+                if not d.dated:  # "25-26/12": no DATE (ANNOTATION.md), only no figure
+                    continue
                 result.entities.append(
                     Entity(
                         doc_id, "DATE", d.text, d.iso, s.start + d.start, s.start + d.end, s.index
@@ -164,7 +166,7 @@ class Extractor:
     def _dates(self, s: Sentence, skip: Sequence[Furniture]) -> list[DateMention]:
         return [
             d
-            for d in self.dates.find(s.text)
+            for d in self.dates.find(s.text, yearless=True)
             if not _overlaps(s.start + d.start, s.start + d.end, skip)
         ]
 
@@ -179,7 +181,8 @@ class Extractor:
         meta: Metadata,
     ) -> None:
         year = int(meta.published[:4]) if meta.published else None
-        paragraphs = self.paragraphs.contexts(sentences, dates_by_sentence, year)
+        dated = {i: [d for d in found if d.dated] for i, found in dates_by_sentence.items()}
+        paragraphs = self.paragraphs.contexts(sentences, dated, year)
         agency_by_sentence = self._agencies(result.entities, sentences)
         notes: list[dict] = []
         for s in sentences:
@@ -188,9 +191,9 @@ class Extractor:
                 continue  # the whole sentence is furniture or a header line
             if _ANY_DIGIT.search(s.text) is None:
                 continue  # every figure is written with digits: nothing to read here
-            dates = dates_by_sentence[s.index]
+            dates = dated[s.index]
             inside = [(f.start - s.start, f.end - s.start) for f in touching]
-            exclude = [(d.start, d.end) for d in dates] + inside
+            exclude = [(d.start, d.end) for d in dates_by_sentence[s.index]] + inside
             blocked = self.numbers.blocked_spans(s.text)
             quantities = self.numbers.find(s.text, exclude, blocked)
             para = paragraphs.get(s.paragraph, ParagraphContext())
