@@ -398,6 +398,7 @@ def extractor():
         ),
         ("Đến cuối 3.2019, huyện có 2.000 trạm.", ["2.000"], ["2019-03"], "2019-03"),
         ("Cập nhật thg 1/2024 có 15 xã đạt chuẩn.", ["15"], ["2024-01"], "2024-01"),
+        ("Từ 11/2023 đến nay đã triển khai 12 mô hình.", ["12"], ["2023-11"], "2023-11"),
         # a yearless day range is neither a figure nor a DATE
         ("Hội nghị diễn ra 25-26/12 tại Huế với 300 đại biểu.", ["300"], [], None),
         # quarters and counts of months give the period as a span of months

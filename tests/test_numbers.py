@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from vnextract.numbers import find_quantities, parse_number
+from vnextract.numbers import find_quantities, number_finder, parse_number
 
 D = Decimal
 
@@ -175,3 +175,327 @@ def test_numbers_two_figures_keep_order_and_offsets():
     found = find_quantities(text)
     assert [q.value_text for q in found] == ["22.889", "66", "38"]
     assert all(text[q.start : q.end] == q.value_text for q in found)
+
+
+# -- issue 13: forms real articles write, read right ------------------------------------------
+# (sentence, value_text, value, extras); extras as in POSITIVE, plus "bound"
+MORE_FORMS = [
+    # letters and signs glued to the number
+    ("Giá bán lẻ 140.000đ mỗi hộp.", "140.000", D(140000), {"currency": "VND"}),
+    ("Vé vào cửa 50.000đ.", "50.000", D(50000), {"currency": "VND"}),
+    ("Rau sạch bán 25.000đ/kg tại chợ.", "25.000", D(25000), {"currency": "VND", "per": "kg"}),
+    ("Giá thịt 120.000đồng/kg.", "120.000", D(120000), {"currency": "VND", "per": "kg"}),
+    ("Phí dịch vụ 30.000VNĐ mỗi lượt.", "30.000", D(30000), {"currency": "VND"}),
+    ("Học phí 2.500.000₫ một kỳ.", "2.500.000", D(2500000), {"currency": "VND"}),
+    ("Mỗi suất ăn 35.000 ₫.", "35.000", D(35000), {"currency": "VND"}),
+    ("Căn hộ rộng 8,5m2 được bàn giao.", "8,5", D("8.5"), {"unit_text": "m2"}),
+    ("Nhà văn hóa rộng 250m² đã xong.", "250", D(250), {"unit_text": "m²"}),
+    ("Xe chạy tối đa 120km/h trên cao tốc.", "120", D(120), {"unit_text": "km", "per": "h"}),
+    ("Tuyến đường dài 12km được nâng cấp.", "12", D(12), {"unit_text": "km"}),
+    ("Mỗi hộ nhận 10kg gạo.", "10", D(10), {"unit_text": "kg"}),
+    ("Trồng mới 35ha rừng.", "35", D(35), {"unit_text": "ha"}),
+    ("Hồ chứa 1.200m3 nước.", "1.200", D(1200), {"unit_text": "m3"}),
+    ("Điện mặt trời đạt 50MW công suất.", "50", D(50), {"unit_text": "MW"}),
+    ("Băng thông 100Mbps cho trường học.", "100", D(100), {"unit_text": "Mbps"}),
+    ("Vé xe buýt chỉ 7k một lượt.", "7k", D(7000), {"currency": "VND"}),
+    ("Áo đồng phục giá 100k.", "100k", D(100000), {"currency": "VND"}),
+    ("Thu nhập bình quân 1tr5 mỗi tuần.", "1tr5", D(1500000), {"currency": "VND"}),
+    ("Phụ cấp 2tr mỗi tháng.", "2tr", D(2000000), {"currency": "VND"}),
+    ("Giá thuê 3tr75 mỗi tháng.", "3tr75", D(3750000), {"currency": "VND"}),
+    # minus signs and 'âm'
+    ("Tăng trưởng đạt -2,5% trong quý.", "-2,5", D("-2.5"), {"percent": True}),
+    ("Chỉ số giá ở mức −0,3% so với tháng trước.", "−0,3", D("-0.3"), {"percent": True}),
+    ("Tốc độ tăng (-1,2%) thấp hơn.", "-1,2", D("-1.2"), {"percent": True}),
+    ("Lợi nhuận: -15 tỷ đồng.", "-15", D(-15) * 10**9, {"currency": "VND"}),
+    ("Xuất khẩu tăng trưởng âm 4,1%.", "4,1", D("-4.1"), {"percent": True}),
+    ("Nhiệt độ xuống âm 3 độ C.", "3", D(-3), {}),
+    ("Chênh lệch thu chi âm 12 tỷ đồng.", "12", D(-12) * 10**9, {"currency": "VND"}),
+    # thousands grouped by spaces
+    ("Dân số tỉnh đạt 1 250 000 người.", "1 250 000", D(1250000), {}),
+    ("Có 12 500 hộ được hỗ trợ.", "12 500", D(12500), {}),
+    ("Tổng vốn 3 200 tỷ đồng.", "3 200", D(3200) * 10**9, {"currency": "VND"}),
+    ("Kho chứa 2\u00a0400 tấn lúa.", "2\u00a0400", D(2400), {}),
+    ("Dự trữ 4\u202f500 000 liều vắc xin.", "4\u202f500 000", D(4500000), {}),
+    ("Có 1 000 000 lượt truy cập.", "1 000 000", D(1000000), {}),
+    # scale words: vạn, runs that multiply, mixed numbers that add
+    ("Đàn gia cầm có 5 vạn con.", "5", D(50000), {}),
+    ("Thu hút 2,5 vạn lượt khách.", "2,5", D(25000), {}),
+    ("Kinh tế số ước đạt 2,4 triệu tỷ đồng.", "2,4", D("2.4") * 10**15, {"currency": "VND"}),
+    ("Tổng tài sản 1,5 triệu tỉ đồng.", "1,5", D("1.5") * 10**15, {"currency": "VND"}),
+    ("Giải ngân 3 nghìn tỷ đồng.", "3", D(3) * 10**12, {"currency": "VND"}),
+    ("Đàn lợn có 3 triệu 250 nghìn con.", "3 triệu 250 nghìn", D(3250000), {}),
+    ("Thu 12 nghìn 300 tỷ đồng thuế.", "12 nghìn 300 tỷ", D(12300) * 10**9, {"currency": "VND"}),
+    ("Chi 2 tỷ 500 triệu đồng sửa trường.", "2 tỷ 500 triệu", D(2500000000), {"currency": "VND"}),
+    ("Quỹ có 1 triệu 200 nghìn đồng.", "1 triệu 200 nghìn", D(1200000), {"currency": "VND"}),
+    ("Tổng số 4 nghìn 500 lượt.", "4 nghìn 500", D(4500), {}),
+    ("Đàn trâu 3 triệu 250 con.", "3 triệu 250", D(3250000), {}),
+    # currencies other than đồng, before or after the number
+    ("Vốn FDI đạt 1,2 tỷ USD.", "1,2", D("1.2") * 10**9, {"currency": "USD"}),
+    ("Kim ngạch xuất khẩu 850 triệu USD.", "850", D(850000000), {"currency": "USD"}),
+    ("Giá trị hợp đồng 3 triệu đô la Mỹ.", "3", D(3000000), {"currency": "USD"}),
+    ("Dự án được tài trợ 500.000 đô la.", "500.000", D(500000), {"currency": "USD"}),
+    ("Giá vàng thế giới 2.300 $ mỗi ounce.", "2.300", D(2300), {"currency": "USD"}),
+    ("Khoản vay trị giá $200 triệu.", "200", D(200000000), {"currency": "USD"}),
+    ("Viện trợ US$ 15 triệu cho tỉnh.", "15", D(15000000), {"currency": "USD"}),
+    ("Nhà tài trợ cam kết 20 triệu euro.", "20", D(20000000), {"currency": "EUR"}),
+    ("Khoản viện trợ 4,5 triệu EUR.", "4,5", D(4500000), {"currency": "EUR"}),
+    ("Học bổng trị giá €5.000 mỗi suất.", "5.000", D(5000), {"currency": "EUR"}),
+    ("Vốn ODA 30 tỷ yên Nhật.", "30", D(30) * 10**9, {"currency": "JPY"}),
+    ("Doanh thu 12 triệu nhân dân tệ.", "12", D(12000000), {"currency": "CNY"}),
+    # an amount in tỷ with no currency word is in đồng when nothing counted follows
+    (
+        "Doanh thu bưu chính đạt 10,2 tỷ, vượt kế hoạch.",
+        "10,2",
+        D("10.2") * 10**9,
+        {"currency": "VND"},
+    ),
+    (
+        "Thu ngân sách 1.295,283 tỷ đạt kế hoạch.",
+        "1.295,283",
+        D("1295.283") * 10**9,
+        {"currency": "VND"},
+    ),
+    ("Vốn đầu tư lên tới 45 tỷ.", "45", D(45) * 10**9, {"currency": "VND"}),
+    ("Tổng chi 7 tỉ và còn dư.", "7", D(7) * 10**9, {"currency": "VND"}),
+    ("Nộp ngân sách 120 nghìn tỷ, tăng mạnh.", "120", D(120) * 10**12, {"currency": "VND"}),
+    ("Hệ thống xử lý 1,5 tỷ lượt truy cập.", "1,5", D("1.5") * 10**9, {}),
+    ("Dân số thế giới 8 tỷ người.", "8", D(8) * 10**9, {}),
+    # ranges of amounts and percentages
+    (
+        "Giá vé 1.000-2.000 đồng mỗi lượt.",
+        "1.000-2.000",
+        D(1000),
+        {"value_max": D(2000), "currency": "VND"},
+    ),
+    (
+        "Giá từ 1.000 đến 2.000 đồng.",
+        "1.000 đến 2.000",
+        D(1000),
+        {"value_max": D(2000), "currency": "VND"},
+    ),
+    (
+        "Hỗ trợ từ 1 triệu đến 2 triệu đồng.",
+        "1",
+        D(1000000),
+        {"value_max": D(2000000), "currency": "VND"},
+    ),
+    (
+        "Mức phạt 5 triệu - 10 triệu đồng.",
+        "5",
+        D(5000000),
+        {"value_max": D(10000000), "currency": "VND"},
+    ),
+    (
+        "Phí từ 5 triệu đồng đến 8 triệu đồng.",
+        "5",
+        D(5000000),
+        {"value_max": D(8000000), "currency": "VND"},
+    ),
+    ("Vốn 1-2 tỷ đồng mỗi dự án.", "1-2", D(10**9), {"value_max": D(2 * 10**9), "currency": "VND"}),
+    ("Lãi suất từ 6% đến 8%.", "6", D(6), {"value_max": D(8), "percent": True}),
+    ("Tăng 10%-15% mỗi năm.", "10", D(10), {"value_max": D(15), "percent": True}),
+    (
+        "Giá 20.000–25.000đ/kg.",
+        "20.000–25.000",
+        D(20000),
+        {"value_max": D(25000), "currency": "VND", "per": "kg"},
+    ),
+    (
+        "Tiền công 200-300 nghìn đồng/ngày.",
+        "200-300",
+        D(200000),
+        {"value_max": D(300000), "currency": "VND", "per": "ngày"},
+    ),
+    # bounds written after the number
+    ("Có 06 xã trở lên đạt chuẩn.", "06", D(6), {"bound": ">="}),
+    ("Hộ có từ 2 ha trở lên được vay.", "2", D(2), {"bound": ">="}),
+    ("Doanh nghiệp có 10 lao động trở lên phải báo cáo.", "10", D(10), {"bound": ">="}),
+    ("Che phủ rừng từ 46% trở lên.", "46", D(46), {"percent": True, "bound": ">="}),
+    (
+        "Hộ có thu nhập 2 triệu đồng trở xuống được miễn.",
+        "2",
+        D(2000000),
+        {"currency": "VND", "bound": "<="},
+    ),
+    (
+        "Khoản vay 50 triệu đồng đổ lại không cần thế chấp.",
+        "50",
+        D(50000000),
+        {"currency": "VND", "bound": "<="},
+    ),
+    ("Gần 80% người từ 15 tuổi trở lên có tài khoản.", "80", D(80), {"percent": True}),
+    # a first figure above the second: this period against the last
+    ("Khám bệnh cho 87.096/75.250 lượt người.", "87.096/75.250", D(87096), {"total": D(75250)}),
+    ("Điều trị 1.540/1.200 bệnh nhân.", "1.540/1.200", D(1540), {"total": D(1200)}),
+    ("Đạt 12/20 tiêu chí.", "12/20", D(12), {"total": D(20)}),
+    # numbers written in words
+    ("Huyện có hai mươi mốt xã đạt chuẩn.", "hai mươi mốt", D(21), {}),
+    ("Tỉnh có một trăm lẻ năm xã.", "một trăm lẻ năm", D(105), {}),
+    ("Trường có một trăm linh tám giáo viên.", "một trăm linh tám", D(108), {}),
+    ("Đã cấp một trăm thẻ bảo hiểm.", "một trăm", D(100), {}),
+    ("Hỗ trợ ba tỷ đồng cho xã.", "ba tỷ", D(3 * 10**9), {"currency": "VND"}),
+    ("Đạt năm mươi phần trăm kế hoạch.", "năm mươi", D(50), {"percent": True}),
+    ("Giảm năm phần trăm chi phí.", "năm", D(5), {"percent": True}),
+    ("Có mười lăm đội tình nguyện.", "mười lăm", D(15), {}),
+    ("Đón ba mươi tư đoàn khách.", "ba mươi tư", D(34), {}),
+    ("Có chín mươi chín hộ thoát nghèo.", "chín mươi chín", D(99), {}),
+    ("Có hai mươi lăm điểm phát sóng.", "hai mươi lăm", D(25), {}),
+    ("Hai trăm năm mươi hộ được cấp nước.", "Hai trăm năm mươi", D(250), {}),
+    ("Thu hút hai nghìn lượt khách.", "hai nghìn", D(2000), {}),
+    ("Cấp năm nghìn suất quà.", "năm nghìn", D(5000), {}),
+    ("Đàn bò có mười hai nghìn con.", "mười hai nghìn", D(12000), {}),
+    ("Hỗ trợ một triệu rưỡi mỗi hộ.", "một triệu rưỡi", D(1500000), {}),
+    ("Có hai trăm rưỡi học sinh.", "hai trăm rưỡi", D(250), {}),
+    (
+        "Đầu tư hai tỷ năm trăm triệu đồng.",
+        "hai tỷ năm trăm triệu",
+        D(2500000000),
+        {"currency": "VND"},
+    ),
+    ("Có ba chục hộ tham gia.", "ba chục", D(30), {}),
+    ("Tổng thu bảy trăm triệu đồng.", "bảy trăm triệu", D(700000000), {"currency": "VND"}),
+    ("Thu ba nghìn tỷ đồng.", "ba nghìn tỷ", D(3 * 10**12), {"currency": "VND"}),
+    ("Chi hai đồng cho mỗi lượt.", "hai", D(2), {"currency": "VND"}),
+    ("Hơn một trăm phần trăm dân số có bảo hiểm.", "một trăm", D(100), {"percent": True}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "value_text", "value", "extras"), MORE_FORMS)
+def test_numbers_reads_real_forms(sentence, value_text, value, extras):
+    found = find_quantities(sentence)
+    assert [q.value_text for q in found] == [value_text]
+    q = found[0]
+    assert q.value == value
+    assert sentence[q.start : q.end] == value_text
+    assert q.value_max == extras.get("value_max")
+    assert q.total == extras.get("total")
+    assert q.percent == extras.get("percent", False)
+    assert q.currency == extras.get("currency")
+    assert q.per == extras.get("per")
+    assert q.unit_text == extras.get("unit_text")
+    assert q.bound == extras.get("bound")
+
+
+# numbers that are not figures: identifiers, times, ranks, ages, ratings, list numbers,
+# and words that only look like numbers
+MORE_NON_FIGURES = [
+    # phone numbers in every grouping
+    "Liên hệ 0237 3 852 111 để được hỗ trợ.",
+    "Liên hệ 0237.3852.111 trong giờ hành chính.",
+    "Gọi (0237) 3852 111 khi cần.",
+    "Gọi 0905.123.456 để đăng ký.",
+    "Số máy bàn 0236 3822 456 luôn trực.",
+    "Gọi số 0236-3822-456 ngay.",
+    "Liên lạc 0912345678 để hỏi.",
+    "Gọi +84 905 123 456 từ nước ngoài.",
+    "Gọi +84.236.3822.456 để hỏi.",
+    "Gọi 024 3822 1234 giờ hành chính.",
+    "Hỗ trợ qua 1900 1234 cả ngày.",
+    "Gọi 1800.1091 miễn phí.",
+    "Tư vấn 1900 54 54 54 mọi lúc.",
+    # names that carry a number
+    "Thực hiện Chương trình 135 tại các xã.",
+    "Triển khai Đề án 1719 ở miền núi.",
+    "Triển khai Đề án 06 của Chính phủ.",
+    "Theo Nghị định 13 về bảo vệ dữ liệu.",
+    "Quán triệt Nghị quyết 57 của Bộ Chính trị.",
+    "Thực hiện Chỉ thị 10 của tỉnh.",
+    "Áp dụng Thông tư 01 của Bộ.",
+    "Tiểu dự án 2 thuộc Dự án 4 được giao.",
+    "Nâng cấp Quốc lộ 14 qua huyện.",
+    "Bộ đội Quân khu 5 hỗ trợ dân.",
+    "Gọi Tổng đài 1900 1234 để hỏi.",
+    "Phản ánh qua đường dây nóng 1022.",
+    "Theo Luật 24 về an ninh mạng.",
+    # times of day
+    "Hội nghị khai mạc lúc 14 giờ 30 phút.",
+    "Buổi lễ bắt đầu lúc 8 giờ.",
+    "Đoàn đến vào 9 giờ.",
+    "Hạn chót 17 giờ ngày thứ sáu.",
+    "Cuộc họp từ 8 giờ sáng.",
+    "Sự cố xảy ra 22 giờ 15 phút.",
+    "Khai mạc 7h30 tại hội trường.",
+    "Bế mạc lúc 16 giờ 45.",
+    # ranks
+    "Tỉnh xếp thứ 12/63 cả nước.",
+    "Đứng thứ 5 toàn quốc.",
+    "Lọt top 10 địa phương dẫn đầu.",
+    "Vào Top 50 doanh nghiệp tiêu biểu.",
+    "Xếp hạng 20 về chỉ số cạnh tranh.",
+    "Giành giải 3 cuộc thi.",
+    # ages
+    "Ông năm nay 55 tuổi.",
+    "Trẻ em dưới 6 tuổi được miễn phí.",
+    "Thanh niên độ tuổi 18-25 tham gia.",
+    "Người từ 60 đến 80 tuổi được khám.",
+    "Cụ bà ở tuổi 90 vẫn minh mẫn.",
+    # star ratings
+    "Khách sạn 5 sao mở cửa.",
+    "Sản phẩm đạt 3 sao OCOP.",
+    "Nhà hàng từ 3-4 sao phục vụ khách.",
+    # lunar dates and years
+    "Lễ hội diễn ra ngày 10/3 âm lịch.",
+    "Rằm 15/8 (ÂL) có nhiều hoạt động.",
+    "Chợ phiên họp mùng 5 hằng tháng.",
+    "Tết Giáp Thìn 2024 đã qua.",
+    "Ngày 15 tháng 8 âm lịch là Tết Trung thu.",
+    # section and list numbers at a line start
+    "1. Lĩnh vực bưu chính",
+    "2) Về viễn thông",
+    "1.2. Kết quả cụ thể",
+    "(3) Về an toàn thông tin",
+    "4/ Nhiệm vụ trọng tâm",
+    "2.",
+    # months without 'tháng' after a cue are the date stage's (tests/test_dates.py, pipeline)
+    "Số liệu quý 02/2021 đã công bố.",
+    # codes glued to letters stay codes
+    "Mạng 5G phủ khắp huyện.",
+    "Đại dịch COVID-19 qua đi.",
+    "Lớp 10A1 đạt giải.",
+    # words that look like numbers but count nothing
+    "Một số xã còn khó khăn.",
+    "Hai bên ký kết hợp tác.",
+    "Thứ hai mươi chín của giải đấu.",
+    "Trải qua hai mươi năm xây dựng.",
+    "Mười năm qua tỉnh đổi mới.",
+    "Hàng trăm người tham gia.",
+    "Hàng nghìn lượt khách tới.",
+    "Vài chục hộ còn nghèo.",
+    "Ba mẹ đưa con đến trường.",
+    "Năm nay tỉnh tổ chức lễ hội.",
+    "Trong năm hai đơn vị được khen.",
+    "Lần thứ ba đại hội thành công.",
+    "Tháng mười hai có nhiều lễ hội.",
+    "Mỗi người một việc.",
+    "Năm học mới bắt đầu.",
+]
+
+
+@pytest.mark.parametrize("sentence", MORE_NON_FIGURES)
+def test_numbers_skip_more_non_figures(sentence):
+    assert find_quantities(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [
+        ("1 000 000", D(1000000)),
+        ("12 500", D(12500)),
+        ("2\u00a0400", D(2400)),
+        ("1 250 000,5", D("1250000.5")),
+    ],
+)
+def test_numbers_parse_space_grouped(written, value):
+    assert parse_number(written) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "holds"),
+    [
+        ("Có 25 xã.", True),
+        ("Có hai mươi mốt xã.", True),
+        ("Ban chỉ đạo họp thường kỳ.", False),
+    ],
+)
+def test_numbers_may_hold_figure(text, holds):
+    assert number_finder().may_hold_figure(text) is holds

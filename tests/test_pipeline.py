@@ -222,3 +222,20 @@ def test_pipeline_unexpected_failure_costs_one_document(tmp_path, monkeypatch):
     assert docs["a"]["status"] == "error" and "ValueError: boom" in docs["a"]["error"]
     assert "a.txt" in docs["a"]["error"]
     assert docs["b"]["status"] == "ok"
+
+
+def test_pipeline_reads_number_words_and_skips_list_numbers(tmp_path):
+    # list numbers opening a line are not figures; a figure written in words is one,
+    # also in a sentence that holds no digit at all
+    text = (
+        "Báo cáo của huyện Tân Phú\n\n1. Lĩnh vực nông nghiệp\n"
+        "Huyện có hai mươi mốt xã đạt chuẩn nông thôn mới.\n"
+        "(2) Về y tế\nToàn huyện có 14 trạm y tế.\n"
+    )
+    (tmp_path / "words.txt").write_text(text, encoding="utf-8")
+    run([tmp_path / "words.txt"], tmp_path / "out", entities=False, progress=False)
+    records = read_jsonl(tmp_path / "out" / "records.jsonl")
+    assert [(r["value_text"], r["value"], r["unit"]) for r in records] == [
+        ("hai mươi mốt", 21, "xã"),
+        ("14", 14, "trạm"),
+    ]

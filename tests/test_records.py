@@ -516,3 +516,21 @@ def test_records_kind_of_plans_and_results(builder, text, value_text, kind, esti
     drafts = {d.quantity.value_text: d for d in build(builder, text).drafts}
     assert drafts[value_text].kind == kind
     assert drafts[value_text].estimated == estimated
+
+
+@pytest.mark.parametrize(
+    ("text", "value_text", "bound"),
+    [
+        ("Phấn đấu có 06 xã trở lên đạt chuẩn nông thôn mới.", "06", ">="),
+        ("Hộ có thu nhập 1,5 triệu đồng trở xuống được hỗ trợ.", "1,5", "<="),
+        ("Tỷ lệ hộ nghèo không hơn 3%.", "3", "<="),
+        ("Thời gian xử lý không quá 5 ngày làm việc.", "5", "<="),
+        ("Mỗi lớp có không ít hơn 20 học sinh.", "20", ">="),
+        ("Số ca mắc chưa tới 50 ca.", "50", "<"),
+        ("Chi phí chưa đầy 2 tỷ đồng.", "2", "<"),
+        ("Đạt hơn 300 hộ.", "300", ">"),
+    ],
+)
+def test_records_bound_written_after_or_negated(builder, text, value_text, bound):
+    drafts = [d for d in build(builder, text).drafts if d.quantity.value_text == value_text]
+    assert [d.bound for d in drafts] == [bound]

@@ -75,6 +75,8 @@ class Quantity:
     # "81,62 máy/100 dân"); the expression then ends after the base
     unit_text: str | None = None
     scale_text: str | None = None
+    # a bound written after the number ("10 ha trở lên" is ">="); None when there is none
+    bound: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -189,8 +189,8 @@ class Extractor:
             touching = [f for f in no_figures if f.start < s.end and s.start < f.end]
             if any(f.start <= s.start and s.end <= f.end for f in touching):
                 continue  # the whole sentence is furniture or a header line
-            if _ANY_DIGIT.search(s.text) is None:
-                continue  # every figure is written with digits: nothing to read here
+            if not self.numbers.may_hold_figure(s.text):
+                continue  # no digit and no number word: nothing to read here
             dates = dated[s.index]
             inside = [(f.start - s.start, f.end - s.start) for f in touching]
             exclude = [(d.start, d.end) for d in dates_by_sentence[s.index]] + inside

@@ -578,6 +578,7 @@ class RecordBuilder:
             bound = "="
             if m := self._bound_tail.search(before):
                 bound = self._bounds[" ".join(m.group("cue").split())]
+            bound = q.bound or bound  # written after the number: '10 ha trở lên'
             estimated = bool(self._estimate.search(before))
             per = q.per or self.per_from_cue(before)
             after, after_end = self.after_phrase(text, low, q.expr_end, next_start)
