@@ -39,6 +39,9 @@ _MIN_USUAL_SHARE = 0.85
 _SCORE_BYTES = 256 * 1024
 # code pages charset-normalizer proposes that are tried beside Windows-1258
 _PROPOSALS = 3
+# good non-ASCII UTF-8 characters per bad byte for the bytes to count as UTF-8 (a legacy
+# code page almost never forms a valid UTF-8 sequence)
+_GOOD_PER_BAD = 2
 # offsets of bad bytes shown in a warning; the rest are counted
 _SHOWN_OFFSETS = 5
 
@@ -174,7 +177,7 @@ def _utf8_or_legacy(
             raise DocumentError(Errors.E030.format(path=path, pos=exc.start)) from None
         text, bad = _decode_recording(data, "utf-8")
         good = sum(1 for ch in text if ord(ch) > 0x7F) - len(bad)
-        mostly_utf8 = good >= 10 * len(bad)
+        mostly_utf8 = good >= _GOOD_PER_BAD * len(bad)
         if mostly_utf8 and len(bad) <= stray:
             # a stray byte in a good UTF-8 article: keep the article, say where it was
             decoded = Decoding(text, codec, 1.0, "UTF-8", [_bad_bytes_warning(bad, "UTF-8")])
