@@ -252,7 +252,11 @@ DECODINGS = [
 ]
 
 
-@pytest.mark.parametrize(("name", "data", "encoding", "confidence", "how", "warnings"), DECODINGS)
+@pytest.mark.parametrize(
+    ("name", "data", "encoding", "confidence", "how", "warnings"),
+    DECODINGS,
+    ids=[row[0] for row in DECODINGS],
+)
 def test_pipeline_documents_record_decoding(
     tmp_path, name, data, encoding, confidence, how, warnings
 ):
@@ -276,6 +280,7 @@ def test_pipeline_documents_record_decoding(
         ("windows-1258", cp1258(VIETNAMESE), 0, None),
         ("klingon", VIETNAMESE.encode(), 2, "unknown encoding 'klingon'"),
     ],
+    ids=["vni", "tcvn3", "cp1258", "unknown"],
 )
 def test_pipeline_cli_encoding_option_forces_decoding(tmp_path, capsys, flag, data, code, says):
     path = tmp_path / "bai.txt"

@@ -225,16 +225,17 @@ def test_read_html_recognised_by_content(tmp_path, name, raw):
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("name", "text"),
     [
-        "Bài viết dùng thẻ <b> để in đậm tên xã.\nTỉnh có 3 <i>huyện</i> mới.",
-        "Giá trị 3 < 5 và 7 > 2 trong báo cáo.",
-        "Tiêu đề: <html> là thẻ mở đầu của một trang web.",
+        ("bai.txt", "Bài viết dùng thẻ <b> để in đậm tên xã.\nTỉnh có 3 <i>huyện</i> mới."),
+        ("bai.txt", "Giá trị 3 < 5 và 7 > 2 trong báo cáo."),
+        ("bai", "Tiêu đề: <html> là thẻ mở đầu của một trang web."),
+        ("bai.html", "Tin ngắn không có thẻ nào.\n\nĐoạn thứ hai."),
     ],
-    ids=["mentions-b", "comparisons", "mentions-html-later"],
+    ids=["mentions-b", "comparisons", "mentions-html-later", "html-name-no-markup"],
 )
-def test_read_plain_text_that_mentions_tags_stays_text(tmp_path, text):
-    path = tmp_path / "bai.txt"
+def test_read_plain_text_that_mentions_tags_stays_text(tmp_path, name, text):
+    path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     doc = read_document(path)
     assert not doc.is_html

@@ -13,7 +13,6 @@ import codecs
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
@@ -127,6 +126,14 @@ class FontCodec:
         alternatives = sorted(shown, key=len, reverse=True)
         self._pattern = re.compile("|".join(map(re.escape, alternatives)))
         self._encode = {v: bytes.fromhex(k) for k, v in table.table.items()}
+        # a 256-character decoding table for the C charmap codec: the fallback's view of
+        # each byte, and with one byte per letter (TCVN3) the letters too, in one pass
+        view = [self._show(bytes([b])) for b in range(256)]
+        self._single = all(len(k) == 1 for k in table.table)
+        if self._single:
+            for key, letter in table.table.items():
+                view[int(key, 16)] = letter
+        self._charmap = "".join(view)
 
     def _show(self, data: bytes) -> str:
         # bytes the fallback leaves undefined (0x81 in cp1252) read as Latin-1 controls
@@ -134,7 +141,9 @@ class FontCodec:
 
     def decode(self, data: bytes) -> str:
         """The text ``data`` stands for (not yet NFC-normalised); linear in its length."""
-        text = data.decode("latin-1").translate(_fallback_map(self._fallback))
+        text = codecs.charmap_decode(data, "strict", self._charmap)[0]
+        if self._single:
+            return text
         return self._pattern.sub(lambda m: self._table[m.group()], text)
 
     def encode(self, text: str) -> bytes:
@@ -151,17 +160,6 @@ class FontCodec:
                 except UnicodeEncodeError:
                     raise ValueError(f"{self.name} has no '{ch}'") from None
         return bytes(out)
-
-
-@lru_cache(maxsize=8)
-def _fallback_map(codec: str) -> dict[int, str]:
-    """Latin-1 character -> what the byte reads as in ``codec`` (for str.translate)."""
-    out = {}
-    for b in range(256):
-        shown = bytes([b]).decode(codec, errors="ignore") or chr(b)
-        if shown != chr(b):
-            out[b] = shown
-    return out
 
 
 class SyllableCheck:
@@ -284,12 +282,16 @@ class Legacy:
     def score(self, text: str) -> Score:
         """Count the non-ASCII words of ``text`` and the Vietnamese syllables among them."""
         words = syllables = 0
+        judged: dict[str, bool] = {}  # words repeat: judge each distinct one once
         for word in _WORD_SPLIT.split(text):
             word = word.strip(_QUOTES)
             if word.isascii():
                 continue
             words += 1
-            syllables += self.is_syllable(word)
+            ok = judged.get(word)
+            if ok is None:
+                ok = judged[word] = self.is_syllable(word)
+            syllables += ok
         return Score(syllables, words)
 
 

@@ -35,8 +35,9 @@ _MAX_CONTROL_SHARE = 0.02
 # rest (symbols, controls, U+FFFD) suggest binary data
 _USUAL = re.compile(r"[\w\s.,;:!?()\[\]\"'/%&@#+*=<>“”‘’–—…\u0300-\u036f-]")
 _MIN_USUAL_SHARE = 0.85
-# candidates are judged on the file's beginning: enough words, and linear in the size
-_SCORE_BYTES = 256 * 1024
+# candidates are judged on the file's beginning (some 10,000 words): enough to tell
+# them apart, and the cost does not grow with the file
+_SCORE_BYTES = 64 * 1024
 # code pages charset-normalizer proposes that are tried beside Windows-1258
 _PROPOSALS = 3
 # good non-ASCII UTF-8 characters per bad byte for the bytes to count as UTF-8 (a legacy
@@ -61,16 +62,26 @@ _RECORDING = threading.local()
 
 
 def _record_bad(exc: UnicodeDecodeError) -> tuple[str, int]:
-    _RECORDING.offsets.append((exc.start, exc.object[exc.start]))
+    offsets = _RECORDING.offsets
+    if len(offsets) >= _RECORDING.limit:
+        raise exc  # more than wanted: stop rather than call back once per legacy byte
+    offsets.append((exc.start, exc.object[exc.start]))
     return "\ufffd", exc.end
 
 
 codecs.register_error("vnextract.record", _record_bad)
 
 
-def _decode_recording(data: bytes, codec: str) -> tuple[str, list[tuple[int, int]]]:
-    """Decode with bad bytes replaced by U+FFFD; also return (offset, byte) of each."""
+def _decode_recording(
+    data: bytes, codec: str, limit: int | None = None
+) -> tuple[str, list[tuple[int, int]]]:
+    """Decode with bad bytes replaced by U+FFFD; also return (offset, byte) of each.
+
+    Raises:
+        UnicodeDecodeError: more than ``limit`` bad bytes.
+    """
     _RECORDING.offsets = []
+    _RECORDING.limit = len(data) if limit is None else limit
     try:
         return data.decode(codec, errors="vnextract.record"), _RECORDING.offsets
     finally:
@@ -175,7 +186,10 @@ def _utf8_or_legacy(
         # a multi-byte sequence cut off by the end of the file: truncation, not a code page
         if exc.end == len(data) and exc.reason == "unexpected end of data":
             raise DocumentError(Errors.E030.format(path=path, pos=exc.start)) from None
-        text, bad = _decode_recording(data, "utf-8")
+        try:
+            text, bad = _decode_recording(data, "utf-8", limit=stray)
+        except UnicodeDecodeError:
+            text, bad = _decode_recording(data[:_SCORE_BYTES], "utf-8", limit=None)
         good = sum(1 for ch in text if ord(ch) > 0x7F) - len(bad)
         mostly_utf8 = good >= _GOOD_PER_BAD * len(bad)
         if mostly_utf8 and len(bad) <= stray:
@@ -233,7 +247,8 @@ def _legacy(
     legacy: Legacy,
     exc: UnicodeDecodeError,
 ) -> Decoding:
-    if not _looks_like_text(data.decode("cp1258", errors="replace")):
+    # binary data shows in its first bytes; judging a sample keeps this linear and cheap
+    if not _looks_like_text(data[:_SCORE_BYTES].decode("cp1258", errors="replace")):
         reason = f"byte 0x{data[exc.start]:02X} at offset {exc.start} is not UTF-8"
         raise DocumentError(Errors.E004.format(path=path, reason=reason))
     sample = data[:_SCORE_BYTES]
