@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from legacy_samples import cp1258, tcvn3, vni
 from vnextract.batch import run
 from vnextract.cli import main
 from vnextract.write import FILES
@@ -71,14 +72,24 @@ VIETNAMESE = "Toàn tỉnh có 1.250 thuê bao mới, tăng 8% so với cùng k�
 BAD_INPUTS = [
     ("empty.txt", b"", "error", "empty"),
     ("binary.txt", b"\x00\x01\x02\xff" * 200, "error", "binary"),
-    # "Thống kê: 1.250 thuê bao" as Windows-1258 writes it (base letter + combining tone byte)
-    ("cp1258.txt", b"Th\xf4\xecng k\xea: 1.250 thu\xea bao", "error", "UTF-8"),
+    # legacy encodings are detected and decoded (the sample sentence, written their way)
+    ("cp1258.txt", cp1258(VIETNAMESE), "ok", None),
+    ("tcvn3.txt", tcvn3(VIETNAMESE), "ok", None),
+    ("vni.txt", vni(VIETNAMESE), "ok", None),
+    # a stray byte in UTF-8 is replaced, with a warning, and the article goes on
+    ("stray.txt", VIETNAMESE.encode().replace(b",", b",\xff", 1), "ok", None),
     ("latin1.txt", "Café: 1.250 thuê bao".encode("latin-1", "replace"), "error", "UTF-8"),
     ("truncated.txt", VIETNAMESE.encode("utf-8")[:-2] + "ố".encode()[:1], "error", "UTF-8"),
     ("utf16.txt", VIETNAMESE.encode("utf-16"), "ok", None),
     ("bom.txt", b"\xef\xbb\xbf" + VIETNAMESE.encode("utf-8"), "ok", None),
     (
         "page.html",
+        f"<html><body><script>var x=99;</script><p>{VIETNAMESE}</p></body></html>".encode(),
+        "ok",
+        None,
+    ),
+    (
+        "page.txt",
         f"<html><body><script>var x=99;</script><p>{VIETNAMESE}</p></body></html>".encode(),
         "ok",
         None,
@@ -239,3 +250,68 @@ def test_pipeline_reads_number_words_and_skips_list_numbers(tmp_path):
         ("hai mươi mốt", 21, "xã"),
         ("14", 14, "trạm"),
     ]
+
+
+DECODINGS = [
+    ("utf8.txt", VIETNAMESE.encode(), "utf-8", 1.0, "valid UTF-8", 0),
+    ("cp1258.txt", cp1258(VIETNAMESE), "cp1258", 1.0, "detected", 0),
+    ("tcvn3.txt", tcvn3(VIETNAMESE), "tcvn3", 1.0, "detected", 0),
+    ("vni.txt", vni(VIETNAMESE), "vni", 1.0, "detected", 0),
+    ("stray.txt", VIETNAMESE.encode().replace(b",", b",\xff", 1), "utf-8", 1.0, "UTF-8", 1),
+    (
+        "meta.html",
+        cp1258(f'<meta charset="windows-1258"><p>{VIETNAMESE}</p>'),
+        "cp1258",
+        1.0,
+        "declared in the page",
+        0,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "encoding", "confidence", "how", "warnings"),
+    DECODINGS,
+    ids=[row[0] for row in DECODINGS],
+)
+def test_pipeline_documents_record_decoding(
+    tmp_path, name, data, encoding, confidence, how, warnings
+):
+    path = tmp_path / name
+    path.write_bytes(data)
+    out = tmp_path / "out"
+    run([path], out, entities=False, progress=False)
+    (doc,) = read_jsonl(out / "documents.jsonl")
+    assert doc["status"] == "ok"
+    assert (doc["encoding"], doc["encoding_confidence"]) == (encoding, confidence)
+    assert doc["decoding"].startswith(how)
+    assert len(doc["decoding_warnings"]) == warnings
+    assert VIETNAMESE.strip().replace(",", "," + "\ufffd" * warnings, 1) in doc["text"]
+
+
+@pytest.mark.parametrize(
+    ("flag", "data", "code", "says"),
+    [
+        ("vni", vni(VIETNAMESE), 0, None),
+        ("TCVN3", tcvn3(VIETNAMESE), 0, None),
+        ("windows-1258", cp1258(VIETNAMESE), 0, None),
+        ("klingon", VIETNAMESE.encode(), 2, "unknown encoding 'klingon'"),
+    ],
+    ids=["vni", "tcvn3", "cp1258", "unknown"],
+)
+def test_pipeline_cli_encoding_option_forces_decoding(tmp_path, capsys, flag, data, code, says):
+    path = tmp_path / "bai.txt"
+    path.write_bytes(data)
+    out = tmp_path / "out"
+    argv = ["run", str(path), "--out", str(out), "--no-entities", "--quiet", "--workers", "1"]
+    if code == 2:
+        with pytest.raises(SystemExit) as info:
+            main([*argv, "--encoding", flag])
+        assert info.value.code == 2
+        assert says in capsys.readouterr().err
+        assert not out.exists()
+        return
+    assert main([*argv, "--encoding", flag]) == code
+    (doc,) = read_jsonl(out / "documents.jsonl")
+    assert doc["decoding"] == "forced (--encoding)"
+    assert doc["text"] == VIETNAMESE

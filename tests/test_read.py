@@ -16,19 +16,6 @@ from vnextract.read import read_document
 SENTENCE = "Năm 2023, tỉnh Quảng Trị có 1.250 trạm BTS, phủ sóng 98,5% số thôn."
 
 
-def _cp1258(text: str) -> bytes:
-    """Encode like a legacy Vietnamese editor: base letter plus a combining tone mark."""
-    out = b""
-    for ch in text:
-        try:
-            out += ch.encode("cp1258")
-        except UnicodeEncodeError:
-            parts = unicodedata.normalize("NFD", ch)
-            out += unicodedata.normalize("NFC", parts[:-1]).encode("cp1258")
-            out += parts[-1].encode("cp1258")
-    return out
-
-
 @pytest.mark.parametrize(
     ("raw", "encoding"),
     [
@@ -74,12 +61,6 @@ def test_read_normalises_line_endings(tmp_path, raw, text):
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary data"),
         (SENTENCE.encode("utf-16-le"), "NUL byte"),
         (bytes(range(128, 256)) * 4, "binary data"),
-        (_cp1258(SENTENCE), "Windows-1258"),
-        (
-            "Thông báo của Sở".encode("latin-1", "replace")
-            + "Bộ Tài chính".encode("cp1252", "replace"),
-            "not valid UTF-8",
-        ),
         (SENTENCE.encode("utf-8") + "ạ".encode()[:2], "truncated"),
         (codecs.BOM_UTF16_LE + "Sở".encode("utf-16-le") + b"\x00\xd8", "UTF-16"),
     ],
@@ -90,8 +71,6 @@ def test_read_normalises_line_endings(tmp_path, raw, text):
         "png",
         "utf16-no-bom",
         "high-bytes",
-        "cp1258",
-        "latin1",
         "truncated-utf8",
         "utf16-lone-surrogate",
     ],
@@ -107,16 +86,9 @@ def test_read_refuses_undecodable(tmp_path, raw, message):
     assert "\n" not in text
 
 
-def test_read_legacy_error_names_offset(tmp_path):
-    path = tmp_path / "cu.txt"
-    path.write_bytes(_cp1258("Báo cáo"))
-    with pytest.raises(DocumentError, match=r"byte 1: 0xE1"):
-        read_document(path)
-
-
 @pytest.mark.parametrize(
     ("name", "message"),
-    [("bai.pdf", "unsupported file type '.pdf'"), ("bai", "unsupported file type '(none)'")],
+    [("bai.pdf", "unsupported file type '.pdf'"), ("bai.2023", "unsupported file type '.2023'")],
 )
 def test_read_refuses_other_file_types(tmp_path, name, message):
     path = tmp_path / name

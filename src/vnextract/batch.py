@@ -50,6 +50,7 @@ def run(
     on_error: Callable[[str], None] | None = None,
     workers: int | None = 1,
     scheduler: str | None = None,
+    encoding: str | None = None,
 ) -> RunSummary:
     """Extract every article under ``paths`` into ``out_dir``.
 
@@ -63,6 +64,7 @@ def run(
             per core. With ``scheduler``, the size of a local Dask cluster.
         scheduler: ``"local"`` or a Dask scheduler address (``tcp://HOST:8786``) to
             run on Dask instead of a process pool.
+        encoding: decode every file with this encoding instead of detecting each one's.
     Returns:
         Counts and timing of the run.
     """
@@ -79,7 +81,7 @@ def run(
     # success, on a document's exception and on Ctrl-C alike
     with (
         OutputWriter(out_dir) as writer,
-        closing(_results(inputs, entities, workers, scheduler)) as engine,
+        closing(_results(inputs, entities, workers, scheduler, encoding)) as engine,
     ):
         results: Iterable[DocumentLines] = engine
         if show:
@@ -94,26 +96,34 @@ def run(
 
 
 def _results(
-    inputs: Sequence[tuple[str, Path]], entities: bool, workers: int, scheduler: str | None
+    inputs: Sequence[tuple[str, Path]],
+    entities: bool,
+    workers: int,
+    scheduler: str | None,
+    encoding: str | None = None,
 ) -> Iterator[DocumentLines]:
     """Every input's output lines, in input order, from the engine the options ask for."""
     if scheduler is not None:
         from .distributed import dask_results
 
-        return dask_results(inputs, scheduler=scheduler, workers=workers, entities=entities)
+        return dask_results(
+            inputs, scheduler=scheduler, workers=workers, entities=entities, encoding=encoding
+        )
     # a pool costs a few seconds of start-up per worker: not worth it for one document
     workers = min(workers, len(inputs))
     if workers > 1:
         from .parallel import process_pool
 
-        return process_pool(inputs, workers=workers, entities=entities)
-    return _in_process(inputs, entities)
+        return process_pool(inputs, workers=workers, entities=entities, encoding=encoding)
+    return _in_process(inputs, entities, encoding)
 
 
-def _in_process(inputs: Iterable[tuple[str, Path]], entities: bool) -> Iterator[DocumentLines]:
+def _in_process(
+    inputs: Iterable[tuple[str, Path]], entities: bool, encoding: str | None = None
+) -> Iterator[DocumentLines]:
     from .pipeline import Extractor
 
-    extractor = Extractor(entities=entities)
+    extractor = Extractor(entities=entities, encoding=encoding)
     for doc_id, path in inputs:
         yield serialise(extractor.process_file(path, doc_id))
 

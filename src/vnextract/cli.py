@@ -18,6 +18,20 @@ def _positive_int(value: str) -> int:
     return number
 
 
+def _encoding(value: str) -> str:
+    from .legacy import default_legacy
+
+    legacy = default_legacy()
+    try:
+        return legacy.codec_name(value)
+    except LookupError:
+        known = ", ".join(legacy.known())
+        raise argparse.ArgumentTypeError(
+            f"unknown encoding '{value}': give a Python codec name (cp1258, latin-1 ...) "
+            f"or one of {known}"
+        ) from None
+
+
 def _cmd_run(args: argparse.Namespace) -> int:
     from .workflow import run_job
 
@@ -32,6 +46,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
         on_error=lambda msg: print(f"error: {msg}", file=sys.stderr),
         workers=args.workers,
         scheduler=args.scheduler,
+        encoding=args.encoding,
     )
     for line in job.lines():
         print(line)
@@ -99,6 +114,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ADDR|local",
         help="run on Dask: a scheduler address (tcp://HOST:8786) or 'local' for a "
         "local cluster of --workers processes",
+    )
+    run.add_argument(
+        "--encoding",
+        type=_encoding,
+        default=None,
+        metavar="NAME",
+        help="decode every file as NAME (cp1258, tcvn3, vni, latin-1 ...) instead of "
+        "detecting each file's encoding",
     )
     run.set_defaults(func=_cmd_run)
 

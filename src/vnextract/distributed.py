@@ -21,18 +21,21 @@ from pathlib import Path
 from .parallel import IN_FLIGHT_PER_WORKER, ordered
 from .write import DocumentLines, serialise
 
-# per worker process: one extractor per 'entities' setting
-_EXTRACTORS: dict[bool, object] = {}
+# per worker process: one extractor per ('entities', 'encoding') setting
+_EXTRACTORS: dict[tuple[bool, str | None], object] = {}
 
 
-def process_on_worker(doc_id: str, path: str, entities: bool) -> DocumentLines:
+def process_on_worker(
+    doc_id: str, path: str, entities: bool, encoding: str | None = None
+) -> DocumentLines:
     """Process one document with this worker process's extractor (built on first use);
     its output lines come back."""
-    extractor = _EXTRACTORS.get(entities)
+    extractor = _EXTRACTORS.get((entities, encoding))
     if extractor is None:
         from .pipeline import Extractor
 
-        extractor = _EXTRACTORS[entities] = Extractor(entities=entities)
+        extractor = Extractor(entities=entities, encoding=encoding)
+        _EXTRACTORS[(entities, encoding)] = extractor
     return serialise(extractor.process_file(path, doc_id))
 
 
@@ -57,6 +60,7 @@ def dask_results(
     scheduler: str,
     workers: int,
     entities: bool = True,
+    encoding: str | None = None,
 ) -> Iterator[DocumentLines]:
     """Process ``inputs`` on a Dask cluster; yield results in input order.
 
@@ -66,6 +70,7 @@ def dask_results(
         workers: worker processes of a local cluster (ignored for a remote one,
             whose size is read from the scheduler).
         entities: tag entities and officials too.
+        encoding: decode every file with this encoding (None: detect each).
     Yields:
         One document's output lines per input, in the order of ``inputs``.
     """
@@ -76,7 +81,7 @@ def dask_results(
         # the path goes as given, because it is the record's 'source'; pure=False:
         # the same path read twice (a re-run after an edit) must be processed again
         submitted = (
-            client.submit(process_on_worker, doc_id, str(path), entities, pure=False)
+            client.submit(process_on_worker, doc_id, str(path), entities, encoding, pure=False)
             for doc_id, path in inputs
         )
         yield from ordered(submitted, window)

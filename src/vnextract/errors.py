@@ -7,8 +7,9 @@ class Errors:
     E001 = "{path}: not a file or folder. Check the path and run again."
     E002 = "{path}: the file is empty."
     E003 = (
-        "{path}: not valid UTF-8 (byte {pos}: {reason}); it looks like {guess}. "
-        "Re-save it as UTF-8 (or UTF-16 with a BOM) and run again."
+        "{path}: not valid UTF-8 (byte {pos}: {reason}), and no legacy encoding reads as "
+        "Vietnamese (syllables among {words} non-ASCII words: {summary}). Give its encoding "
+        "with --encoding NAME, or re-save it as UTF-8, and run again."
     )
     E004 = "{path}: binary data, not text ({reason}). Only .txt and .html articles are read."
     E005 = "{path}: UTF-16 text that does not decode ({reason}). Re-save it as UTF-8."
@@ -31,6 +32,15 @@ class Errors:
     )
     E031 = "{path}: unsupported file type '{suffix}'. Give .txt, .html or .htm articles."
     E032 = "{path}: the HTML has no visible text (only scripts, menus or markup)."
+    E034 = (
+        "{path}: UTF-8 with {count} bad bytes (first at offset {pos}), more than the {stray} "
+        "stray ones read with a warning. Check the file, or run with --encoding utf-8 to "
+        "read it with them replaced."
+    )
+    E033 = (
+        "{path}: unknown encoding '{name}'. Give a Python codec name (cp1258, latin-1, "
+        "utf-8 ...) or one of {known}."
+    )
     # E100-E119: dates (vnextract.dates) and the indicator catalogue (vnextract.catalogue);
     # reported by the rule loader as "rules/FILE:LINE: where: message"
     E100 = "give each pattern its own id ('{id}' is also pattern {first})"

@@ -85,6 +85,48 @@ _VOID = frozenset(
 )
 _SPACE = re.compile(r"\s+")
 
+# how an HTML page begins, whatever its file is called: a doctype, an XML declaration,
+# a comment or one of the elements a page or a saved fragment starts with
+_HTML_START = re.compile(
+    r"(?:<!--.*?-->\s*)*<(?:!doctype\s+html|\?xml\b|(?:html|head|body|meta|title|link|"
+    r"base|script|style|article|main|section|div|p|h[1-6]|table|ul|ol)[\s/>])",
+    re.IGNORECASE | re.DOTALL,
+)
+_ANY_TAG = re.compile(r"<(?:[a-z][a-z0-9]*[\s/>]|!doctype|\?xml|!--)", re.IGNORECASE)
+# <meta charset=...>, <meta http-equiv=... content="...; charset=...">, <?xml encoding=...?>
+_DECLARED = re.compile(
+    r"<meta\b[^>]*?\bcharset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)"
+    r"|<\?xml\b[^>]*?\bencoding\s*=\s*[\"']([A-Za-z0-9._:-]+)",
+    re.IGNORECASE,
+)
+# the HTML standard's prescan reads 1,024 bytes; saved pages put comments first, so more
+_PRESCAN = 4096
+
+
+def looks_like_html(text: str, *, by_name: bool = False) -> bool:
+    """True when ``text`` is an HTML page or fragment, judged by its content.
+
+    Args:
+        text: the decoded document (its beginning is enough).
+        by_name: the file is called ``.html``/``.htm``: any tag is enough then.
+    Returns:
+        For other names, True only when the text *begins* with markup (after a BOM and
+        blank space), so a plain article that mentions ``<b>`` stays text.
+    """
+    head = text[:_PRESCAN].lstrip("\ufeff \t\r\n")
+    if by_name:
+        return _ANY_TAG.search(text[: _PRESCAN * 16]) is not None
+    return _HTML_START.match(head) is not None
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The encoding an HTML page declares in its first bytes (``<meta charset>``, XML)."""
+    head = data[:_PRESCAN].decode("latin-1")
+    if not looks_like_html(head, by_name=True):
+        return None
+    m = _DECLARED.search(head)
+    return (m.group(1) or m.group(2)) if m else None
+
 
 def _squeeze(text: str) -> str:
     return _SPACE.sub(" ", text).strip()

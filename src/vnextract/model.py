@@ -31,6 +31,13 @@ class SourceText:
     html_title: str | None = None
     # sha256 of the raw bytes, so re-runs can skip unchanged documents
     sha256: str = ""
+    # 1.0 when the bytes prove the encoding (valid UTF-8, a BOM); otherwise the share of
+    # non-ASCII words that read as Vietnamese syllables
+    encoding_confidence: float | None = None
+    # how the encoding was chosen, in one line
+    decoding: str = ""
+    # bytes that did not decode and were replaced by U+FFFD, with their offsets
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -167,3 +174,8 @@ class DocumentResult:
     # places a reviewer should look at: qualifiers that attached to nothing, numbers
     # that gave no record ({kind, text, char_start, char_end, sentence_index})
     review_notes: list[dict] = field(default_factory=list)
+    # how the bytes were decoded (see SourceText)
+    encoding: str | None = None
+    encoding_confidence: float | None = None
+    decoding: str | None = None
+    decoding_warnings: list[str] = field(default_factory=list)

@@ -34,14 +34,14 @@ def default_workers() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-def _init_worker(entities: bool) -> None:
+def _init_worker(entities: bool, encoding: str | None = None) -> None:
     global _EXTRACTOR
     # Ctrl-C reaches the whole process group; only the parent handles it (it drops
     # the staged outputs and shuts the pool down), so workers must not die mid-write
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     from .pipeline import Extractor
 
-    _EXTRACTOR = Extractor(entities=entities)
+    _EXTRACTOR = Extractor(entities=entities, encoding=encoding)
 
 
 def _process(doc_id: str, path: str) -> DocumentLines:
@@ -66,7 +66,11 @@ def ordered(futures: Iterable[Future], window: int) -> Iterator:
 
 
 def process_pool(
-    inputs: Iterable[tuple[str, Path]], *, workers: int, entities: bool = True
+    inputs: Iterable[tuple[str, Path]],
+    *,
+    workers: int,
+    entities: bool = True,
+    encoding: str | None = None,
 ) -> Iterator[DocumentLines]:
     """Process ``inputs`` in ``workers`` processes; yield results in input order.
 
@@ -74,6 +78,7 @@ def process_pool(
         inputs: (doc_id, path) pairs, as from :func:`vnextract.inputs.list_inputs`.
         workers: number of worker processes (>= 1).
         entities: tag entities and officials too.
+        encoding: decode every file with this encoding (None: detect each).
     Yields:
         One document's output lines per input, in the order of ``inputs``.
     Raises:
@@ -84,7 +89,10 @@ def process_pool(
     # (progress bar, Dask client) the parent holds, the same on every platform
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(entities,)
+        max_workers=workers,
+        mp_context=context,
+        initializer=_init_worker,
+        initargs=(entities, encoding),
     )
     try:
         submitted = (pool.submit(_process, doc_id, str(path)) for doc_id, path in inputs)

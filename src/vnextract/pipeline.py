@@ -70,8 +70,12 @@ def _overlaps(start: int, end: int, spans: Sequence[Furniture]) -> bool:
 class Extractor:
     """Everything built once per run; ``process_file`` handles one document."""
 
-    def __init__(self, rules: Rules | None = None, *, entities: bool = True) -> None:
+    def __init__(
+        self, rules: Rules | None = None, *, entities: bool = True, encoding: str | None = None
+    ) -> None:
         self.rules = rules or default_rules()
+        # None: detect each file's encoding; a name forces it (``vnextract run --encoding``)
+        self.encoding = encoding
         self.folder = Folder(self.rules["text.yml"])
         self.numbers = NumberFinder(self.rules["numbers.yml"])
         self.dates = DateFinder(self.rules["dates.yml"])
@@ -104,10 +108,15 @@ class Extractor:
             return DocumentResult(doc_id, str(path), "", status="error", error=error)
         sha = hashlib.sha256(raw).hexdigest()
         try:
-            source = read_document(path)
-            return self.process_text(
+            source = read_document(path, encoding=self.encoding)
+            result = self.process_text(
                 source.text, doc_id, str(path), sha, html_title=source.html_title
             )
+            result.encoding = source.encoding
+            result.encoding_confidence = source.encoding_confidence
+            result.decoding = source.decoding
+            result.decoding_warnings = source.warnings
+            return result
         except DocumentError as exc:
             return DocumentResult(doc_id, str(path), sha, status="error", error=str(exc))
         except Exception as exc:

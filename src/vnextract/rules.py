@@ -34,6 +34,7 @@ RULE_FILES: dict[str, str] = {
     "dates.yml": "vnextract.dates:DateRules",
     "indicators.yml": "vnextract.catalogue:CatalogueRules",
     "wordseg.yml": "vnextract.wordseg:WordsegRules",
+    "encodings.yml": "vnextract.legacy:EncodingRules",
     "entities/names.yml": "vnextract.entities.schema:NamesRules",
     "entities/titles.yml": "vnextract.entities.schema:TitlesRules",
     "entities/abbreviations.yml": "vnextract.entities.schema:AbbreviationsRules",

@@ -61,6 +61,10 @@ def document_row(result: DocumentResult) -> dict:
         "n_entities": len(result.entities),
         "n_officials": len(result.officials),
         "review_notes": result.review_notes,
+        "encoding": result.encoding,
+        "encoding_confidence": result.encoding_confidence,
+        "decoding": result.decoding,
+        "decoding_warnings": result.decoding_warnings,
         "text": result.text,
     }
 
