@@ -1,12 +1,14 @@
-"""Ctrl-C during a parallel run leaves the output folder as it was, and no process behind.
+"""Ctrl-C, SIGTERM, SIGHUP and kill -9 during a parallel run: outputs and folder stay clean.
 
-The run is a real ``vnextract run --workers 2`` in its own process group; the test
-waits until the run has staged its outputs (workers starting or busy), then sends
-SIGINT to the whole group, as a terminal does.
+The run is a real ``vnextract run --workers 2`` in its own process group. Its first
+input is a named pipe that nobody writes yet: the worker reading it waits, so the run
+cannot finish before the test has interrupted it (no race with the clock). The test
+releases the pipe once the signal is sent.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import signal
@@ -40,39 +42,133 @@ def _wait_for(condition, timeout: float) -> bool:
     return False
 
 
-@pytest.mark.parametrize("after_seconds", [0.5, 4.0])
-def test_batch_interrupt_leaves_outputs_untouched(tmp_path: Path, after_seconds: float) -> None:
-    corpus = _big_corpus(tmp_path / "corpus", copies=40)
-    out = tmp_path / "out"
+def _previous_outputs(out: Path) -> None:
     out.mkdir()
     for name in FILES:
         (out / name).write_text(PREVIOUS, encoding="utf-8")
-    cmd = [sys.executable, "-m", "vnextract.cli", "run", str(corpus), "--out", str(out)]
+
+
+def _stages(out: Path) -> list[Path]:
+    return [p for p in out.iterdir() if p.name.startswith(".vnextract-")]
+
+
+def _group(pgid: int) -> dict[int, str]:
+    """pid -> /proc status of every process in the group but its leader."""
+    found = {}
+    for name in os.listdir("/proc"):
+        if name.isdigit() and int(name) != pgid:
+            try:
+                if os.getpgid(int(name)) == pgid:
+                    found[int(name)] = Path(f"/proc/{name}/status").read_text()
+            except OSError:
+                continue
+    return found
+
+
+def _ignores_sigint(status: str) -> bool:
+    mask = next(line.split()[1] for line in status.splitlines() if line.startswith("SigIgn:"))
+    return bool(int(mask, 16) & (1 << (signal.SIGINT - 1)))
+
+
+def _holds(pid: int, pipe: Path) -> bool:
+    try:
+        return any(
+            os.readlink(f"/proc/{pid}/fd/{fd}") == str(pipe) for fd in os.listdir(f"/proc/{pid}/fd")
+        )
+    except OSError:
+        return False
+
+
+def _workers_ready(pgid: int, pipe: Path) -> bool:
+    """Both workers started (their initializer ignores SIGINT), one waits on the pipe."""
+    group = _group(pgid)
+    ready = [pid for pid, status in group.items() if _ignores_sigint(status)]
+    return len(ready) >= 3 and any(_holds(pid, pipe) for pid in ready)
+
+
+def _poke(pipe: Path) -> None:
+    """Give whoever opens ``pipe`` now an empty file (the pipeline opens a file twice)."""
+    try:
+        os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
+    except OSError as exc:
+        if exc.errno != errno.ENXIO:  # ENXIO: no reader at the moment
+            raise
+
+
+def _stop(proc: subprocess.Popen, pipe: Path) -> str:
+    """Wait for the interrupted run to end, feeding the pipe EOFs meanwhile; its stderr."""
+    _wait_for(lambda: _poke(pipe) or proc.poll() is not None, 60)
+    return proc.communicate(timeout=10)[1]
+
+
+def _start_blocked_run(tmp_path: Path, out: Path) -> tuple[subprocess.Popen, int]:
+    """A run whose first document is a pipe: it cannot finish until the pipe is closed."""
+    corpus = _big_corpus(tmp_path / "corpus", copies=3)
+    pipe = tmp_path / "000_waiting.txt"
+    os.mkfifo(pipe)
+    # held open for writing (O_RDWR does not wait for a reader): the worker's read waits
+    holder = os.open(pipe, os.O_RDWR)
+    cmd = [sys.executable, "-m", "vnextract.cli", "run", str(pipe), str(corpus)]
     proc = subprocess.Popen(
-        [*cmd, "--workers", "2", "--quiet", "--no-entities"],
+        [*cmd, "--out", str(out), "--workers", "2", "--quiet", "--no-entities"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,
     )
+    ready = _wait_for(lambda: _workers_ready(proc.pid, pipe) or proc.poll() is not None, 90)
+    assert ready and proc.poll() is None, proc.communicate()[1] if proc.poll() else _group(proc.pid)
+    assert _stages(out), "the run is under way but staged nothing"
+    return proc, holder
+
+
+@pytest.mark.parametrize(
+    "signum", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP], ids=["INT", "TERM", "HUP"]
+)
+def test_batch_interrupt_leaves_outputs_untouched(tmp_path: Path, signum: int) -> None:
+    out = tmp_path / "out"
+    _previous_outputs(out)
+    proc, holder = _start_blocked_run(tmp_path, out)
     try:
-        staged = _wait_for(lambda: any(p.name.startswith(".") for p in out.iterdir()), 60)
-        assert staged, proc.stderr.read() if proc.poll() is not None else "no staging folder"
-        time.sleep(after_seconds)
-        assert proc.poll() is None, "the run ended before it could be interrupted"
-        os.killpg(proc.pid, signal.SIGINT)
-        _, stderr = proc.communicate(timeout=60)
+        os.killpg(proc.pid, signum)
+        os.close(holder)  # the waiting worker reads an empty file and the pool can stop
+        stderr = _stop(proc, tmp_path / "000_waiting.txt")
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
-    assert proc.returncode == 130, stderr
-    assert "no output file was changed" in stderr
-    assert "Traceback" not in stderr
-    assert sorted(p.name for p in out.iterdir()) == sorted(FILES)
+    assert proc.returncode == 128 + signum, stderr
+    assert f"interrupted ({signal.Signals(signum).name}): no output file was changed" in stderr
+    assert "Traceback" not in stderr, stderr
+    # the previous set, its lock file, and no staging folder
+    assert sorted(p.name for p in out.iterdir()) == sorted([*FILES, ".lock"])
     for name in FILES:
         assert (out / name).read_text(encoding="utf-8") == PREVIOUS
     # every worker of the group is gone too
     assert _wait_for(lambda: not _group_alive(proc.pid), 10)
+
+
+def test_batch_killed_run_staging_removed_by_next_run(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    _previous_outputs(out)
+    proc, holder = _start_blocked_run(tmp_path, out)
+    os.killpg(proc.pid, signal.SIGKILL)
+    os.close(holder)
+    _stop(proc, tmp_path / "000_waiting.txt")
+    assert _wait_for(lambda: not _group_alive(proc.pid), 10)
+    left = _stages(out)
+    assert left, "kill -9 left no staging folder: nothing to test"
+    for name in FILES:
+        assert (out / name).read_text(encoding="utf-8") == PREVIOUS
+    # the next run gets the lock (the kernel dropped it) and removes the dead run's folder
+    article = tmp_path / "small.txt"
+    article.write_text("Huyện có 12 trạm phát sóng mới trong năm 2024.\n", encoding="utf-8")
+    cmd = [sys.executable, "-m", "vnextract.cli", "run", str(article), "--out", str(out)]
+    done = subprocess.run(
+        [*cmd, "--quiet", "--no-entities", "--workers", "1"], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert _stages(out) == []
+    assert "small" in (out / "documents.jsonl").read_text(encoding="utf-8")
 
 
 def _group_alive(pgid: int) -> bool:

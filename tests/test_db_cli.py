@@ -101,3 +101,28 @@ def test_cli_load_real_run_output(tmp_path: Path, db_url: str, corpus: str) -> N
     sentences = rows(db_url, "SELECT doc_id, char_start, char_end, text FROM sentences")
     located = [(d, s, e, t) for d, s, e, t in sentences if s is not None]
     assert located and all(texts[d][s:e] == t for d, s, e, t in located)
+
+
+@pytest.mark.parametrize("flags", [[], ["--decisions"]])
+def test_cli_load_default_database_is_in_the_output_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, flags: list[str]
+) -> None:
+    out = write_output(tmp_path / "out", [sample_doc(0)])
+    elsewhere = tmp_path / "somewhere_else"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    argv = ["load", str(out)]
+    if flags:
+        record = read_lines(out / "records.jsonl")[0]
+        decisions = tmp_path / "decisions.csv"
+        decisions.write_text(
+            f"{HEADER}\n{record['record_id']},{record['doc_id']},accepted,,Lan,2024-05-02T08:00Z\n",
+            encoding="utf-8",
+        )
+        argv += ["--decisions", str(decisions)]
+    assert main(argv) == 0
+    assert list(elsewhere.iterdir()) == []
+    url = f"sqlite:///{out / 'vnextract.db'}"
+    assert rows(url, "SELECT COUNT(*) FROM documents") == [(1,)]
+    if flags:
+        assert rows(url, "SELECT COUNT(*) FROM decisions") == [(1,)]

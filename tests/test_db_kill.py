@@ -28,11 +28,22 @@ db_url = db_fixtures.db_url
 _LOADER = "import sys; from vnextract.db import load_output; load_output(sys.argv[1], sys.argv[2])"
 
 
-def _kill_while_paused(out: Path, url: str, after: int, timeout: float = 60.0) -> None:
-    """Run the loader in a subprocess, wait until it pauses, then SIGKILL it."""
+_CLI_LOADER = "import sys; from vnextract.cli import main; sys.exit(main(['load', *sys.argv[1:]]))"
+
+
+def _kill_while_paused(
+    out: Path,
+    url: str,
+    after: int,
+    timeout: float = 60.0,
+    signum: int = signal.SIGKILL,
+    loader: str = _LOADER,
+) -> None:
+    """Run the loader in a subprocess, wait until it pauses, then kill it with ``signum``."""
     env = {**os.environ, PAUSE_ENV: str(after)}
+    args = [str(out), url] if loader == _LOADER else [str(out), "--db", url]
     proc = subprocess.Popen(
-        [sys.executable, "-c", _LOADER, str(out), url],
+        [sys.executable, "-c", loader, *args],
         env=env,
         stderr=subprocess.PIPE,
         text=True,
@@ -53,8 +64,9 @@ def _kill_while_paused(out: Path, url: str, after: int, timeout: float = 60.0) -
                 break
         else:
             pytest.fail(f"loader did not pause within {timeout}s: {''.join(seen)}")
-        os.kill(proc.pid, signal.SIGKILL)
-        assert proc.wait(timeout=30) == -signal.SIGKILL
+        os.kill(proc.pid, signum)
+        expected = -signum if signum == signal.SIGKILL else 128 + signum
+        assert proc.wait(timeout=30) == expected
     finally:
         selector.close()
         if proc.poll() is None:
@@ -67,6 +79,13 @@ def _doc_counts(url: str, doc_id: str) -> dict[str, int]:
         t: rows(url, f"SELECT COUNT(*) FROM {t} WHERE doc_id = :d", d=doc_id)[0][0]
         for t in DATA_TABLES
     }
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM])
+def test_kill_load_by_signal_marks_its_run(tmp_path: Path, db_url: str, signum: int) -> None:
+    out = write_output(tmp_path / "out", [sample_doc(n) for n in range(2)])
+    _kill_while_paused(out, db_url, 1, signum=signum, loader=_CLI_LOADER)
+    assert rows(db_url, "SELECT status FROM runs") == [("interrupted",)]
 
 
 def _foreign_key_problems(url: str) -> list[tuple]:
@@ -95,6 +114,9 @@ def test_kill_first_load_keeps_finished_documents(tmp_path: Path, db_url: str, a
     assert rows(db_url, "SELECT status, finished_at FROM runs") == [("running", None)]
     stats = load_output(out, db_url)
     assert (stats.documents_written, stats.documents_unchanged) == (4 - after, after)
+    # the next load sees that the killed one's process is gone
+    statuses = rows(db_url, "SELECT run_id, status FROM runs ORDER BY run_id")
+    assert statuses == [(1, "interrupted"), (2, "complete")]
     assert counts(db_url) == {t: 4 * n for t, n in FULL.items()}
     stored = {r[0]: r[1] for r in rows(db_url, "SELECT record_id, value FROM records")}
     assert stored == {r["record_id"]: r["value"] for r in read_lines(out / "records.jsonl")}

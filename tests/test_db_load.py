@@ -262,9 +262,9 @@ def test_load_default_url_is_sqlite_in_output(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, docs: int
 ) -> None:
     out = write_output(tmp_path / "out", [sample_doc(n) for n in range(docs)])
-    monkeypatch.chdir(tmp_path)  # the default database lives under the working folder
+    monkeypatch.chdir(tmp_path)  # not where the default database goes: it is in the folder
     stats = load_output(out)
-    assert (tmp_path / "output" / "vnextract.db").is_file()
+    assert (out / "vnextract.db").is_file() and not (tmp_path / "output").exists()
     assert stats.documents_written == docs
 
 

@@ -26,10 +26,10 @@ def _half_then_fail(conn: Connection) -> None:
     raise RuntimeError("migration bug")
 
 
-def _columns(url: str) -> set[str]:
+def _columns(url: str, table: str = "documents") -> set[str]:
     engine = connect(url)
     try:
-        return {c["name"] for c in inspect(engine).get_columns("documents")}
+        return {c["name"] for c in inspect(engine).get_columns(table)}
     finally:
         engine.dispose()
 
@@ -43,40 +43,43 @@ def test_migrations_fresh_database_is_baseline(db_url: str, times: int) -> None:
         assert current_version(engine) == MIGRATIONS[-1].version
     finally:
         engine.dispose()
-    assert rows(db_url, "SELECT version, how FROM migrations") == [(1, "baseline")]
+    baseline = [(m.version, "baseline") for m in MIGRATIONS]
+    assert rows(db_url, "SELECT version, how FROM migrations ORDER BY version") == baseline
     names = set(_columns(db_url))
     assert {"doc_id", "sha256", "text", "rules_digest", "content_hash"} <= names
+    assert {"pid", "host"} <= set(_columns(db_url, "runs"))
 
 
-@pytest.mark.parametrize("new", [Migration(2, "documents.language", _add_language)])
+@pytest.mark.parametrize("new", [Migration(3, "documents.language", _add_language)])
 def test_migrations_new_migration_runs_once(tmp_path: Path, db_url: str, new: Migration) -> None:
     load_output(write_output(tmp_path / "out", [sample_doc(0)]), db_url)
     engine = make_engine(db_url)
     try:
-        assert migrate(engine, [*MIGRATIONS, new]) == [2]
+        assert migrate(engine, [*MIGRATIONS, new]) == [3]
         assert migrate(engine, [*MIGRATIONS, new]) == []
-        assert current_version(engine) == 2
+        assert current_version(engine) == 3
     finally:
         engine.dispose()
     assert rows(db_url, "SELECT version, how FROM migrations ORDER BY version") == [
         (1, "baseline"),
-        (2, "applied"),
+        (2, "baseline"),
+        (3, "applied"),
     ]
     assert rows(db_url, "SELECT doc_id, language FROM documents") == [("000_baocao", "vi")]
 
 
-@pytest.mark.parametrize("broken", [Migration(2, "broken", _half_then_fail)])
+@pytest.mark.parametrize("broken", [Migration(3, "broken", _half_then_fail)])
 def test_migrations_failure_rolls_back(db_url: str, broken: Migration) -> None:
     engine = make_engine(db_url)
     try:
         migrate(engine)
         with pytest.raises(RuntimeError, match="migration bug"):
             migrate(engine, [*MIGRATIONS, broken])
-        assert current_version(engine) == 1
+        assert current_version(engine) == 2
     finally:
         engine.dispose()
     assert "language" not in _columns(db_url)  # the ALTER was rolled back with the rest
-    assert rows(db_url, "SELECT version FROM migrations") == [(1,)]
+    assert rows(db_url, "SELECT version FROM migrations ORDER BY version") == [(1,), (2,)]
 
 
 @pytest.mark.parametrize("future", [Migration(9, "from the future", _add_language)])
@@ -88,3 +91,18 @@ def test_migrations_newer_database_refused(db_url: str, future: Migration) -> No
             migrate(engine)
     finally:
         engine.dispose()
+
+
+@pytest.mark.parametrize("columns", [("pid", "host")])
+def test_migrations_version_1_database_gains_run_process(db_url: str, columns) -> None:
+    engine = make_engine(db_url)
+    try:
+        migrate(engine, MIGRATIONS[:1])
+        with engine.begin() as conn:  # the runs table as vnextract 0.1 made it
+            for name in columns:
+                conn.execute(text(f"ALTER TABLE runs DROP COLUMN {name}"))
+        assert not set(columns) & _columns(db_url, "runs")
+        assert migrate(engine) == [2]
+    finally:
+        engine.dispose()
+    assert set(columns) <= _columns(db_url, "runs")

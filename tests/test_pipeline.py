@@ -209,9 +209,12 @@ def test_pipeline_cli_missing_path_is_one_clear_line(tmp_path):
         capture_output=True,
         text=True,
     )
-    assert proc.returncode == 1
-    assert proc.stderr.count("\n") == 1 and "nope.txt" in proc.stderr
-    assert "1 documents ok, 1 failed" in proc.stdout
+    # a path that does not exist is a usage error, found before anything is written
+    assert proc.returncode == 2
+    assert proc.stderr == (
+        f"error: {missing}: no such file or folder. Check the path; nothing was written.\n"
+    )
+    assert not (tmp_path / "out").exists()
 
 
 def test_pipeline_unexpected_failure_costs_one_document(tmp_path, monkeypatch):

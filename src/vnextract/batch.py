@@ -48,6 +48,7 @@ def run(
     entities: bool = True,
     progress: bool | None = None,
     on_error: Callable[[str], None] | None = None,
+    on_warning: Callable[[str], None] | None = None,
     workers: int | None = 1,
     scheduler: str | None = None,
     encoding: str | None = None,
@@ -60,6 +61,8 @@ def run(
         entities: tag entities and officials too (slower).
         progress: show a progress bar (default: when stderr is a terminal).
         on_error: called with each failing document's one-line reason.
+        on_warning: called with each thing a folder walk skipped (unreadable folder,
+            broken link), one line each.
         workers: processes to extract with; 1 runs in this process, None means one
             per core. With ``scheduler``, the size of a local Dask cluster.
         scheduler: ``"local"`` or a Dask scheduler address (``tcp://HOST:8786``) to
@@ -67,9 +70,13 @@ def run(
         encoding: decode every file with this encoding instead of detecting each one's.
     Returns:
         Counts and timing of the run.
+    Raises:
+        VnextractError: a path does not exist, the output folder cannot be made or is
+            in use by another run (before anything is written).
+        OutputWriteError: the output could not be written; the folder is as it was.
     """
     started = time.perf_counter()
-    inputs = list_inputs(paths)
+    inputs = list_inputs(paths, on_warning)
     if workers is None:
         workers = default_workers()
     if workers < 1:

@@ -22,6 +22,7 @@ from pydantic import (
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from .errors import Errors
+from .rules import repeat_error
 from .textnorm import Folder, TextRules
 
 Word = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -63,16 +64,20 @@ class CatalogueRules(BaseModel):
         phrasings: dict[tuple, tuple[str, int]] = {}
         for i, ind in enumerate(self.indicators):
             if ind.id in ids:
-                msg = Errors.E110.format(id=ind.id, first=ids[ind.id])
-                errors.append(_error(("indicators", i, "id"), ind.id, msg))
+                msg = Errors.E110.format(id=ind.id)
+                first = ("indicators", ids[ind.id], "id")
+                errors.append(
+                    repeat_error("catalogue_rule", ("indicators", i, "id"), ind.id, msg, first)
+                )
             ids.setdefault(ind.id, i)
             units = tuple(sorted(u.lower() for u in ind.units))
             for j, phr in enumerate(ind.phrasings):
                 key = (tuple(sorted(w.lower() for w in phr)), units)
                 if key in phrasings and phrasings[key][0] != ind.id:
                     other, k = phrasings[key]
-                    msg = Errors.E111.format(other=other, first=k)
-                    errors.append(_error(("indicators", i, "phrasings", j), phr, msg))
+                    msg = Errors.E111.format(other=other)
+                    loc, first = ("indicators", i, "phrasings", j), ("indicators", k, "id")
+                    errors.append(repeat_error("catalogue_rule", loc, phr, msg, first))
                 phrasings.setdefault(key, (ind.id, i))
         if errors:
             raise ValidationError.from_exception_data("CatalogueRules", errors)

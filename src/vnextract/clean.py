@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .model import Furniture
 from .rules import check_regex, load_rules
@@ -29,7 +29,7 @@ class FurniturePattern(BaseModel):
     scope: Literal["line", "inline", "heading"]
     pattern: str
     case_sensitive: bool = False
-    max_chars: int | None = None
+    max_chars: int | None = Field(default=None, ge=1)
 
     @field_validator("pattern")
     @classmethod
@@ -42,8 +42,8 @@ class BoilerplateRules(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     line_prefix: str = r"[\s•·*-]*"
-    listed_headline_max_chars: int = 220
-    default_max_chars: int = 400
+    listed_headline_max_chars: int = Field(default=220, ge=1)
+    default_max_chars: int = Field(default=400, ge=1)
     patterns: list[FurniturePattern]
 
     @field_validator("line_prefix")

@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .errors import RuleError, VnextractError
+from .errors import Interrupted, OutputWriteError, RuleError, VnextractError
 
 
 def _positive_int(value: str) -> int:
-    number = int(value)
+    try:
+        number = int(value)
+    except ValueError:
+        message = f"give a whole number of 1 or more, not {value!r}"
+        raise argparse.ArgumentTypeError(message) from None
     if number < 1:
         raise argparse.ArgumentTypeError(f"must be 1 or more, not {number}")
     return number
@@ -44,6 +50,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
         entities=not args.no_entities,
         progress=False if args.quiet else None,
         on_error=lambda msg: print(f"error: {msg}", file=sys.stderr),
+        on_warning=lambda msg: print(f"warning: {msg}", file=sys.stderr),
         workers=args.workers,
         scheduler=args.scheduler,
         encoding=args.encoding,
@@ -62,8 +69,10 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_load(args: argparse.Namespace) -> int:
-    from .db import load_decisions, load_output, write_parquet
+    from .db import default_url, load_decisions, load_output, write_parquet
 
+    # no --db: the database sits in the output folder, wherever the command runs from
+    args.db = args.db or default_url(args.out_dir)
     stats = load_output(args.out_dir, args.db)
     print(stats.line())
     if args.parquet:
@@ -91,7 +100,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument("paths", nargs="+", help="article files or folders")
     run.add_argument("--out", required=True, help="output folder (created if missing)")
-    run.add_argument("--no-entities", action="store_true", help="skip entity tagging (faster)")
+    run.add_argument(
+        "--no-entities",
+        action="store_true",
+        help="skip the entity tagger and officials (faster): entities.jsonl then holds only "
+        "the DATE mentions that records need for their periods",
+    )
     run.add_argument("--quiet", action="store_true", help="no progress bar")
     run.add_argument(
         "--db",
@@ -150,7 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     load.add_argument("out_dir", type=Path, help="output folder of `vnextract run`")
     load.add_argument(
-        "--db", default=None, help="database URL or SQLite file (default: output/vnextract.db)"
+        "--db", default=None, help="database URL or SQLite file (default: OUT_DIR/vnextract.db)"
     )
     load.add_argument(
         "--decisions", type=Path, default=None, help="reviewer decisions (.csv/.json) to load too"
@@ -160,21 +174,35 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _interrupt(signum: int, _frame: object) -> None:
+    raise Interrupted(signum)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``vnextract`` console script."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    # SIGTERM (kill, systemd, a batch scheduler) and SIGHUP (a closed terminal) clean up
+    # like Ctrl-C: staged files dropped, workers stopped, previous outputs kept
+    previous = {}
+    if threading.current_thread() is threading.main_thread():
+        previous = {s: signal.signal(s, _interrupt) for s in (signal.SIGTERM, signal.SIGHUP)}
     try:
         return args.func(args)
-    except RuleError as exc:
+    except OutputWriteError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except (RuleError, VnextractError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    except VnextractError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print("interrupted: no output file was changed", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as exc:
+        signum = exc.signum if isinstance(exc, Interrupted) else signal.SIGINT
+        name = signal.Signals(signum).name
+        print(f"interrupted ({name}): no output file was changed", file=sys.stderr)
+        return 128 + signum
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from .errors import Errors
 from .model import DateMention
+from .rules import repeat_error
 from .textnorm import Folder, TextRules
 
 # groups a pattern may use; anything else is a rule error
@@ -60,8 +61,9 @@ class DateRules(BaseModel):
         seen: dict[str, int] = {}
         for i, pat in enumerate(self.patterns):
             if pat.id in seen:
-                what = Errors.E100.format(id=pat.id, first=seen[pat.id])
-                errors.append(_error(("patterns", i, "id"), pat.id, what))
+                what = Errors.E100.format(id=pat.id)
+                first = ("patterns", seen[pat.id], "id")
+                errors.append(repeat_error("date_rule", ("patterns", i, "id"), pat.id, what, first))
             seen.setdefault(pat.id, i)
             try:
                 compiled = regex.compile(expand(pat.pattern, self, _identity), _FLAGS)

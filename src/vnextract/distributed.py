@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from .errors import Errors, VnextractError
 from .parallel import IN_FLIGHT_PER_WORKER, ordered
 from .write import DocumentLines, serialise
 
@@ -51,7 +52,12 @@ def _client(scheduler: str, workers: int):
             dashboard_address=None,
         )
         return Client(cluster), cluster
-    return Client(scheduler), None
+    try:
+        return Client(scheduler), None
+    except (OSError, TimeoutError, ValueError) as exc:
+        # refused, timed out, unknown host or a malformed address: one line, no traceback
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise VnextractError(Errors.E042.format(address=scheduler, reason=reason)) from None
 
 
 def dask_results(

@@ -24,8 +24,31 @@ class Errors:
     E012 = (
         "rules folder {path} not found. Set VNEXTRACT_RULES to the folder holding the rule files."
     )
+    E013 = (
+        "VNEXTRACT_RULES={path}: no such folder. Point it at the folder holding the rule "
+        "files, or unset it to use the rules installed with vnextract."
+    )
     E020 = "{path}: no articles found (looked for {patterns})."
     E021 = "output folder {path} is a file. Give --out a folder."
+    E022 = "cannot create the output folder {path}: {reason}. Give --out a folder you can write."
+    E023 = (
+        "cannot write the output in {path}: {reason}. No output file was changed; free some "
+        "space (or give --out another disk) and run again."
+    )
+    E024 = (
+        "output folder {path} is being written by another vnextract ({holder}). "
+        "Wait for it to finish, or give --out another folder."
+    )
+    E025 = "{path}: not a readable manifest ({reason}). Run `vnextract run` again."
+    E026 = (
+        "{path}: run {run} was interrupted while moving its files into place, so the folder "
+        "may mix two runs. Run `vnextract run` again."
+    )
+    E027 = (
+        "{path} {why}: the folder does not hold one run's files. Run `vnextract run` again "
+        "(Parquet and the report are then written from its files)."
+    )
+    E028 = "{path}: no such file or folder. Check the path; nothing was written."
     E030 = (
         "{path}: ends in the middle of a UTF-8 character (byte {pos}); the file looks "
         "truncated. Download or save it again in full."
@@ -41,17 +64,25 @@ class Errors:
         "{path}: unknown encoding '{name}'. Give a Python codec name (cp1258, latin-1, "
         "utf-8 ...) or one of {known}."
     )
+    # warnings while listing a run's inputs, and the engines' own problems
+    E040 = "{path}: folder cannot be read ({reason}); the articles in it were skipped."
+    E041 = "{path}: broken symbolic link (to {target}); skipped."
+    E042 = (
+        "cannot reach the Dask scheduler {address}: {reason}. Start it (dask scheduler), "
+        "check the address, or use --scheduler local."
+    )
     # E100-E119: dates (vnextract.dates) and the indicator catalogue (vnextract.catalogue);
     # reported by the rule loader as "rules/FILE:LINE: where: message"
-    E100 = "give each pattern its own id ('{id}' is also pattern {first})"
+    # {{first}}: filled by pydantic ("pattern 2"), then by the rule loader ("line 64")
+    E100 = "give each pattern its own id ('{id}' is also {{first}})"
     E101 = "define {{{name}}} under words, parts, numerals or edges"
     E102 = "make it a valid regular expression ({reason})"
     E103 = "use only the groups {allowed}, not {unknown}"
     E104 = "placeholders refer to each other in a loop: remove the cycle"
     E105 = "name lists under words in requires, not {unknown}"
-    E110 = "give each indicator its own id ('{id}' is also indicator {first})"
+    E110 = "give each indicator its own id ('{id}' is also {{first}})"
     E111 = (
-        "drop this phrasing or change the unit: '{other}' (indicator {first}) "
+        "drop this phrasing or change the unit: '{other}' ({{first}}) "
         "has the same phrasing and unit and always wins"
     )
     # E200-E249: entities (vnextract.entities); fixes used inside E011
@@ -121,6 +152,18 @@ class Errors:
 
 class VnextractError(Exception):
     """Base class of every error vnextract raises on purpose."""
+
+
+class OutputWriteError(VnextractError):
+    """The output cannot be written (disk full, folder removed ...); nothing was changed."""
+
+
+class Interrupted(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, raised where Ctrl-C would be so the same clean-up runs."""
+
+    def __init__(self, signum: int) -> None:
+        self.signum = signum
+        super().__init__(signum)
 
 
 class DocumentError(VnextractError):

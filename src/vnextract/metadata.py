@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .model import Furniture, Metadata
 from .places import Places, default_places
@@ -27,9 +27,9 @@ class _Strict(BaseModel):
 
 
 class TitleRules(_Strict):
-    min_words: int = 5
-    max_chars: int = 300
-    search_lines: int = 12
+    min_words: int = Field(default=5, ge=1)
+    max_chars: int = Field(default=300, ge=1)
+    search_lines: int = Field(default=12, ge=1)
 
 
 class DatelineRules(_Strict):
@@ -67,10 +67,10 @@ class AuthorRules(_Strict):
     compiled_suffix: str
     byline: str
     honorific: str
-    tail_lines: int = 4
-    max_line_words: int = 10
-    name_syllables_min: int = 2
-    name_syllables_max: int = 4
+    tail_lines: int = Field(default=4, ge=1)
+    max_line_words: int = Field(default=10, ge=1)
+    name_syllables_min: int = Field(default=2, ge=1)
+    name_syllables_max: int = Field(default=4, ge=1)
 
     @field_validator("label", "source", "compiled_suffix", "byline", "honorific")
     @classmethod
@@ -79,9 +79,9 @@ class AuthorRules(_Strict):
 
 
 class ProvinceRules(_Strict):
-    title_weight: int = 3
-    min_score: int = 2
-    min_ratio: float = 2.0
+    title_weight: int = Field(default=3, ge=0)
+    min_score: int = Field(default=2, ge=0)
+    min_ratio: float = Field(default=2.0, ge=0)
 
 
 class MetadataRules(_Strict):

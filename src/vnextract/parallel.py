@@ -65,6 +65,25 @@ def ordered(futures: Iterable[Future], window: int) -> Iterator:
         yield pending.popleft().result()
 
 
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker with SIGHUP ignored (kept across exec).
+
+    It ignores SIGINT and SIGTERM itself but not SIGHUP: killed by a closed terminal, it
+    is relaunched and prints a traceback for every semaphore the pool then releases.
+    """
+    import threading
+    from multiprocessing import resource_tracker
+
+    if threading.current_thread() is not threading.main_thread():
+        resource_tracker.ensure_running()
+        return
+    previous = signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    try:
+        resource_tracker.ensure_running()
+    finally:
+        signal.signal(signal.SIGHUP, previous)
+
+
 def process_pool(
     inputs: Iterable[tuple[str, Path]],
     *,
@@ -88,6 +107,7 @@ def process_pool(
     # spawn, not fork: workers start from a clean interpreter whatever threads
     # (progress bar, Dask client) the parent holds, the same on every platform
     context = multiprocessing.get_context("spawn")
+    _start_resource_tracker()
     pool = ProcessPoolExecutor(
         max_workers=workers,
         mp_context=context,

@@ -58,9 +58,13 @@ def check_regex(value: str) -> str:
 def rules_dir() -> Path:
     """The folder holding the rule files: $VNEXTRACT_RULES, the source tree, or the wheel copy."""
     env = os.environ.get("VNEXTRACT_RULES")
-    candidates = [Path(env)] if env else []
+    if env:
+        # a folder named on purpose is never silently swapped for the built-in rules
+        if not Path(env).is_dir():
+            raise RuleError([Errors.E013.format(path=env)])
+        return Path(env)
     here = Path(__file__).resolve().parent
-    candidates += [here.parents[1] / "rules", here / "_rules"]
+    candidates = [here.parents[1] / "rules", here / "_rules"]
     for path in candidates:
         if path.is_dir():
             return path
@@ -118,8 +122,21 @@ def _fix_for(error: dict) -> str:
     return error["msg"]
 
 
+def repeat_error(kind: str, loc: tuple, value: object, message: str, first: tuple):
+    """A validator's error for an entry repeating the one at ``first`` (a pydantic loc);
+    ``message`` names it as ``{first}``, which the loader turns into that entry's line."""
+    from pydantic_core import InitErrorDetails, PydanticCustomError
+
+    context = {"first": f"entry {first[-2] + 1} of {first[0]}", "first_loc": first}
+    return InitErrorDetails(type=PydanticCustomError(kind, message, context), loc=loc, input=value)
+
+
 def _problems_from(name: str, exc: ValidationError, lines: dict[tuple, int], base: int = 0):
     for err in exc.errors():
+        ctx = err.get("ctx") or {}
+        if "first_loc" in ctx and lines:
+            first = f"on line {_line_for(lines, tuple(ctx['first_loc']))}"
+            err["msg"] = err["msg"].replace(ctx["first"], first)
         loc = tuple(err["loc"])
         where = ".".join(str(p) for p in loc) or "(top level)"
         # JSONL: the line of the object; YAML: the line of the offending key

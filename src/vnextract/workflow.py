@@ -6,12 +6,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .batch import RunSummary, run
 from .inputs import list_inputs
+from .outset import folder_lock, prepare_folder
 
 
 @dataclass(slots=True)
@@ -43,6 +45,7 @@ def run_job(
     db: str | None = None,
     parquet: bool = False,
     report: bool = False,
+    on_warning: Callable[[str], None] | None = None,
     **run_options: Any,
 ) -> JobSummary:
     """Extract ``paths`` into ``out_dir`` and, if asked, load, export and report.
@@ -54,32 +57,48 @@ def run_job(
             last load are skipped, and the new output is loaded after the run.
         parquet: also write Parquet files beside the JSONL.
         report: also write the review report into ``out_dir/report``.
+        on_warning: told of what listing the inputs skipped (unreadable folders ...).
         run_options: passed on to :func:`vnextract.batch.run` (workers, entities ...).
     Returns:
         What each step did.
     """
+    inputs = list_inputs(paths, on_warning)  # a missing path stops here, nothing touched
+    out = prepare_folder(out_dir)
+    # one lock for the whole job: its JSONL, Parquet and report are one run's set
+    with folder_lock(out):
+        return _job(inputs, out, db, parquet, report, run_options)
+
+
+def _job(
+    inputs: list[tuple[str, Path]],
+    out_dir: Path,
+    db: str | None,
+    parquet: bool,
+    report: bool,
+    run_options: dict[str, Any],
+) -> JobSummary:
     skipped: list[str] = []
-    targets: list[Path | str] = list(paths)
+    todo = inputs
     digest = None
     if db is not None:
         from .db import split_unchanged
         from .rules import default_rules
 
         digest = default_rules().digest
-        todo, skipped = split_unchanged(db, list_inputs(paths), digest)
-        # only the changed articles are extracted; the database keeps the others
-        targets = [path for _, path in todo]
+        todo, skipped = split_unchanged(db, inputs, digest)
+    # the listed files, in order: the same doc ids as listing the folders again
+    targets: list[Path | str] = [path for _, path in todo]
     summary = JobSummary(run=run(targets, out_dir, **run_options), skipped=skipped)
     if db is not None:
         from .db import load_output
 
-        summary.loaded = load_output(Path(out_dir), db, rules_digest=digest).line()
+        summary.loaded = load_output(out_dir, db, rules_digest=digest).line()
     if parquet:
         from .db import write_parquet
 
-        summary.parquet = write_parquet(Path(out_dir))
+        summary.parquet = write_parquet(out_dir)
     if report:
         from .report import write_report
 
-        summary.report = write_report(Path(out_dir))
+        summary.report = write_report(out_dir)
     return summary

@@ -1,8 +1,8 @@
-"""Write a run's output files atomically (see ../shared/spec/OUTPUT.md).
+"""Write a run's output files atomically (see docs/OUTPUT.md).
 
 Everything is written into a hidden staging folder inside the output folder and
-moved into place only when the run finishes, so a crash or Ctrl-C never leaves a
-half-written file: the previous outputs stay as they were.
+moved into place only when the run finishes, so a crash, Ctrl-C, SIGTERM or a full
+disk never leaves a half-written file: the previous outputs stay as they were.
 
 A document's lines are made by :func:`serialise` where the document was processed
 (in a worker process, when there are several) and only written here: strings
@@ -12,6 +12,7 @@ which shares the cores with the workers, has little left to do.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import os
@@ -23,8 +24,9 @@ from pathlib import Path
 from types import TracebackType
 
 from .csvsafe import safe_row, text_columns
-from .errors import Errors, VnextractError
+from .errors import Errors, OutputWriteError
 from .model import DocumentResult
+from .outset import STAGE_PREFIX, folder_lock, prepare_folder, publish, sweep_stages
 
 SCHEMA_VERSION = "1"
 CSV_BATCH = 5000  # records held before they are written to records.csv
@@ -122,33 +124,54 @@ def serialise(result: DocumentResult) -> DocumentLines:
 
 
 class OutputWriter:
-    """Stream results into staging files; ``close()`` moves them into ``out_dir`` at once.
+    """Stream results into staging files; ``close()`` publishes them into ``out_dir`` as one set.
 
-    Use as a context manager: on an exception nothing in ``out_dir`` changes.
+    Use as a context manager: on an exception nothing in ``out_dir`` changes. The folder
+    is locked (:mod:`vnextract.outset`) from the start to the end, so a second run into
+    it is refused; staging folders of killed runs are removed on the way in.
+
+    Raises:
+        VnextractError: ``out_dir`` is a file or cannot be created.
+        OutputLockedError: another run is writing ``out_dir``.
+        OutputWriteError: a write failed (disk full ...); the staged files are gone.
     """
 
     def __init__(self, out_dir: Path | str) -> None:
-        self.out_dir = Path(out_dir)
-        if self.out_dir.exists() and not self.out_dir.is_dir():
-            raise VnextractError(Errors.E021.format(path=self.out_dir))
-        self.out_dir.mkdir(parents=True, exist_ok=True)
-        self._stage = Path(tempfile.mkdtemp(prefix=".vnextract-", dir=self.out_dir))
-        self._handles = {
-            name: open(self._stage / name, "w", encoding="utf-8", newline="")  # noqa: SIM115
-            for name in FILES
-        }
+        self.out_dir = prepare_folder(out_dir)
+        lock = folder_lock(self.out_dir)
+        lock.__enter__()
+        self._lock: contextlib.AbstractContextManager | None = lock
+        self._handles: dict = {}
+        self._stage: Path | None = None
+        try:
+            sweep_stages(self.out_dir)
+            self._stage = Path(tempfile.mkdtemp(prefix=STAGE_PREFIX, dir=self.out_dir))
+            for name in FILES:
+                self._handles[name] = open(  # noqa: SIM115
+                    self._stage / name, "w", encoding="utf-8", newline=""
+                )
+        except OSError as exc:
+            self.abort()
+            raise self._write_error(exc) from None
         self._rows: list[tuple] = []
         self._csv_header = True
 
+    def _write_error(self, exc: OSError) -> OutputWriteError:
+        reason = exc.strerror or str(exc)
+        return OutputWriteError(Errors.E023.format(path=self.out_dir, reason=reason))
+
     def add(self, document: DocumentLines) -> None:
         """Append one document's lines to every output file."""
-        for name, text in document.lines.items():
-            if text:
-                self._handles[name].write(text)
-        # rows go to pandas in batches: one DataFrame per document cost a tenth of a run
-        self._rows.extend(document.csv_rows)
-        if len(self._rows) >= CSV_BATCH:
-            self._flush_csv()
+        try:
+            for name, text in document.lines.items():
+                if text:
+                    self._handles[name].write(text)
+            # rows go to pandas in batches: one DataFrame per document cost a tenth of a run
+            self._rows.extend(document.csv_rows)
+            if len(self._rows) >= CSV_BATCH:
+                self._flush_csv()
+        except OSError as exc:
+            raise self._write_error(exc) from None
 
     def _flush_csv(self) -> None:
         if self._rows or self._csv_header:
@@ -160,21 +183,34 @@ class OutputWriter:
             self._rows = []
 
     def close(self) -> None:
-        """Flush and move every staged file into place (each move is atomic)."""
-        self._flush_csv()
-        for handle in self._handles.values():
-            handle.flush()
-            os.fsync(handle.fileno())
-            handle.close()
-        for name in FILES:
-            os.replace(self._stage / name, self.out_dir / name)
-        shutil.rmtree(self._stage, ignore_errors=True)
+        """Flush, then move every staged file into place and the manifest last."""
+        assert self._stage is not None
+        try:
+            self._flush_csv()
+            for handle in self._handles.values():
+                handle.flush()
+                os.fsync(handle.fileno())
+                handle.close()
+            publish(self._stage, self.out_dir, FILES)
+        except OSError as exc:
+            raise self._write_error(exc) from None
+        self._finish()
 
     def abort(self) -> None:
         """Drop the staged files; the output folder keeps its previous contents."""
         for handle in self._handles.values():
-            handle.close()
-        shutil.rmtree(self._stage, ignore_errors=True)
+            # a full disk refuses the last buffered bytes: they are dropped anyway
+            with contextlib.suppress(OSError):
+                handle.close()
+        self._finish()
+
+    def _finish(self) -> None:
+        if self._stage is not None:
+            shutil.rmtree(self._stage, ignore_errors=True)
+            self._stage = None
+        if self._lock is not None:
+            self._lock.__exit__(None, None, None)
+            self._lock = None
 
     def __enter__(self) -> OutputWriter:
         return self
@@ -185,7 +221,11 @@ class OutputWriter:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        if exc_type is None:
-            self.close()
-        else:
+        if exc_type is not None:
             self.abort()
+            return
+        try:
+            self.close()
+        except BaseException:
+            self.abort()
+            raise

@@ -8,7 +8,7 @@ See docs/DATABASE.md for the schema and example queries.
 
 from __future__ import annotations
 
-from .engine import DEFAULT_DB_URL, DatabaseError, make_engine, normalise_url
+from .engine import DEFAULT_DB_URL, DatabaseError, default_url, make_engine, normalise_url
 from .load import LoadStats, load_decisions, load_output, split_unchanged, unchanged_documents
 from .migrations import MIGRATIONS, current_version, migrate
 from .output import OutputError, read_output
@@ -21,6 +21,7 @@ __all__ = [
     "LoadStats",
     "OutputError",
     "current_version",
+    "default_url",
     "load_decisions",
     "load_output",
     "make_engine",

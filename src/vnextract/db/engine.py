@@ -16,8 +16,13 @@ from sqlalchemy.exc import ArgumentError
 
 from ..errors import Errors, VnextractError
 
-#: Where results go when no ``--db`` is given: an embedded file, no server needed.
+#: Where decisions go when neither ``--db`` nor an output folder is given.
 DEFAULT_DB_URL = "sqlite:///output/vnextract.db"
+
+
+def default_url(out_dir: Path | str) -> str:
+    """The SQLite database of an output folder when no URL is given: ``OUT_DIR/vnextract.db``."""
+    return f"sqlite:///{Path(out_dir) / 'vnextract.db'}"
 
 
 class DatabaseError(VnextractError):

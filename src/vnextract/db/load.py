@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import socket
 import sys
 import time
 from collections.abc import Iterable
@@ -29,7 +30,7 @@ from .. import __version__
 from ..decisions import read_decisions
 from ..errors import Errors
 from . import schema
-from .engine import DatabaseError, make_engine, normalise_url, sqlite_path
+from .engine import DatabaseError, default_url, make_engine, normalise_url, sqlite_path
 from .migrations import migrate
 from .output import DocumentRows, read_output
 
@@ -138,7 +139,7 @@ def load_output(
 
     Args:
         out_dir: a folder written by ``vnextract run --out`` (see OUTPUT.md).
-        url: database URL (default :data:`vnextract.db.DEFAULT_DB_URL`); a bare path is SQLite.
+        url: database URL (default: ``vnextract.db`` in ``out_dir``); a bare path is SQLite.
         rules_digest: digest of the rule files that produced the folder
             (``default_rules().digest``); recorded so ``run`` can skip unchanged documents.
     Returns:
@@ -149,9 +150,10 @@ def load_output(
     """
     out_dir = Path(out_dir)
     bundles = read_output(out_dir)  # check the whole folder before touching the database
-    engine = make_engine(url)
+    engine = make_engine(url or default_url(out_dir))
     try:
         _ready(engine)
+        _mark_dead_runs(engine)
         started = _now()
         with engine.begin() as conn:
             run_id = conn.execute(
@@ -162,50 +164,99 @@ def load_output(
                     rules_digest=rules_digest,
                     source=str(out_dir),
                     documents_seen=len(bundles),
+                    pid=os.getpid(),
+                    host=socket.gethostname(),
                 )
             ).inserted_primary_key[0]
-        stats = LoadStats(url=engine.url.render_as_string(), run_id=run_id)
-        stats.documents_seen = len(bundles)
-        stored = _stored_state(engine, [b.doc_id for b in bundles])
-        pause_after = _pause_point()
-        for doc in bundles:
-            content_hash = doc.content_hash()
-            old_hash, old_digest = stored.get(doc.doc_id, (None, None))
-            if old_hash == content_hash and (rules_digest is None or rules_digest == old_digest):
-                stats.documents_unchanged += 1
-                continue
-            row = {
-                **doc.document,
-                "content_hash": content_hash,
-                # same rows under unknown rules keep the digest they were recorded with
-                "rules_digest": rules_digest or (old_digest if old_hash == content_hash else None),
-                "run_id": run_id,
-                "loaded_at": _now(),
-            }
-            with engine.begin() as conn:
-                _write_document(conn, doc, row, pause=stats.documents_written == pause_after)
-            stats.documents_written += 1
-            stats.sentences_written += len(doc.sentences)
-            stats.records_written += len(doc.records)
-            stats.entities_written += len(doc.entities)
-            stats.officials_written += len(doc.officials)
-        with engine.begin() as conn:
-            conn.execute(
-                update(schema.runs)
-                .where(schema.runs.c.run_id == run_id)
-                .values(
-                    finished_at=_now(),
-                    status="complete",
-                    documents_written=stats.documents_written,
-                    documents_unchanged=stats.documents_unchanged,
-                    records_written=stats.records_written,
-                    entities_written=stats.entities_written,
-                    officials_written=stats.officials_written,
-                )
-            )
-        return stats
+        try:
+            return _load(engine, run_id, bundles, rules_digest)
+        except BaseException:
+            # Ctrl-C, SIGTERM or an error: the documents written so far stay, and say so
+            _set_status(engine, run_id, "interrupted")
+            raise
     finally:
         engine.dispose()
+
+
+def _set_status(engine: Engine, run_id: int, status: str) -> None:
+    try:
+        with engine.begin() as conn:
+            query = update(schema.runs).where(schema.runs.c.run_id == run_id)
+            conn.execute(query.values(status=status))
+    except Exception:
+        pass  # the database may be why we are here: keep the first error
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
+
+
+def _mark_dead_runs(engine: Engine) -> int:
+    """Mark 'running' loads of this host whose process is gone (killed) as 'interrupted'.
+
+    A run of another host cannot be checked from here and keeps its status.
+    """
+    runs = schema.runs
+    host = socket.gethostname()
+    with engine.begin() as conn:
+        query = select(runs.c.run_id, runs.c.pid).where(
+            runs.c.status == "running", runs.c.host == host
+        )
+        dead = [run_id for run_id, pid in conn.execute(query) if pid is None or not _alive(pid)]
+        for part in _chunks(dead):
+            conn.execute(update(runs).where(runs.c.run_id.in_(part)).values(status="interrupted"))
+    return len(dead)
+
+
+def _load(
+    engine: Engine, run_id: int, bundles: list[DocumentRows], rules_digest: str | None
+) -> LoadStats:
+    stats = LoadStats(url=engine.url.render_as_string(), run_id=run_id)
+    stats.documents_seen = len(bundles)
+    stored = _stored_state(engine, [b.doc_id for b in bundles])
+    pause_after = _pause_point()
+    for doc in bundles:
+        content_hash = doc.content_hash()
+        old_hash, old_digest = stored.get(doc.doc_id, (None, None))
+        if old_hash == content_hash and (rules_digest is None or rules_digest == old_digest):
+            stats.documents_unchanged += 1
+            continue
+        row = {
+            **doc.document,
+            "content_hash": content_hash,
+            # same rows under unknown rules keep the digest they were recorded with
+            "rules_digest": rules_digest or (old_digest if old_hash == content_hash else None),
+            "run_id": run_id,
+            "loaded_at": _now(),
+        }
+        with engine.begin() as conn:
+            _write_document(conn, doc, row, pause=stats.documents_written == pause_after)
+        stats.documents_written += 1
+        stats.sentences_written += len(doc.sentences)
+        stats.records_written += len(doc.records)
+        stats.entities_written += len(doc.entities)
+        stats.officials_written += len(doc.officials)
+    with engine.begin() as conn:
+        conn.execute(
+            update(schema.runs)
+            .where(schema.runs.c.run_id == run_id)
+            .values(
+                finished_at=_now(),
+                status="complete",
+                documents_written=stats.documents_written,
+                documents_unchanged=stats.documents_unchanged,
+                records_written=stats.records_written,
+                entities_written=stats.entities_written,
+                officials_written=stats.officials_written,
+            )
+        )
+    return stats
 
 
 def unchanged_documents(

@@ -48,8 +48,14 @@ def _initial(conn: Connection) -> None:
     create_views(conn)
 
 
+def _runs_process(conn: Connection) -> None:
+    conn.execute(text("ALTER TABLE runs ADD COLUMN pid INTEGER"))
+    conn.execute(text("ALTER TABLE runs ADD COLUMN host TEXT"))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "tables, indexes, foreign keys and views of vnextract 0.1", _initial),
+    Migration(2, "runs.pid and runs.host: tell a killed load from a running one", _runs_process),
 )
 
 # any constant: it serialises migrations of concurrent loaders on one PostgreSQL database

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Errors, VnextractError
+from ..outset import check_output_set
 
 # output contract versions this loader understands (documents.jsonl "schema_version")
 KNOWN_OUTPUT_VERSIONS = {"1"}
@@ -216,10 +217,12 @@ def read_output(out_dir: Path) -> list[DocumentRows]:
         The documents in file order, each with its sentences, records, entities, officials.
     Raises:
         OutputError: listing every problem as ``file:line: what. fix``.
+        OutputSetError: the files are not one complete run's (see ``outset``).
     """
     out_dir = Path(out_dir)
     if not (out_dir / "documents.jsonl").is_file():
         raise OutputError(Errors.E300.format(path=out_dir))
+    check_output_set(out_dir)
     problems: list[str] = []
     docs: dict[str, DocumentRows] = {}
     first_line: dict[str, int] = {}

@@ -16,6 +16,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from ..outset import add_companions, folder_lock
 from .output import OUTPUT_FILES, OutputError, read_jsonl
 
 _S, _I, _F, _B = pa.string(), pa.int64(), pa.float64(), pa.bool_()
@@ -77,13 +78,16 @@ def write_parquet(out_dir: Path | str) -> list[Path]:
     """
     out_dir = Path(out_dir)
     written = []
-    for name in OUTPUT_FILES:
-        source = out_dir / name
-        if not source.is_file():
-            continue
-        target = source.with_suffix(".parquet")
-        partial = target.with_suffix(".parquet.partial")
-        pq.write_table(jsonl_to_table(source), partial)
-        os.replace(partial, target)
-        written.append(target)
+    # they join the run's set: listed in its manifest, removed by the next run
+    with folder_lock(out_dir):
+        for name in OUTPUT_FILES:
+            source = out_dir / name
+            if not source.is_file():
+                continue
+            target = source.with_suffix(".parquet")
+            partial = target.with_suffix(".parquet.partial")
+            pq.write_table(jsonl_to_table(source), partial)
+            os.replace(partial, target)
+            written.append(target)
+        add_companions(out_dir, written)
     return written

@@ -63,7 +63,8 @@ runs = Table(
     Column("run_id", Integer, primary_key=True, autoincrement=True),
     Column("started_at", DateTime, nullable=False),
     Column("finished_at", DateTime),  # NULL: the load was interrupted
-    Column("status", String(16), nullable=False),  # running | complete
+    # running | complete | interrupted (stopped by a signal, or found dead by a later load)
+    Column("status", String(16), nullable=False),
     Column("vnextract_version", Text, nullable=False),
     Column("rules_digest", Text),  # sha256 of the rule files; NULL when not known
     Column("source", Text),  # the output folder loaded
@@ -73,6 +74,9 @@ runs = Table(
     Column("records_written", Integer, nullable=False, default=0),
     Column("entities_written", Integer, nullable=False, default=0),
     Column("officials_written", Integer, nullable=False, default=0),
+    # the loading process, so a later load can tell a live 'running' from a killed one
+    Column("pid", Integer),
+    Column("host", Text),
 )
 
 documents = Table(

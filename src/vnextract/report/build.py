@@ -20,6 +20,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from vnextract.errors import Errors
+from vnextract.outset import add_companions, folder_lock
 from vnextract.report.charts import format_number, heat_map, period_charts
 from vnextract.report.flags import FLAG_LABEL, FLAG_TEXT, Flags, Look, compute_flags
 from vnextract.report.layout_doc import document_events, sentence_start
@@ -218,4 +219,11 @@ def write_report(out_dir: Path, *, report_dir: Path | None = None) -> Path:
     report_dir = Path(report_dir) if report_dir is not None else out_dir / "report"
     if report_dir.exists() and not report_dir.is_dir():
         raise ReportInputError(Errors.E403.format(path=report_dir))
-    return build_report(read_output(out_dir), report_dir)
+    inside = report_dir.resolve().parent == out_dir.resolve()
+    if not inside or not (out_dir / "documents.jsonl").is_file():
+        return build_report(read_output(out_dir), report_dir)
+    # inside the output folder the report is part of its set: no run may publish meanwhile
+    with folder_lock(out_dir):
+        index = build_report(read_output(out_dir), report_dir)
+        add_companions(out_dir, report=report_dir)
+    return index

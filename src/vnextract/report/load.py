@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from vnextract.errors import Errors, VnextractError
+from vnextract.outset import check_output_set
 
 # Fields the report cannot work without; everything else is read with .get().
 _REQUIRED = {
@@ -76,10 +77,12 @@ def read_output(out_dir: Path) -> OutputFolder:
     Raises:
         ReportInputError: no ``documents.jsonl``, a line that is not a JSON object,
             or a row without a field the report needs.
+        OutputSetError: the files are not one complete run's (see ``vnextract.outset``).
     """
     out_dir = Path(out_dir)
     if not (out_dir / "documents.jsonl").is_file():
         raise ReportInputError(Errors.E400.format(path=out_dir))
+    check_output_set(out_dir)
     return OutputFolder(
         path=out_dir,
         documents=_read_jsonl(out_dir / "documents.jsonl"),

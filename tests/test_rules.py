@@ -1,0 +1,90 @@
+"""The rule loader: no silent fallback, repeats named at both lines, sizes that make sense."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from vnextract.errors import RuleError
+from vnextract.rules import load_rules, rules_dir
+
+RULES = Path(__file__).resolve().parents[1] / "rules"
+
+
+def test_rules_missing_env_folder_is_an_error(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("VNEXTRACT_RULES", str(tmp_path / "quy_tac"))
+    with pytest.raises(RuleError, match=r"VNEXTRACT_RULES=.*quy_tac: no such folder"):
+        rules_dir()
+
+
+def _copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "rules"
+    shutil.copytree(RULES, folder)
+    return folder
+
+
+def _line_of(path: Path, needle: str) -> int:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, start=1) if needle in line)
+
+
+@pytest.mark.parametrize(
+    ("name", "first", "second", "what"),
+    [
+        ("dates.yml", "id: date_iso ", "id: date_words ", "pattern"),
+        ("indicators.yml", "id: telephone_density", "id: internet_density", "indicator"),
+    ],
+)
+def test_rules_repeated_id_names_the_first_line(tmp_path, name, first, second, what) -> None:
+    folder = _copy(tmp_path)
+    path = folder / name
+    first_line, repeat_line = _line_of(path, first), _line_of(path, second)
+    path.write_text(path.read_text(encoding="utf-8").replace(second, first), encoding="utf-8")
+    with pytest.raises(RuleError) as caught:
+        load_rules(folder)
+    [problem] = caught.value.problems
+    ident = first.split(":")[1].strip()
+    assert problem.startswith(f"rules/{name}:{repeat_line}: ")
+    assert f"give each {what} its own id ('{ident}' is also on line {first_line})" in problem
+
+
+@pytest.mark.parametrize(
+    ("name", "key", "value"),
+    [
+        ("boilerplate.yml", "default_max_chars: 400", "default_max_chars: -5"),
+        ("boilerplate.yml", "listed_headline_max_chars: 220", "listed_headline_max_chars: 0"),
+        ("boilerplate.yml", "    max_chars: 80", "    max_chars: -80"),
+    ],
+)
+def test_rules_negative_sizes_are_refused(tmp_path, name, key, value) -> None:
+    folder = _copy(tmp_path)
+    path = folder / name
+    line = _line_of(path, key)
+    path.write_text(path.read_text(encoding="utf-8").replace(key, value, 1), encoding="utf-8")
+    with pytest.raises(RuleError) as caught:
+        load_rules(folder)
+    [problem] = caught.value.problems
+    assert problem.startswith(f"rules/{name}:{line}: ")
+    assert "greater than or equal to 1" in problem
+
+
+@pytest.mark.parametrize(
+    ("key", "where"),
+    [
+        ("  min_words: 5", "title.min_words"),
+        ("  search_lines: 12", "title.search_lines"),
+        ("  tail_lines: 4", "author.tail_lines"),
+    ],
+)
+def test_rules_negative_metadata_sizes_are_refused(tmp_path, key, where) -> None:
+    folder = _copy(tmp_path)
+    path = folder / "metadata.yml"
+    line = _line_of(path, key)
+    bad = key.split(":")[0] + ": -3"
+    path.write_text(path.read_text(encoding="utf-8").replace(key, bad, 1), encoding="utf-8")
+    with pytest.raises(RuleError) as caught:
+        load_rules(folder)
+    [problem] = caught.value.problems
+    assert problem.startswith(f"rules/metadata.yml:{line}: {where}: Input should be greater")
