@@ -102,6 +102,21 @@ def run(
     return summary
 
 
+def document_lines(
+    paths: Iterable[Path | str],
+    *,
+    entities: bool = True,
+    workers: int | None = 1,
+    encoding: str | None = None,
+    on_warning: Callable[[str], None] | None = None,
+) -> Iterator[DocumentLines]:
+    """Every article's output lines, in input order, without writing any file (the Python
+    API's engine: :func:`vnextract.extract`). Options as for :func:`run`."""
+    inputs = list_inputs(paths, on_warning)
+    with closing(_results(inputs, entities, workers or default_workers(), None, encoding)) as it:
+        yield from it
+
+
 def _results(
     inputs: Sequence[tuple[str, Path]],
     entities: bool,

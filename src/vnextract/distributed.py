@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .errors import Errors, VnextractError
+from .extras import missing_extra
 from .parallel import IN_FLIGHT_PER_WORKER, ordered
 from .write import DocumentLines, serialise
 
@@ -41,7 +42,10 @@ def process_on_worker(
 
 
 def _client(scheduler: str, workers: int):
-    from dask.distributed import Client, LocalCluster
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError as exc:
+        raise missing_extra(exc, "dask", "--scheduler (Dask)") from None
 
     if scheduler == "local":
         # one thread per worker process: the pipeline is pure Python and holds the GIL

@@ -67,6 +67,14 @@ class Errors:
     # warnings while listing a run's inputs, and the engines' own problems
     E040 = "{path}: folder cannot be read ({reason}); the articles in it were skipped."
     E041 = "{path}: broken symbolic link (to {target}); skipped."
+    E043 = (
+        "{feature} needs {module}, which is not installed. Install the extra: "
+        "pip install 'vnextract[{extra}]'"
+    )
+    E043 = (
+        "{feature} needs {module}, which is not installed. Install the extra: "
+        "pip install 'vnextract[{extra}]'"
+    )
     E042 = (
         "cannot reach the Dask scheduler {address}: {reason}. Start it (dask scheduler), "
         "check the address, or use --scheduler local."

@@ -8,11 +8,19 @@ See docs/DATABASE.md for the schema and example queries.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from ..extras import missing_extra
+
+try:
+    import sqlalchemy  # noqa: F401 (checked here so that a missing extra is one clear line)
+except ImportError as exc:
+    raise missing_extra(exc, "db", "the database (--db, vnextract load)") from None
+
 from .engine import DEFAULT_DB_URL, DatabaseError, default_url, make_engine, normalise_url
 from .load import LoadStats, load_decisions, load_output, split_unchanged, unchanged_documents
 from .migrations import MIGRATIONS, current_version, migrate
 from .output import OutputError, read_output
-from .parquet import write_parquet
 
 __all__ = [
     "DEFAULT_DB_URL",
@@ -32,3 +40,11 @@ __all__ = [
     "unchanged_documents",
     "write_parquet",
 ]
+
+
+def write_parquet(out_dir: str | Path) -> list[Path]:
+    """Parquet copies of an output folder's files (:func:`vnextract.db.parquet.write_parquet`;
+    pyarrow, the ``[parquet]`` extra, is imported only when this is called)."""
+    from .parquet import write_parquet as write
+
+    return write(out_dir)

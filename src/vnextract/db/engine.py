@@ -15,6 +15,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from ..errors import Errors, VnextractError
+from ..extras import missing_extra
 
 #: Where decisions go when neither ``--db`` nor an output folder is given.
 DEFAULT_DB_URL = "sqlite:///output/vnextract.db"
@@ -72,6 +73,11 @@ def make_engine(url: str | None = None, *, create: bool = True) -> Engine:
     except ArgumentError as exc:
         raise DatabaseError(Errors.E310.format(url=url)) from exc
     shown = parsed.render_as_string(hide_password=True)
+    if parsed.get_backend_name() == "postgresql":
+        try:
+            import psycopg  # noqa: F401 (the driver SQLAlchemy would fail to load)
+        except ImportError as exc:
+            raise missing_extra(exc, "postgres", "a PostgreSQL database") from None
     if parsed.get_backend_name() == "sqlite":
         path = sqlite_path(full)
         if path is not None and create:

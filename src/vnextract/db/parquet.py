@@ -13,8 +13,13 @@ import os
 from pathlib import Path
 from typing import Any
 
-import pyarrow as pa
-import pyarrow.parquet as pq
+from ..extras import missing_extra
+
+try:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+except ImportError as exc:
+    raise missing_extra(exc, "parquet", "Parquet output (--parquet)") from None
 
 from ..outset import add_companions, folder_lock
 from .output import OUTPUT_FILES, OutputError, read_jsonl
