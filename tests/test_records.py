@@ -516,3 +516,88 @@ def test_records_kind_of_plans_and_results(builder, text, value_text, kind, esti
     drafts = {d.quantity.value_text: d for d in build(builder, text).drafts}
     assert drafts[value_text].kind == kind
     assert drafts[value_text].estimated == estimated
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    from vnextract.pipeline import Extractor
+
+    return Extractor(entities=False)
+
+
+# (two sentences, the figure, plan_percent, change_percent, values that give no record)
+BACK_REFERENCES = [
+    (
+        "Năm 2023, kim ngạch xuất khẩu thủy sản đạt 412 triệu USD. Con số này tăng 9,6% so "
+        "với năm trước.",
+        "412",
+        None,
+        "9.6",
+        ["9,6"],
+    ),
+    (
+        "Số khách du lịch đến tỉnh đạt 2,35 triệu lượt. Con số trên giảm 3% so với cùng kỳ.",
+        "2,35",
+        None,
+        "-3",
+        ["3"],
+    ),
+    (
+        "Thu ngân sách đạt 5.120 tỷ đồng. Kết quả này bằng 108% dự toán năm.",
+        "5.120",
+        "108",
+        None,
+        ["108"],
+    ),
+    (
+        "Toàn huyện có 1.240 hộ thoát nghèo. Mức này ước tăng 14% so với năm ngoái.",
+        "1.240",
+        None,
+        "14",
+        ["14"],
+    ),
+    # a change naming a new thing in the next sentence is a record of its own
+    (
+        "Doanh thu lữ hành đạt 640 tỷ đồng. Lượng khách quốc tế tăng 22%.",
+        "640",
+        None,
+        None,
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "value_text", "plan", "change", "not_records"), BACK_REFERENCES)
+def test_records_next_sentence_refers_back_to_its_figure(
+    extractor, text, value_text, plan, change, not_records
+):
+    records = extractor.process_text(text, "doc").records
+    by_text = {r.value_text: r for r in records}
+    r = by_text[value_text]
+    assert r.plan_percent == (float(plan) if plan else None)
+    assert r.change_percent == (float(change) if change else None)
+    for v in not_records:
+        assert v not in by_text, (v, list(by_text))
+    assert [r.char_start for r in records] == sorted(r.char_start for r in records)
+
+
+def test_records_back_reference_reaches_only_the_sentence_before(extractor):
+    text = (
+        "Sản lượng điện thương phẩm đạt 1.920 triệu kWh.\n\nTình hình cung ứng ổn định.\n\n"
+        "Con số này tăng 7% so với cùng kỳ."
+    )
+    by_text = {r.value_text: r for r in extractor.process_text(text, "doc").records}
+    assert by_text["1.920"].change_percent is None
+
+
+# a change after a figure the number finder did not read qualifies that figure: no record
+UNREAD_FIGURES = [
+    "Khám chữa bệnh: 12.450/10.980 lượt người, tăng 13,4% so với cùng kỳ.",
+    "Điều trị nội trú 3.208/2.915 lượt, đạt 110,1% kế hoạch, tăng 10,1% so với cùng kỳ.",
+]
+
+
+@pytest.mark.parametrize("text", UNREAD_FIGURES)
+def test_records_change_after_an_unread_figure_is_no_record(builder, text):
+    result = build(builder, text)
+    assert all(not d.standalone for d in result.drafts), [d.quantity for d in result.drafts]

@@ -76,6 +76,12 @@ class RecordRules(BaseModel):
     future_year_cues: list[str]
     task_list_cues: list[str]
     ordinal_starts: list[str]
+    head_prefixes: list[str]
+    denominators: list[str]
+    after_bound_cues: dict[str, Bound]
+    per_bases: list[str]
+    back_references: list[str]
+    raise_cues: dict[str, str]
     max_after_words: int = Field(ge=1, le=60)
     max_verb_words: int = Field(ge=0, le=20)
 
@@ -225,6 +231,10 @@ class RecordBuilder:
         self._done = anywhere(rules.done_markers)
         self._section_label = head(rules.section_labels)
         self._future = regex.compile(rf"(?:{_alternation(rules.future_year_cues)})\s*$")
+        self._back_ref = regex.compile(rf"^(?:{_alternation(rules.back_references)})$")
+        # a figure written in several parts ('15.366/13.273', '1.295,283'): if one stands
+        # unread before a change, the change qualifies it and is no figure of its own
+        self._figure_like = regex.compile(r"(?<![\p{L}\p{N}])\d+(?:[.,/]\d+)+")
 
     # -- helpers over a lower-cased, tone-folded copy with the same offsets ------------
     def _low(self, text: str) -> str:
@@ -506,6 +516,7 @@ class RecordBuilder:
         dates: Sequence[DateMention] = (),
         clause_breaks: Sequence[int] = (),
         ctx: SentenceContext | None = None,
+        previous: Sequence[Draft] = (),
     ) -> SentenceResult:
         """Records for the figures of one sentence.
 
@@ -515,6 +526,8 @@ class RecordBuilder:
             dates: its dates (offsets into ``text``), for periods and targets.
             clause_breaks: offsets into ``text`` of clause boundaries (';').
             ctx: publication year and paragraph context.
+            previous: the drafts of the sentence before; a qualifier that refers back
+                ('Con số này tăng 12,4%') is put on its last figure, in place.
         Returns:
             Drafts of the records and the qualifiers that attached to nothing.
         """
@@ -540,6 +553,11 @@ class RecordBuilder:
             left = max(left, clause_start)
             standalone = False
             if role.kind != "figure":
+                back = self._refers_back(low, left, role.verb)
+                if back and (earlier := _last_figure(previous)) is not None:
+                    self._attach(earlier, role, result, q)
+                    left = max(left, role.end)
+                    continue
                 if self._names_its_own(low, left, role.verb):
                     # 'lợi nhuận tăng 5%' after another figure: a new thing changed
                     standalone = True
@@ -548,9 +566,13 @@ class RecordBuilder:
                     if (
                         target is None
                         and role.kind == "change"
+                        and not back
                         and not any(
                             qualified[j] == "figure" and quantities[j].start >= clause_start
                             for j in drafts
+                        )
+                        and not self._unread_figure(
+                            text, clause_start, role.verb, quantities, dates
                         )
                     ):
                         standalone = True  # nothing before it to qualify: it is the figure
@@ -655,6 +677,31 @@ class RecordBuilder:
             return "target"
         return "actual"
 
+    def _refers_back(self, low: str, left: int, verb: int) -> bool:
+        """Whether a qualifier's subject only points back ('Con số này tăng 12,4%')."""
+        seg = low[left:verb]
+        stops = list(_TOPIC_STOP.finditer(seg))
+        if stops:
+            seg = seg[stops[-1].end() :]
+        part = self._aux_any.sub(" ", self._estimate.sub(" ", seg.rsplit(",", 1)[-1]))
+        return bool(self._back_ref.match(" ".join(part.split())))
+
+    def _unread_figure(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        quantities: Sequence[Quantity],
+        dates: Sequence[DateMention],
+    ) -> bool:
+        """Whether a figure-like number that is neither a figure read nor a date stands
+        between ``start`` and ``end``: a change after it qualifies that figure."""
+        read = [(q.start, q.expr_end) for q in quantities] + [(d.start, d.end) for d in dates]
+        for m in self._figure_like.finditer(text, start, end):
+            if not any(a < m.end() and m.start() < b for a, b in read):
+                return True
+        return False
+
     def _names_its_own(self, low: str, left: int, verb: int) -> bool:
         """Whether words between the last figure's phrase and a qualifier's verb name a
         new thing ('..., lợi nhuận tăng 5%'), rather than a comparison base or fillers."""
@@ -732,6 +779,14 @@ class RecordBuilder:
         if usable:
             return usable[0].iso
         return ctx.period
+
+
+def _last_figure(drafts: Sequence[Draft]) -> Draft | None:
+    """The last record of a sentence that a later qualifier can refer back to."""
+    for d in reversed(drafts):
+        if not d.standalone:
+            return d
+    return None
 
 
 def _signed(value: Decimal | None, sign: Decimal | int | None) -> Decimal | None:
