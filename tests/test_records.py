@@ -601,3 +601,44 @@ UNREAD_FIGURES = [
 def test_records_change_after_an_unread_figure_is_no_record(builder, text):
     result = build(builder, text)
     assert all(not d.standalone for d in result.drafts), [d.quantity for d in result.drafts]
+
+
+# (sentence, value_text, bound, per, words the subject must not hold, values with no record)
+RATES_AND_BOUNDS = [
+    # a bound written after the number, or after its counted noun
+    ("Phấn đấu độ che phủ rừng từ 43% trở lên.", "43", ">=", None, ["trở lên"], []),
+    ("Mỗi huyện có 05 xã trở lên đạt chuẩn văn hóa.", "05", ">=", None, ["trở lên"], []),
+    ("Tỷ lệ hộ nghèo giảm xuống 2% trở xuống.", "2", "<=", None, ["trở xuống"], []),
+    ("Có 120 hộ, trở lên là vùng đồi.", "120", "=", None, [], []),
+    # 'bình quân đầu người' is a rate per person
+    ("Thu nhập bình quân đầu người đạt 62,4 triệu đồng.", "62,4", "=", "người", [], []),
+    ("GRDP đầu người ước đạt 3.150 USD.", "3.150", "=", "người", [], []),
+    # a count of one after 'trên'/'mỗi' is the base of the next figure's rate
+    (
+        "Giá trị thu được trên 01 ha mặt nước nuôi trồng đạt 210 triệu đồng.",
+        "210",
+        "=",
+        "ha",
+        [],
+        ["01"],
+    ),
+    ("Mỗi 1 km đường giao thông được đầu tư 4,5 tỷ đồng.", "4,5", "=", "km", [], ["1"]),
+    # a count of one with nothing after it in its clause is a figure
+    ("Toàn tỉnh có trên 1 triệu hộ dùng nước sạch.", "1", ">", None, [], []),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "value_text", "bound", "per", "absent", "not_records"), RATES_AND_BOUNDS
+)
+def test_records_rates_and_bounds_written_around_the_number(
+    builder, text, value_text, bound, per, absent, not_records
+):
+    drafts = {d.quantity.value_text: d for d in build(builder, text).drafts}
+    d = drafts[value_text]
+    assert d.bound == bound
+    assert d.per == per
+    for word in absent:
+        assert word not in d.subject.lower(), d.subject
+    for v in not_records:
+        assert v not in drafts, (v, list(drafts))

@@ -231,6 +231,13 @@ class RecordBuilder:
         self._done = anywhere(rules.done_markers)
         self._section_label = head(rules.section_labels)
         self._future = regex.compile(rf"(?:{_alternation(rules.future_year_cues)})\s*$")
+        self._after_bound = regex.compile(
+            rf"\s*(?P<cue>{_alternation(rules.after_bound_cues)})(?!\p{{L}})"
+        )
+        self._after_bounds = {
+            " ".join(k.lower().split()): v for k, v in rules.after_bound_cues.items()
+        }
+        self._per_base = tail(rules.per_bases)
         self._back_ref = regex.compile(rf"^(?:{_alternation(rules.back_references)})$")
         # a figure written in several parts ('15.366/13.273', '1.295,283'): if one stands
         # unread before a change, the change qualifies it and is no figure of its own
@@ -546,6 +553,7 @@ class RecordBuilder:
         left = 0
         previous_topic = ""
         last_subject = ""  # a bare figure ('(Tháng 4: 263 tỷ đồng)') is of the last subject
+        base_per = None  # 'trên 01 ha': the base of the next figure's rate
         for i, q in enumerate(quantities):
             role = roles[i]
             k = bisect_left(breaks, q.start)  # breaks before the number; bisect keeps this linear
@@ -590,6 +598,9 @@ class RecordBuilder:
                 qualified[i] = "figure"
             next_start = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
             unit, unit_end = self.unit_of(text, low, q)
+            if self._is_rate_base(low, left, q, unit, quantities, i, breaks, k):
+                base_per = unit
+                continue
             topic, link = self.topic(text, low, left, role.verb if standalone else q.start)
             if standalone:
                 link = "copula"  # the thing that changed is named before the verb
@@ -601,8 +612,15 @@ class RecordBuilder:
             if m := self._bound_tail.search(before):
                 bound = self._bounds[" ".join(m.group("cue").split())]
             estimated = bool(self._estimate.search(before))
-            per = q.per or self.per_from_cue(before)
+            per = q.per or self.per_from_cue(before) or base_per
+            base_per = None
+            # 'từ 46% trở lên', '06 xã trở lên': the bound is written after the number
+            if m := self._after_bound.match(low, unit_end) or self._after_bound.match(
+                low, q.expr_end
+            ):
+                bound = self._after_bounds[" ".join(m.group("cue").split())]
             after, after_end = self.after_phrase(text, low, q.expr_end, next_start)
+            after = self._without_after_bound(after)
             after_low = self._low(after)
             # '... và đến năm 2025 kinh tế số chiếm': a conjunction starts the next clause
             noun_after = bool(after) and not (
@@ -676,6 +694,22 @@ class RecordBuilder:
         if planned and not self._done.search(before):
             return "target"
         return "actual"
+
+    def _is_rate_base(self, low, left, q, unit, quantities, i, breaks, k) -> bool:
+        """Whether ``q`` is a count of one after 'trên'/'mỗi' with a figure after it in
+        its clause: the base of that figure's rate ('trên 01 ha ... đạt 120 triệu đồng')."""
+        if q.percent or q.currency or q.value != 1 or not unit or i + 1 >= len(quantities):
+            return False
+        clause_end = breaks[k] if k < len(breaks) else len(low)
+        if quantities[i + 1].start >= clause_end:
+            return False
+        return bool(self._per_base.search(low[left : q.start]))
+
+    def _without_after_bound(self, phrase: str) -> str:
+        low = self._low(phrase)
+        for m in reversed(list(self._after_bound.finditer(low))):
+            phrase = phrase[: m.start()] + " " + phrase[m.end() :]
+        return " ".join(phrase.split()).strip(" ,")
 
     def _refers_back(self, low: str, left: int, verb: int) -> bool:
         """Whether a qualifier's subject only points back ('Con số này tăng 12,4%')."""
