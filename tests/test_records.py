@@ -458,12 +458,13 @@ SUBJECTS = [
         ["giá trị sản xuất"],
         [],
     ),
-    # a time phrase alone is no subject: a bare figure is of the last subject
+    # a time phrase alone is no subject: a bracketed base is the last subject in its
+    # period (ANNOTATION: 'its period in the subject')
     (
         "Kim ngạch xuất khẩu đạt 420 triệu USD (Tháng 1/2024: 395 triệu USD).",
         "395",
-        ["kim ngạch"],
-        ["tháng"],
+        ["kim ngạch", "tháng 1/2024"],
+        [],
     ),
     # a colon between the topic and its number
     ("Bệnh nhân điều trị nội trú: 1.530 lượt.", "1.530", ["nội trú"], []),
@@ -642,3 +643,121 @@ def test_records_rates_and_bounds_written_around_the_number(
         assert word not in d.subject.lower(), d.subject
     for v in not_records:
         assert v not in drafts, (v, list(drafts))
+
+
+# (sentence, value_text, words the subject must hold, words it must not hold)
+SHARED_SUBJECTS = [
+    # a bare 'tỷ lệ' after a figure is the rate of that figure
+    (
+        "Toàn tỉnh có 8.240 hồ sơ nộp trực tuyến (đạt tỷ lệ 41,2%).",
+        "41,2",
+        ["tỷ lệ", "trực tuyến"],
+        [],
+    ),
+    # a part after 'trong đó' / 'với' shares the owner of the whole
+    (
+        "Các phường, xã tiếp nhận 9.100 hồ sơ, trong đó 4.020 hồ sơ qua bưu chính.",
+        "4.020",
+        ["bưu chính", "phường"],
+        [],
+    ),
+    (
+        "Cấp huyện tiếp nhận 3.300 hồ sơ, với 1.210 hồ sơ trực tuyến (đạt tỷ lệ 36,7%).",
+        "36,7",
+        ["tỷ lệ", "trực tuyến", "cấp huyện"],
+        [],
+    ),
+    # 'so với' is a comparison, not the part-of 'với': the next clause has its own owner
+    (
+        "Doanh nghiệp tuyển 700 người, giảm 5% so với cùng kỳ; hợp tác xã tuyển 90 người.",
+        "90",
+        ["hợp tác xã"],
+        ["doanh nghiệp"],
+    ),
+    # a list of short nouns before the topic names the same thing
+    (
+        "Trong quý, các sở, ngành tỉnh xử lý 1.450 phản ánh.",
+        "1.450",
+        ["sở", "ngành"],
+        ["quý"],
+    ),
+    # a discourse connective or a time phrase before it is not part of it
+    ("Tuy nhiên, sản lượng muối chỉ đạt 61.000 tấn.", "61.000", ["muối"], ["tuy nhiên"]),
+    ("Bên cạnh đó, vốn tín dụng đạt 2.300 tỷ đồng.", "2.300", ["tín dụng"], ["bên cạnh"]),
+    # 'tỷ lệ X trên tổng số Y': the subject starts at the first head
+    (
+        "Tỷ lệ hộ dùng nước sạch trên tổng số hộ nông thôn đạt 93,5%.",
+        "93,5",
+        ["tỷ lệ", "nước sạch"],
+        [],
+    ),
+    # 'lũy kế' before a head belongs to it
+    (
+        "Lũy kế doanh thu dịch vụ logistics tính đến tháng 6 đạt 1.880 tỷ đồng.",
+        "1.880",
+        ["lũy kế", "doanh thu"],
+        [],
+    ),
+    # a head before a list whose last item is joined by 'và'
+    (
+        "Nhóm giáo dục, y tế và dịch vụ văn hóa giảm 0,8%.",
+        "0,8",
+        ["nhóm giáo dục", "y tế"],
+        [],
+    ),
+    # a topic with a head before 'hiện có' names what was counted
+    (
+        "Tổng số tàu cá đánh bắt xa bờ hiện có 1.306 chiếc.",
+        "1.306",
+        ["tàu cá", "xa bờ"],
+        [],
+    ),
+    # 'nâng tổng số X lên N' after a change: the total of the thing that changed
+    (
+        "Số trạm sạc xe điện tăng 45 trạm, nâng tổng số trạm hiện có 310 trạm.",
+        "310",
+        ["tổng số", "sạc xe điện"],
+        [],
+    ),
+    # words after the last comma that run into the next figure are its topic
+    (
+        "Trong đó, làm mới 120 cầu dân sinh, sửa chữa 86 cầu.",
+        "120",
+        ["cầu"],
+        ["sửa chữa"],
+    ),
+    (
+        "Gồm 4.100 giáo viên mầm non, số giáo viên tiểu học là 6.300 người.",
+        "6.300",
+        ["tiểu học"],
+        [],
+    ),
+    # a list that joins the next figure with 'và' goes on
+    (
+        "Cấp thiết bị cho 52 trường, điểm trường vùng cao và 17 trung tâm học tập.",
+        "52",
+        ["trường", "điểm trường"],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "value_text", "subject_words", "absent"), SHARED_SUBJECTS)
+def test_records_subject_shared_across_parts_and_lists(
+    builder, text, value_text, subject_words, absent
+):
+    drafts = {d.quantity.value_text: d for d in build(builder, text).drafts}
+    subject = drafts[value_text].subject.lower()
+    for word in subject_words:
+        assert word in subject, subject
+    for word in absent:
+        assert word not in subject, subject
+
+
+# of two coordinated counts, the share of plan after them goes to the nearest (ANNOTATION)
+def test_records_share_of_plan_after_two_counts_goes_to_the_nearest(builder):
+    text = "Có 05 xã đạt chuẩn nông thôn mới và 03 xã đạt chuẩn nâng cao, đạt 110% kế hoạch."
+    drafts = {d.quantity.value_text: d for d in build(builder, text).drafts}
+    assert drafts["03"].plan_percent == Decimal(110)
+    assert drafts["05"].plan_percent is None
+    assert "110" not in drafts
