@@ -639,6 +639,7 @@ def test_records_rates_and_bounds_written_around_the_number(
     d = drafts[value_text]
     assert d.bound == bound
     assert d.per == per
+
     for word in absent:
         assert word not in d.subject.lower(), d.subject
     for v in not_records:
@@ -732,6 +733,13 @@ SHARED_SUBJECTS = [
         ["tiểu học"],
         [],
     ),
+    # an item with its own verb before the next figure stays in the list
+    (
+        "Có 27/27 huyện, thị xã, thành phố đã lắp 1.200 camera giám sát.",
+        "27/27",
+        ["thị xã", "thành phố"],
+        [],
+    ),
     # a list that joins the next figure with 'và' goes on
     (
         "Cấp thiết bị cho 52 trường, điểm trường vùng cao và 17 trung tâm học tập.",
@@ -761,3 +769,18 @@ def test_records_share_of_plan_after_two_counts_goes_to_the_nearest(builder):
     assert drafts["03"].plan_percent == Decimal(110)
     assert drafts["05"].plan_percent is None
     assert "110" not in drafts
+
+
+# a 'trở lên' that is not next to the number bounds nothing and stays in the subject
+@pytest.mark.parametrize(
+    ("text", "value_text", "kept"),
+    [
+        ("Có 65% hộ từ hai thế hệ trở lên sống chung.", "65", "trở lên"),
+        ("Khoảng 40% lao động có trình độ cao đẳng trở lên.", "40", "trở lên"),
+    ],
+)
+def test_records_far_bound_cue_stays_in_the_subject(builder, text, value_text, kept):
+    drafts = {d.quantity.value_text: d for d in build(builder, text).drafts}
+    d = drafts[value_text]
+    assert d.bound in ("=", "~")
+    assert kept in d.subject, d.subject

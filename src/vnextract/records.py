@@ -366,11 +366,15 @@ class RecordBuilder:
             # ('26.226 thuê bao, số thuê bao di động là 1.161.983', 'xây mới 304 căn, sửa
             # chữa 399 căn')
             # ('... cấp huyện và 505 đơn vị' joins the next figure: the list goes on)
+            # ('... cấp huyện và 505 đơn vị' joins the next figure: the list goes on; 'thành
+            # phố đã triển khai' is an item with its verb, not a topic)
+            tail_words = rest.rstrip()
             next_topic = (
                 end == len(span)
                 and limit < len(text)
                 and "," not in rest
-                and not self._conjunction_tail.search(rest.rstrip())
+                and not self._conjunction_tail.search(tail_words)
+                and (len(_words(tail_words)) <= 2 or bool(self._copula_tail.search(tail_words)))
             )
             if len(segment_words) > 3 or starts_clause or next_topic:
                 end = comma
@@ -671,12 +675,14 @@ class RecordBuilder:
             per = q.per or self.per_from_cue(before) or base_per
             base_per = None
             # 'từ 46% trở lên', '06 xã trở lên': the bound is written after the number
-            if m := self._after_bound.match(low, unit_end) or self._after_bound.match(
+            after_cue = self._after_bound.match(low, unit_end) or self._after_bound.match(
                 low, q.expr_end
-            ):
-                bound = self._after_bounds[" ".join(m.group("cue").split())]
+            )
+            if after_cue:
+                bound = self._after_bounds[" ".join(after_cue.group("cue").split())]
             after, after_end = self.after_phrase(text, low, q.expr_end, next_start)
-            after = self._without_after_bound(after)
+            if after_cue:
+                after = self._without_cue(text, after, q.expr_end, after_cue.span("cue"))
             after_low = self._low(after)
             # '... và đến năm 2025 kinh tế số chiếm': a conjunction starts the next clause
             noun_after = bool(after) and not (
@@ -820,11 +826,15 @@ class RecordBuilder:
             return False
         return bool(self._per_base.search(low[left : q.start]))
 
-    def _without_after_bound(self, phrase: str) -> str:
-        low = self._low(phrase)
-        for m in reversed(list(self._after_bound.finditer(low))):
-            phrase = phrase[: m.start()] + " " + phrase[m.end() :]
-        return " ".join(phrase.split()).strip(" ,")
+    @staticmethod
+    def _without_cue(text: str, phrase: str, start: int, cue: tuple[int, int]) -> str:
+        """``phrase`` (found from ``start`` in ``text``) without the bound cue at ``cue``."""
+        offset = text.find(phrase, start) if phrase else -1
+        a, b = cue
+        if offset < 0 or not (offset <= a and b <= offset + len(phrase)):
+            return phrase
+        cut = phrase[: a - offset] + " " + phrase[b - offset :]
+        return " ".join(cut.split()).strip(" ,")
 
     def _refers_back(self, low: str, left: int, verb: int) -> bool:
         """Whether a qualifier's subject only points back ('Con số này tăng 12,4%')."""
