@@ -682,6 +682,13 @@ SHARED_SUBJECTS = [
         ["sở", "ngành"],
         ["quý"],
     ),
+    # a part opening with a verb is a clause of its own, not an item of the list
+    (
+        "Chỉ số cải cách hành chính đạt 86,1 điểm, xếp thứ 9/63 tỉnh, thành phố, tăng 3 bậc.",
+        "3",
+        [],
+        ["thành phố"],
+    ),
     # a discourse connective or a time phrase before it is not part of it
     ("Tuy nhiên, sản lượng muối chỉ đạt 61.000 tấn.", "61.000", ["muối"], ["tuy nhiên"]),
     ("Bên cạnh đó, vốn tín dụng đạt 2.300 tỷ đồng.", "2.300", ["tín dụng"], ["bên cạnh"]),

@@ -495,6 +495,9 @@ class RecordBuilder:
             1 <= len(_words(piece)) <= 2
             and not any(ch.isdigit() for ch in piece)
             and following[:1].islower()
+            # 'thành phố, tăng bậc': a part opening with a verb is a clause, not a list item
+            and not self._change_head.match(self._low(following))
+            and not self._copula_head.match(self._low(following))
             and not self._filler_full.fullmatch(low)
             and not self._time_only.fullmatch(low)
             and self._substantive(piece)
