@@ -458,12 +458,13 @@ SUBJECTS = [
         ["giá trị sản xuất"],
         [],
     ),
-    # a time phrase alone is no subject: a bare figure is of the last subject
+    # a time phrase alone is no subject: a bracketed base is the last subject in its
+    # period (ANNOTATION: 'its period in the subject')
     (
         "Kim ngạch xuất khẩu đạt 420 triệu USD (Tháng 1/2024: 395 triệu USD).",
         "395",
-        ["kim ngạch"],
-        ["tháng"],
+        ["kim ngạch", "tháng 1/2024"],
+        [],
     ),
     # a colon between the topic and its number
     ("Bệnh nhân điều trị nội trú: 1.530 lượt.", "1.530", ["nội trú"], []),
@@ -534,3 +535,277 @@ def test_records_kind_of_plans_and_results(builder, text, value_text, kind, esti
 def test_records_bound_written_after_or_negated(builder, text, value_text, bound):
     drafts = [d for d in build(builder, text).drafts if d.quantity.value_text == value_text]
     assert [d.bound for d in drafts] == [bound]
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    from vnextract.pipeline import Extractor
+
+    return Extractor(entities=False)
+
+
+# (two sentences, the figure, plan_percent, change_percent, values that give no record)
+BACK_REFERENCES = [
+    (
+        "Năm 2023, kim ngạch xuất khẩu thủy sản đạt 412 triệu USD. Con số này tăng 9,6% so "
+        "với năm trước.",
+        "412",
+        None,
+        "9.6",
+        ["9,6"],
+    ),
+    (
+        "Số khách du lịch đến tỉnh đạt 2,35 triệu lượt. Con số trên giảm 3% so với cùng kỳ.",
+        "2,35",
+        None,
+        "-3",
+        ["3"],
+    ),
+    (
+        "Thu ngân sách đạt 5.120 tỷ đồng. Kết quả này bằng 108% dự toán năm.",
+        "5.120",
+        "108",
+        None,
+        ["108"],
+    ),
+    (
+        "Toàn huyện có 1.240 hộ thoát nghèo. Mức này ước tăng 14% so với năm ngoái.",
+        "1.240",
+        None,
+        "14",
+        ["14"],
+    ),
+    # a change naming a new thing in the next sentence is a record of its own
+    (
+        "Doanh thu lữ hành đạt 640 tỷ đồng. Lượng khách quốc tế tăng 22%.",
+        "640",
+        None,
+        None,
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "value_text", "plan", "change", "not_records"), BACK_REFERENCES)
+def test_records_next_sentence_refers_back_to_its_figure(
+    extractor, text, value_text, plan, change, not_records
+):
+    records = extractor.process_text(text, "doc").records
+    by_text = {r.value_text: r for r in records}
+    r = by_text[value_text]
+    assert r.plan_percent == (float(plan) if plan else None)
+    assert r.change_percent == (float(change) if change else None)
+    for v in not_records:
+        assert v not in by_text, (v, list(by_text))
+    assert [r.char_start for r in records] == sorted(r.char_start for r in records)
+
+
+def test_records_back_reference_reaches_only_the_sentence_before(extractor):
+    text = (
+        "Sản lượng điện thương phẩm đạt 1.920 triệu kWh.\n\nTình hình cung ứng ổn định.\n\n"
+        "Con số này tăng 7% so với cùng kỳ."
+    )
+    by_text = {r.value_text: r for r in extractor.process_text(text, "doc").records}
+    assert by_text["1.920"].change_percent is None
+
+
+# a change after a figure the number finder did not read qualifies that figure: no record
+UNREAD_FIGURES = [
+    "Khám chữa bệnh: 12.450/10.980 lượt người, tăng 13,4% so với cùng kỳ.",
+    "Điều trị nội trú 3.208/2.915 lượt, đạt 110,1% kế hoạch, tăng 10,1% so với cùng kỳ.",
+]
+
+
+@pytest.mark.parametrize("text", UNREAD_FIGURES)
+def test_records_change_after_an_unread_figure_is_no_record(builder, text):
+    result = build(builder, text)
+    assert all(not d.standalone for d in result.drafts), [d.quantity for d in result.drafts]
+
+
+# (sentence, value_text, bound, per, words the subject must not hold, values with no record)
+RATES_AND_BOUNDS = [
+    # a bound written after the number, or after its counted noun
+    ("Phấn đấu độ che phủ rừng từ 43% trở lên.", "43", ">=", None, ["trở lên"], []),
+    ("Mỗi huyện có 05 xã trở lên đạt chuẩn văn hóa.", "05", ">=", None, ["trở lên"], []),
+    ("Tỷ lệ hộ nghèo giảm xuống 2% trở xuống.", "2", "<=", None, ["trở xuống"], []),
+    ("Có 120 hộ, trở lên là vùng đồi.", "120", "=", None, [], []),
+    # 'bình quân đầu người' is a rate per person
+    ("Thu nhập bình quân đầu người đạt 62,4 triệu đồng.", "62,4", "=", "người", [], []),
+    ("GRDP đầu người ước đạt 3.150 USD.", "3.150", "=", "người", [], []),
+    # a count of one after 'trên'/'mỗi' is the base of the next figure's rate
+    (
+        "Giá trị thu được trên 01 ha mặt nước nuôi trồng đạt 210 triệu đồng.",
+        "210",
+        "=",
+        "ha",
+        [],
+        ["01"],
+    ),
+    ("Mỗi 1 km đường giao thông được đầu tư 4,5 tỷ đồng.", "4,5", "=", "km", [], ["1"]),
+    # a count of one with nothing after it in its clause is a figure
+    ("Toàn tỉnh có trên 1 triệu hộ dùng nước sạch.", "1", ">", None, [], []),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "value_text", "bound", "per", "absent", "not_records"), RATES_AND_BOUNDS
+)
+def test_records_rates_and_bounds_written_around_the_number(
+    builder, text, value_text, bound, per, absent, not_records
+):
+    drafts = {d.quantity.value_text: d for d in build(builder, text).drafts}
+    d = drafts[value_text]
+    assert d.bound == bound
+    assert d.per == per
+
+    for word in absent:
+        assert word not in d.subject.lower(), d.subject
+    for v in not_records:
+        assert v not in drafts, (v, list(drafts))
+
+
+# (sentence, value_text, words the subject must hold, words it must not hold)
+SHARED_SUBJECTS = [
+    # a bare 'tỷ lệ' after a figure is the rate of that figure
+    (
+        "Toàn tỉnh có 8.240 hồ sơ nộp trực tuyến (đạt tỷ lệ 41,2%).",
+        "41,2",
+        ["tỷ lệ", "trực tuyến"],
+        [],
+    ),
+    # a part after 'trong đó' / 'với' shares the owner of the whole
+    (
+        "Các phường, xã tiếp nhận 9.100 hồ sơ, trong đó 4.020 hồ sơ qua bưu chính.",
+        "4.020",
+        ["bưu chính", "phường"],
+        [],
+    ),
+    (
+        "Cấp huyện tiếp nhận 3.300 hồ sơ, với 1.210 hồ sơ trực tuyến (đạt tỷ lệ 36,7%).",
+        "36,7",
+        ["tỷ lệ", "trực tuyến", "cấp huyện"],
+        [],
+    ),
+    # 'so với' is a comparison, not the part-of 'với': the next clause has its own owner
+    (
+        "Doanh nghiệp tuyển 700 người, giảm 5% so với cùng kỳ; hợp tác xã tuyển 90 người.",
+        "90",
+        ["hợp tác xã"],
+        ["doanh nghiệp"],
+    ),
+    # a list of short nouns before the topic names the same thing
+    (
+        "Trong quý, các sở, ngành tỉnh xử lý 1.450 phản ánh.",
+        "1.450",
+        ["sở", "ngành"],
+        ["quý"],
+    ),
+    # a part opening with a verb is a clause of its own, not an item of the list
+    (
+        "Chỉ số cải cách hành chính đạt 86,1 điểm, xếp thứ 9/63 tỉnh, thành phố, tăng 3 bậc.",
+        "3",
+        [],
+        ["thành phố"],
+    ),
+    # a discourse connective or a time phrase before it is not part of it
+    ("Tuy nhiên, sản lượng muối chỉ đạt 61.000 tấn.", "61.000", ["muối"], ["tuy nhiên"]),
+    ("Bên cạnh đó, vốn tín dụng đạt 2.300 tỷ đồng.", "2.300", ["tín dụng"], ["bên cạnh"]),
+    # 'tỷ lệ X trên tổng số Y': the subject starts at the first head
+    (
+        "Tỷ lệ hộ dùng nước sạch trên tổng số hộ nông thôn đạt 93,5%.",
+        "93,5",
+        ["tỷ lệ", "nước sạch"],
+        [],
+    ),
+    # 'lũy kế' before a head belongs to it
+    (
+        "Lũy kế doanh thu dịch vụ logistics tính đến tháng 6 đạt 1.880 tỷ đồng.",
+        "1.880",
+        ["lũy kế", "doanh thu"],
+        [],
+    ),
+    # a head before a list whose last item is joined by 'và'
+    (
+        "Nhóm giáo dục, y tế và dịch vụ văn hóa giảm 0,8%.",
+        "0,8",
+        ["nhóm giáo dục", "y tế"],
+        [],
+    ),
+    # a topic with a head before 'hiện có' names what was counted
+    (
+        "Tổng số tàu cá đánh bắt xa bờ hiện có 1.306 chiếc.",
+        "1.306",
+        ["tàu cá", "xa bờ"],
+        [],
+    ),
+    # 'nâng tổng số X lên N' after a change: the total of the thing that changed
+    (
+        "Số trạm sạc xe điện tăng 45 trạm, nâng tổng số trạm hiện có 310 trạm.",
+        "310",
+        ["tổng số", "sạc xe điện"],
+        [],
+    ),
+    # words after the last comma that run into the next figure are its topic
+    (
+        "Trong đó, làm mới 120 cầu dân sinh, sửa chữa 86 cầu.",
+        "120",
+        ["cầu"],
+        ["sửa chữa"],
+    ),
+    (
+        "Gồm 4.100 giáo viên mầm non, số giáo viên tiểu học là 6.300 người.",
+        "6.300",
+        ["tiểu học"],
+        [],
+    ),
+    # an item with its own verb before the next figure stays in the list
+    (
+        "Có 27/27 huyện, thị xã, thành phố đã lắp 1.200 camera giám sát.",
+        "27/27",
+        ["thị xã", "thành phố"],
+        [],
+    ),
+    # a list that joins the next figure with 'và' goes on
+    (
+        "Cấp thiết bị cho 52 trường, điểm trường vùng cao và 17 trung tâm học tập.",
+        "52",
+        ["trường", "điểm trường"],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "value_text", "subject_words", "absent"), SHARED_SUBJECTS)
+def test_records_subject_shared_across_parts_and_lists(
+    builder, text, value_text, subject_words, absent
+):
+    drafts = {d.quantity.value_text: d for d in build(builder, text).drafts}
+    subject = drafts[value_text].subject.lower()
+    for word in subject_words:
+        assert word in subject, subject
+    for word in absent:
+        assert word not in subject, subject
+
+
+# of two coordinated counts, the share of plan after them goes to the nearest (ANNOTATION)
+def test_records_share_of_plan_after_two_counts_goes_to_the_nearest(builder):
+    text = "Có 05 xã đạt chuẩn nông thôn mới và 03 xã đạt chuẩn nâng cao, đạt 110% kế hoạch."
+    drafts = {d.quantity.value_text: d for d in build(builder, text).drafts}
+    assert drafts["03"].plan_percent == Decimal(110)
+    assert drafts["05"].plan_percent is None
+    assert "110" not in drafts
+
+
+# a 'trở lên' that is not next to the number bounds nothing and stays in the subject
+@pytest.mark.parametrize(
+    ("text", "value_text", "kept"),
+    [
+        ("Có 65% hộ từ hai thế hệ trở lên sống chung.", "65", "trở lên"),
+        ("Khoảng 40% lao động có trình độ cao đẳng trở lên.", "40", "trở lên"),
+    ],
+)
+def test_records_far_bound_cue_stays_in_the_subject(builder, text, value_text, kept):
+    drafts = {d.quantity.value_text: d for d in build(builder, text).drafts}
+    d = drafts[value_text]
+    assert d.bound in ("=", "~")
+    assert kept in d.subject, d.subject

@@ -192,8 +192,11 @@ class Extractor:
         year = int(meta.published[:4]) if meta.published else None
         dated = {i: [d for d in found if d.dated] for i, found in dates_by_sentence.items()}
         paragraphs = self.paragraphs.contexts(sentences, dated, year)
-        agency_by_sentence = self._agencies(result.entities, sentences)
+        agencies = self._agencies(result.entities, sentences)
         notes: list[dict] = []
+        # a sentence's records are written after the next one is built: a qualifier there
+        # may refer back to them ('Con số này tăng 12,4%')
+        held: tuple[Sentence, list[Draft]] | None = None
         for s in sentences:
             touching = [f for f in no_figures if f.start < s.end and s.start < f.end]
             if any(f.start <= s.start and s.end <= f.end for f in touching):
@@ -210,16 +213,25 @@ class Extractor:
                 published_year=year, target_paragraph=para.target, period=para.period
             )
             built = self.builder.build(
-                s.text, quantities, dates, [b - s.start for b in s.clause_breaks], ctx
+                s.text,
+                quantities,
+                dates,
+                [b - s.start for b in s.clause_breaks],
+                ctx,
+                # only the sentence right before can be referred back to
+                previous=held[1] if held and held[0].index == s.index - 1 else (),
             )
-            for draft in built.drafts:
-                result.records.append(self._record(result, s, draft, agency_by_sentence))
+            if held:
+                result.records.extend(self._record(result, held[0], d, agencies) for d in held[1])
+            held = (s, built.drafts)
             for q in built.unattached:
                 notes.append(self._note("unattached_share_of_plan", s, q.start, q.end))
             covered = [(q.start, q.expr_end) for q in quantities] + exclude
             covered += blocked
             for start, end in _uncovered(_ANY_DIGIT.finditer(s.text), covered):
                 notes.append(self._note("number_without_record", s, start, end))
+        if held:
+            result.records.extend(self._record(result, held[0], d, agencies) for d in held[1])
         result.review_notes = notes
 
     @staticmethod

@@ -76,6 +76,13 @@ class RecordRules(BaseModel):
     future_year_cues: list[str]
     task_list_cues: list[str]
     ordinal_starts: list[str]
+    head_prefixes: list[str]
+    denominators: list[str]
+    after_bound_cues: dict[str, Bound]
+    per_bases: list[str]
+    back_references: list[str]
+    raise_cues: dict[str, str]
+    part_of_connectors: list[str]
     max_after_words: int = Field(ge=1, le=60)
     max_verb_words: int = Field(ge=0, le=20)
 
@@ -170,6 +177,7 @@ class RecordBuilder:
         self._estimate_head = head(rules.estimate_cues)
         self._conjunction_tail = tail(rules.conjunctions)
         self._conjunction_head = head(rules.conjunctions)
+        self._conjunction_any = anywhere(rules.conjunctions)
         self._qualifier_end = anywhere(rules.qualifier_ends)
         self._copula_tail = tail(rules.copulas)
         self._copula_head = head(rules.copulas)
@@ -225,6 +233,27 @@ class RecordBuilder:
         self._done = anywhere(rules.done_markers)
         self._section_label = head(rules.section_labels)
         self._future = regex.compile(rf"(?:{_alternation(rules.future_year_cues)})\s*$")
+        self._after_bound = regex.compile(
+            rf"\s*(?P<cue>{_alternation(rules.after_bound_cues)})(?!\p{{L}})"
+        )
+        self._after_bounds = {
+            " ".join(k.lower().split()): v for k, v in rules.after_bound_cues.items()
+        }
+        self._per_base = tail(rules.per_bases)
+        self._denominator_tail = tail(rules.denominators)
+        # 'so với' is a comparison, not the part-of 'với'
+        self._part_of = regex.compile(
+            rf"(?<!\p{{L}})(?:so\s+với|(?P<part>{_alternation(rules.part_of_connectors)}))"
+            r"(?!\p{L})"
+        )
+        self._raise = regex.compile(rf"^\s*(?P<cue>{_alternation(rules.raise_cues)})(?!\p{{L}})")
+        self._raises = {" ".join(k.lower().split()): v for k, v in rules.raise_cues.items()}
+        self._head_start = head([*rules.subject_heads, *rules.raise_cues.values()])
+        self._head_prefix_tail = tail(rules.head_prefixes)
+        self._back_ref = regex.compile(rf"^(?:{_alternation(rules.back_references)})$")
+        # a figure written in several parts ('15.366/13.273', '1.295,283'): if one stands
+        # unread before a change, the change qualifies it and is no figure of its own
+        self._figure_like = regex.compile(r"(?<![\p{L}\p{N}])\d+(?:[.,/]\d+)+")
 
     # -- helpers over a lower-cased, tone-folded copy with the same offsets ------------
     def _low(self, text: str) -> str:
@@ -333,7 +362,21 @@ class RecordBuilder:
                 or self._estimate_head.match(rest)
                 or self._change_head.match(rest)
             )
-            if len(segment_words) > 3 or starts_clause:
+            # the words after the last comma run into the next figure: they are its topic
+            # ('26.226 thuê bao, số thuê bao di động là 1.161.983', 'xây mới 304 căn, sửa
+            # chữa 399 căn')
+            # ('... cấp huyện và 505 đơn vị' joins the next figure: the list goes on)
+            # ('... cấp huyện và 505 đơn vị' joins the next figure: the list goes on; 'thành
+            # phố đã triển khai' is an item with its verb, not a topic)
+            tail_words = rest.rstrip()
+            next_topic = (
+                end == len(span)
+                and limit < len(text)
+                and "," not in rest
+                and not self._conjunction_tail.search(tail_words)
+                and (len(_words(tail_words)) <= 2 or bool(self._copula_tail.search(tail_words)))
+            )
+            if len(segment_words) > 3 or starts_clause or next_topic:
                 end = comma
                 break
             pos = comma + 1
@@ -405,23 +448,60 @@ class RecordBuilder:
         heads = list(self._heads.finditer(lseg))
         chosen = ""
         if heads:
-            h = heads[-1]
+            k = len(heads) - 1
+            # 'tỷ lệ X trên tổng số Y': a head after a denominator word belongs to the
+            # head before it
+            while k > 0 and self._denominator_tail.search(
+                lseg[heads[k - 1].end() : heads[k].start()]
+            ):
+                k -= 1
+            h = heads[k]
+            start = h.start()
+            if p := self._head_prefix_tail.search(lseg[:start]):
+                start = p.start()  # 'lũy kế doanh thu'
             # a head counts only within the last two comma segments, or before a list of
             # short nouns ('nhóm may mặc, mũ nón, giày dép')
             later = [p for p in parts if p[0] > h.start()]
-            short = all(len(_words(seg[a:b])) <= 3 for a, b in later)
+            # the last item may be joined by a conjunction ('điện, nước và vật liệu xây dựng')
+            short = all(
+                len(_words(item)) <= 3
+                for a, b in later
+                for item in self._conjunction_any.split(lseg[a:b])
+            )
             if len(parts) < 2 or h.start() >= parts[-2][0] or short:
-                chosen = seg[h.start() :]
+                chosen = seg[start:]
         if not chosen:
-            for s, e in reversed(parts):
-                piece = seg[s:e]
+            for n in range(len(parts) - 1, -1, -1):
+                piece = seg[parts[n][0] : parts[n][1]]
                 if not self._filler_full.fullmatch(self._low(piece)) and self._substantive(piece):
-                    chosen = seg[s:]
+                    # a list of short nouns before it names the same thing ('các sở, ban
+                    # ngành tiếp nhận')
+                    while n > 0 and self._list_item(seg, parts, n):
+                        n -= 1
+                    chosen = seg[parts[n][0] :]
                     break
         chosen = self._trim(chosen)
         if self._time_only.fullmatch(self._low(chosen)):
             chosen = ""  # 'Tháng 4/2023', 'năm 2023', '9 tháng' say when, not what
         return chosen, link
+
+    def _list_item(self, seg: str, parts: list[tuple[int, int]], n: int) -> bool:
+        """Whether the comma part before part ``n`` is a short noun of the same list."""
+        a, b = parts[n - 1]
+        piece = seg[a:b]
+        low = self._low(piece)
+        following = seg[parts[n][0] : parts[n][1]].lstrip()
+        return (
+            1 <= len(_words(piece)) <= 2
+            and not any(ch.isdigit() for ch in piece)
+            and following[:1].islower()
+            # 'thành phố, tăng bậc': a part opening with a verb is a clause, not a list item
+            and not self._change_head.match(self._low(following))
+            and not self._copula_head.match(self._low(following))
+            and not self._filler_full.fullmatch(low)
+            and not self._time_only.fullmatch(low)
+            and self._substantive(piece)
+        )
 
     def _comma_parts(self, seg: str) -> list[tuple[int, int]]:
         parts, pos = [], 0
@@ -506,6 +586,7 @@ class RecordBuilder:
         dates: Sequence[DateMention] = (),
         clause_breaks: Sequence[int] = (),
         ctx: SentenceContext | None = None,
+        previous: Sequence[Draft] = (),
     ) -> SentenceResult:
         """Records for the figures of one sentence.
 
@@ -515,6 +596,8 @@ class RecordBuilder:
             dates: its dates (offsets into ``text``), for periods and targets.
             clause_breaks: offsets into ``text`` of clause boundaries (';').
             ctx: publication year and paragraph context.
+            previous: the drafts of the sentence before; a qualifier that refers back
+                ('Con số này tăng 12,4%') is put on its last figure, in place.
         Returns:
             Drafts of the records and the qualifiers that attached to nothing.
         """
@@ -533,6 +616,7 @@ class RecordBuilder:
         left = 0
         previous_topic = ""
         last_subject = ""  # a bare figure ('(Tháng 4: 263 tỷ đồng)') is of the last subject
+        base_per = None  # 'trên 01 ha': the base of the next figure's rate
         for i, q in enumerate(quantities):
             role = roles[i]
             k = bisect_left(breaks, q.start)  # breaks before the number; bisect keeps this linear
@@ -540,6 +624,11 @@ class RecordBuilder:
             left = max(left, clause_start)
             standalone = False
             if role.kind != "figure":
+                back = self._refers_back(low, left, role.verb)
+                if back and (earlier := _last_figure(previous)) is not None:
+                    self._attach(earlier, role, result, q)
+                    left = max(left, role.end)
+                    continue
                 if self._names_its_own(low, left, role.verb):
                     # 'lợi nhuận tăng 5%' after another figure: a new thing changed
                     standalone = True
@@ -548,9 +637,13 @@ class RecordBuilder:
                     if (
                         target is None
                         and role.kind == "change"
+                        and not back
                         and not any(
                             qualified[j] == "figure" and quantities[j].start >= clause_start
                             for j in drafts
+                        )
+                        and not self._unread_figure(
+                            text, clause_start, role.verb, quantities, dates
                         )
                     ):
                         standalone = True  # nothing before it to qualify: it is the figure
@@ -568,6 +661,9 @@ class RecordBuilder:
                 qualified[i] = "figure"
             next_start = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
             unit, unit_end = self.unit_of(text, low, q)
+            if self._is_rate_base(low, left, q, unit, quantities, i, breaks, k):
+                base_per = unit
+                continue
             topic, link = self.topic(text, low, left, role.verb if standalone else q.start)
             if standalone:
                 link = "copula"  # the thing that changed is named before the verb
@@ -580,8 +676,17 @@ class RecordBuilder:
                 bound = self._bounds[" ".join(m.group("cue").split())]
             bound = q.bound or bound  # written after the number: '10 ha trở lên'
             estimated = bool(self._estimate.search(before))
-            per = q.per or self.per_from_cue(before)
+            per = q.per or self.per_from_cue(before) or base_per
+            base_per = None
+            # 'từ 46% trở lên', '06 xã trở lên': the bound is written after the number
+            after_cue = self._after_bound.match(low, unit_end) or self._after_bound.match(
+                low, q.expr_end
+            )
+            if after_cue:
+                bound = self._after_bounds[" ".join(after_cue.group("cue").split())]
             after, after_end = self.after_phrase(text, low, q.expr_end, next_start)
+            if after_cue:
+                after = self._without_cue(text, after, q.expr_end, after_cue.span("cue"))
             after_low = self._low(after)
             # '... và đến năm 2025 kinh tế số chiếm': a conjunction starts the next clause
             noun_after = bool(after) and not (
@@ -591,7 +696,18 @@ class RecordBuilder:
                 counted = after if noun_after else ""
             else:
                 counted = after if noun_after else text[q.expr_end : unit_end].strip()
-            subject, rule = self._subject(topic, link, counted, previous_topic, q, last_subject)
+            when = "" if topic else self._bracketed_period(text, low, left, q.start)
+            subject, rule = self._subject(
+                topic, link, counted, previous_topic, q, last_subject, when
+            )
+            prior = drafts[max(drafts)] if drafts else None
+            if subject and prior and self._is_part(low, prior, q, unit):
+                # 'trong đó 320 hồ sơ trực tuyến': the part's owner is the whole's
+                owner = prior.topic
+                if owner and self._low(owner) not in self._low(subject):
+                    subject, rule = f"{subject} {owner}", f"{rule}+owner"
+            if raised := self._raised(low[left : q.start].lstrip(" ,"), last_subject):
+                subject, rule = raised, f"{rule}+raised"
             drafts[i] = Draft(
                 quantity=q,
                 unit=unit,
@@ -613,23 +729,71 @@ class RecordBuilder:
         result.drafts = [drafts[i] for i in sorted(drafts)]
         return result
 
+    def _is_part(self, low: str, prior: Draft, q: Quantity, unit: str) -> bool:
+        """Whether ``q`` is a part of the figure before it: a part-of connector between
+        them and the same counted noun."""
+        if unit in ("", "%") or unit != prior.unit or prior.standalone:
+            return False
+        between = low[prior.quantity.expr_end : q.start]
+        if ";" in between:
+            return False
+        return any(m.group("part") for m in self._part_of.finditer(between))
+
+    def _raised(self, low: str, last: str) -> str:
+        """'..., nâng tổng số thuê bao hiện có 160.471 thuê bao': the total of the thing
+        the last figure changed, when the topic names nothing more than its noun."""
+        m = self._raise.match(low)
+        if not m or not last:
+            return ""
+        rest = self._existential_tail.sub("", self._aux_tail.sub("", low[m.end() :])).strip()
+        if len(_words(rest)) > 2:
+            return ""  # 'nâng tổng số xã đạt chuẩn lên ...' names what it counts itself
+        base = last[h.end() :].strip() if (h := self._head_start.match(self._low(last))) else last
+        return f"{self._raises[' '.join(m.group('cue').split())]} {base}"
+
+    def _bracketed_period(self, text: str, low: str, left: int, start: int) -> str:
+        """The period that alone names a bracketed comparison base ('(Tháng 4/2023: 263
+        tỷ đồng)', '(năm 2017 đạt 90,4%)'), else ''."""
+        opening = text.rfind("(", left, start)
+        if opening < 0:
+            return ""
+        seg = text[opening + 1 : start]
+        lseg = low[opening + 1 : start].rstrip(" :")
+        lseg = self._copula_tail.sub("", self._estimate_tail.sub("", lseg)).rstrip(" :")
+        if not any(ch.isdigit() for ch in lseg) or not self._time_only.fullmatch(lseg):
+            return ""
+        return seg[: len(lseg)].strip()
+
     def _subject(
-        self, topic: str, link: str, counted: str, previous: str, q: Quantity, last: str = ""
+        self,
+        topic: str,
+        link: str,
+        counted: str,
+        previous: str,
+        q: Quantity,
+        last: str = "",
+        when: str = "",
     ) -> tuple[str, str]:
         shape = (
             "percent" if q.percent else "money" if q.currency else "ratio" if q.total else "count"
         )
         if q.per and not q.percent and not q.currency:
             shape = "density"
-        if topic and self._head_full.fullmatch(self._low(topic)) and previous:
-            return f"{topic} {previous}", f"{shape}.head+previous"
+        if topic and self._head_full.fullmatch(self._low(topic)) and (last or previous):
+            # a bare head ('đạt tỷ lệ 28%') is the rate of the figure just before
+            own = last if last and not self._low(last).startswith(self._low(topic)) else previous
+            return f"{topic} {own or last}", f"{shape}.head+previous"
         if topic and (link == "copula" or not counted):
             return topic, f"{shape}.topic"
+        if topic and link == "existential" and self._heads.search(self._low(topic)):
+            return topic, f"{shape}.topic"  # 'tổng số thuê bao cố định hiện có 160.000 thuê bao'
         if counted:
             if link in ("existential", "connector") or not topic:
                 return counted, f"{shape}.after"
             verb = self.verb_phrase(topic)
             return (f"{verb} {counted}" if verb else counted), f"{shape}.verb+after"
+        if when and last:
+            return f"{last} {when}", f"{shape}.previous+period"
         if previous or last:
             return previous or last, f"{shape}.previous"
         return "", f"{shape}.none"
@@ -655,6 +819,51 @@ class RecordBuilder:
         if planned and not self._done.search(before):
             return "target"
         return "actual"
+
+    def _is_rate_base(self, low, left, q, unit, quantities, i, breaks, k) -> bool:
+        """Whether ``q`` is a count of one after 'trên'/'mỗi' with a figure after it in
+        its clause: the base of that figure's rate ('trên 01 ha ... đạt 120 triệu đồng')."""
+        if q.percent or q.currency or q.value != 1 or not unit or i + 1 >= len(quantities):
+            return False
+        clause_end = breaks[k] if k < len(breaks) else len(low)
+        if quantities[i + 1].start >= clause_end:
+            return False
+        return bool(self._per_base.search(low[left : q.start]))
+
+    @staticmethod
+    def _without_cue(text: str, phrase: str, start: int, cue: tuple[int, int]) -> str:
+        """``phrase`` (found from ``start`` in ``text``) without the bound cue at ``cue``."""
+        offset = text.find(phrase, start) if phrase else -1
+        a, b = cue
+        if offset < 0 or not (offset <= a and b <= offset + len(phrase)):
+            return phrase
+        cut = phrase[: a - offset] + " " + phrase[b - offset :]
+        return " ".join(cut.split()).strip(" ,")
+
+    def _refers_back(self, low: str, left: int, verb: int) -> bool:
+        """Whether a qualifier's subject only points back ('Con số này tăng 12,4%')."""
+        seg = low[left:verb]
+        stops = list(_TOPIC_STOP.finditer(seg))
+        if stops:
+            seg = seg[stops[-1].end() :]
+        part = self._aux_any.sub(" ", self._estimate.sub(" ", seg.rsplit(",", 1)[-1]))
+        return bool(self._back_ref.match(" ".join(part.split())))
+
+    def _unread_figure(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        quantities: Sequence[Quantity],
+        dates: Sequence[DateMention],
+    ) -> bool:
+        """Whether a figure-like number that is neither a figure read nor a date stands
+        between ``start`` and ``end``: a change after it qualifies that figure."""
+        read = [(q.start, q.expr_end) for q in quantities] + [(d.start, d.end) for d in dates]
+        for m in self._figure_like.finditer(text, start, end):
+            if not any(a < m.end() and m.start() < b for a, b in read):
+                return True
+        return False
 
     def _names_its_own(self, low: str, left: int, verb: int) -> bool:
         """Whether words between the last figure's phrase and a qualifier's verb name a
@@ -733,6 +942,14 @@ class RecordBuilder:
         if usable:
             return usable[0].iso
         return ctx.period
+
+
+def _last_figure(drafts: Sequence[Draft]) -> Draft | None:
+    """The last record of a sentence that a later qualifier can refer back to."""
+    for d in reversed(drafts):
+        if not d.standalone:
+            return d
+    return None
 
 
 def _signed(value: Decimal | None, sign: Decimal | int | None) -> Decimal | None:
