@@ -287,6 +287,9 @@ def compile_rules(sections: dict, folder: Path) -> EntityRules:
         + ")|"
         + alternation(domain_abbrs)
         + f"|{ABBR})",
+        # a domain's abbreviation glued to a head letter ("SVHTTDL": Sở + VH-TT&DL)
+        "DOMAIN_ABBR": alternation([a.replace("&", "").replace("-", "") for a in domain_abbrs])
+        + r"(?![\p{L}\d])",
         "PROVINCE": alternation(plain_provinces),
         "ANY_PROVINCE": alternation(provinces),
         # a place name's later words never start a person's name ("huyện Nam Đàn Nguyễn Văn A")
@@ -381,7 +384,7 @@ def compile_rules(sections: dict, folder: Path) -> EntityRules:
     if problems:
         raise RuleError(problems)
 
-    title_keys = {key(t.title): t for t in titles.titles}
+    title_keys = {key(v): t for t in titles.titles for v in [t.title, *t.variants]}
     return EntityRules(
         folder=folder,
         folder_text=folder_text,
@@ -402,7 +405,7 @@ def compile_rules(sections: dict, folder: Path) -> EntityRules:
         cities={key(n) for n in _cities(locations, places)},
         title_regex=regex.compile(
             r"(?<![\p{L}\d_])(?i:"
-            + alternation([t.title for t in titles.titles])
+            + alternation([v for t in titles.titles for v in [t.title, *t.variants]])
             + r")(?![\p{L}\d])"
         ),
         title_by_key=title_keys,

@@ -18,12 +18,15 @@ class NamesRules(BaseModel):
 
 
 class TitleRule(BaseModel):
-    """A title; ``agency``: the body it implies; ``head``: makes a domain after it an agency."""
+    """A title; ``agency``: the body it implies; ``head``: makes a domain after it an agency;
+    ``body``: the body inside an organisation the title names; ``variants``: other spellings."""
 
     model_config = ConfigDict(extra="forbid")
     title: str
     agency: str | None = None
     head: str | None = None
+    body: str | None = None
+    variants: list[str] = Field(default_factory=list)
 
 
 class TitlesRules(BaseModel):
