@@ -15,6 +15,8 @@ class NamesRules(BaseModel):
     model_config = ConfigDict(extra="forbid")
     family_names: list[str] = Field(min_length=1)
     middle_names: list[str] = Field(default_factory=list)
+    lunar_stems: list[str] = Field(default_factory=list)
+    lunar_branches: list[str] = Field(default_factory=list)
 
 
 class TitleRule(BaseModel):
@@ -37,6 +39,8 @@ class TitlesRules(BaseModel):
     honorifics: list[str] = Field(default_factory=list)
     academic_prefixes: list[str] = Field(default_factory=list)
     byline_cues: list[str] = Field(default_factory=list)
+    # words joining two names on a closing byline ("Hoàng Đức và Minh Anh")
+    byline_joiners: list[str] = Field(default_factory=list)
 
 
 class AbbreviationsRules(BaseModel):
