@@ -88,6 +88,73 @@ OFFICIALS = [
         None,
         {("Lò Văn Sáu", "Chủ tịch", "Ủy ban nhân dân huyện Kỳ Sơn")},
     ),
+    # titles are positions alone; a body inside the committee stays in the title, the
+    # committee is the agency; one official per title
+    (
+        "Đồng chí Lò Văn Hưng - Ủy viên BTV Tỉnh ủy, Phó Chủ tịch Thường trực HĐND tỉnh dự.",
+        "Sơn La",
+        {
+            ("Lò Văn Hưng", "Ủy viên Ban Thường vụ", "Tỉnh ủy Sơn La"),
+            ("Lò Văn Hưng", "Phó Chủ tịch Thường trực", "Hội đồng nhân dân tỉnh Sơn La"),
+        },
+    ),
+    (
+        "Bà Trịnh Thị Nga - Bí thư Huyện ủy, Chủ tịch UBND huyện; ông Hà Văn Long - "
+        "Phó Bí thư thường trực Huyện ủy cùng dự.",
+        None,
+        {
+            ("Trịnh Thị Nga", "Bí thư", "Huyện ủy"),
+            ("Trịnh Thị Nga", "Chủ tịch", "Ủy ban nhân dân huyện"),
+            ("Hà Văn Long", "Phó Bí thư Thường trực", "Huyện ủy"),
+        },
+    ),
+    (
+        "Ông Hoàng Minh Tú, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh kết luận.",
+        "Lạng Sơn",
+        {
+            ("Hoàng Minh Tú", "Phó Bí thư", "Tỉnh ủy Lạng Sơn"),
+            ("Hoàng Minh Tú", "Chủ tịch", "Ủy ban nhân dân tỉnh Lạng Sơn"),
+        },
+    ),
+    # title and agency before the name, with a comma or a dash between
+    (
+        "Thứ trưởng Bộ Công Thương, Đặng Hoàng An khẳng định.",
+        None,
+        {("Đặng Hoàng An", "Thứ trưởng", "Bộ Công Thương")},
+    ),
+    (
+        "Phó Chủ tịch UBND tỉnh – Lê Văn Sỹ thăm hỏi các hộ dân.",
+        "Cà Mau",
+        {("Lê Văn Sỹ", "Phó Chủ tịch", "Ủy ban nhân dân tỉnh Cà Mau")},
+    ),
+    # acting titles
+    (
+        "Quyền Chủ tịch UBND tỉnh Phạm Anh Tuấn ký quyết định.",
+        "Bình Định",
+        {("Phạm Anh Tuấn", "Quyền Chủ tịch", "Ủy ban nhân dân tỉnh Bình Định")},
+    ),
+    # company titles: the company is the agency
+    (
+        "Tổng Giám đốc Tập đoàn Hòa Phát Nguyễn Việt Thắng cho biết.",
+        None,
+        {("Nguyễn Việt Thắng", "Tổng Giám đốc", "Tập đoàn Hòa Phát")},
+    ),
+    (
+        "Chủ tịch HĐQT Công ty cổ phần Sữa Việt Nam, bà Mai Kiều Liên phát biểu.",
+        None,
+        {("Mai Kiều Liên", "Chủ tịch Hội đồng quản trị", "Công ty cổ phần Sữa Việt Nam")},
+    ),
+    (
+        "Phó Tổng giám đốc Đài Truyền hình Việt Nam Lê Ngọc Quang dự lễ.",
+        None,
+        {("Lê Ngọc Quang", "Phó Tổng Giám đốc", "Đài Truyền hình Việt Nam")},
+    ),
+    # a title with its division, then the body the division belongs to
+    (
+        "Ông Phùng Văn Khải, Trưởng phòng Nội vụ, UBND huyện Ba Vì báo cáo.",
+        None,
+        {("Phùng Văn Khải", "Trưởng phòng", "Phòng Nội vụ")},
+    ),
     # a title with no agency written and none implied
     (
         "Ông Huỳnh Tấn Phát, Tổng Biên tập, trả lời phỏng vấn.",

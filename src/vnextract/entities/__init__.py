@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from spacy.language import Language
 
 from ..model import Entity, Furniture, Official, Sentence
+from .bylines import closing_names
 from .context import CONTEXT_KEY, DocContext
 from .officials import OFFICIALS_KEY
 from .resolver import ENTITIES_KEY
@@ -51,11 +52,12 @@ def tag_document(
     components = [proc for _, proc in nlp.pipeline]
     entities: list[Entity] = []
     officials: list[Official] = []
-    for sentence in sentences:
-        if not sentence.text.strip() or any(
-            f.start <= sentence.start and sentence.end <= f.end for f in skip
-        ):
-            continue
+    read = [
+        s
+        for s in sentences
+        if s.text.strip() and not any(f.start <= s.start and s.end <= f.end for f in skip)
+    ]
+    for sentence in read:
         ctx.offset, ctx.sentence_index = sentence.start, sentence.index
         doc = nlp.make_doc(sentence.text)
         doc.user_data[CONTEXT_KEY] = ctx
@@ -73,4 +75,20 @@ def tag_document(
             for o in doc.user_data.get(OFFICIALS_KEY, [])
             if not _inside(o.char_start, o.char_end, skip)
         )
+    if read and nlp.has_pipe("vnextract_entity_resolver"):
+        resolver = nlp.get_pipe("vnextract_entity_resolver")
+        entities += _byline(doc_id, read[-1], text, entities, resolver.rules)
     return entities, officials
+
+
+def _byline(doc_id: str, sentence: Sentence, text: str, found: list[Entity], rules) -> list[Entity]:
+    """PERSON entities for the names on the article's closing line not already found."""
+    taken = {(e.char_start, e.char_end) for e in found if e.sentence_index == sentence.index}
+    out = []
+    for c in closing_names(sentence.text, rules):
+        start, end = sentence.start + c.start, sentence.start + c.end
+        if (start, end) not in taken:
+            out.append(
+                Entity(doc_id, "PERSON", text[start:end], c.canonical, start, end, sentence.index)
+            )
+    return out

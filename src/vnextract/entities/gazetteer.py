@@ -167,6 +167,10 @@ class EntityRules:
             for i in range(start, end):
                 if chars[i] != " ":
                     continue
+                # a run of spaces is never inside a word: "là  Đoàn" keeps "Đoàn" whole
+                if i == start or i + 1 >= end or " " in (chars[i - 1], chars[i + 1]):
+                    syllable_start = i + 1
+                    continue
                 # a common noun the segmenter glued to a name ("sàn Shopee") stays two words
                 if not (chars[syllable_start].islower() and chars[i + 1].isupper()):
                     chars[i] = "_"
@@ -282,11 +286,17 @@ def compile_rules(sections: dict, folder: Path) -> EntityRules:
         "ABBR": ABBR,
         "START": START,
         "WORD_END": r"(?![\p{L}\d_])",
+        # where a name ends: a word's end, or a lower-case syllable the segmenter glued on
+        # ("Vĩnh_cùng")
+        "NAME_END": r"(?![\p{L}\d]|_(?!\p{Ll}))",
         "DOMAIN": "(?:(?i:"
         + alternation([d for g in agencies.domains for d in g])
         + ")|"
         + alternation(domain_abbrs)
         + f"|{ABBR})",
+        # a domain's abbreviation glued to a head letter ("SVHTTDL": Sở + VH-TT&DL)
+        "DOMAIN_ABBR": alternation([a.replace("&", "").replace("-", "") for a in domain_abbrs])
+        + r"(?![\p{L}\d])",
         "PROVINCE": alternation(plain_provinces),
         "ANY_PROVINCE": alternation(provinces),
         # a place name's later words never start a person's name ("huyện Nam Đàn Nguyễn Văn A")
@@ -311,6 +321,13 @@ def compile_rules(sections: dict, folder: Path) -> EntityRules:
         "AGENCY_NAME": "(?i:" + alternation([n for g in agencies.named for n in g]) + ")",
         "ORG_NAME": "(?i:" + alternation([n for g in orgs.named for n in g]) + ")",
         "FAMILY": alternation(names.family_names),
+        "LUNAR_YEAR": f"{alternation(names.lunar_stems)}{SPACE}{alternation(names.lunar_branches)}",
+        "TITLE": "(?i:"
+        + alternation([v for t in titles.titles for v in [t.title, *t.variants]])
+        + ")",
+        "NOT_TITLE": "(?!(?i:"
+        + alternation([v for t in titles.titles for v in [t.title, *t.variants]])
+        + "))",
         "MIDDLE": alternation(names.middle_names),
         "HONORIFIC": alternation(titles.honorifics),
         "ACADEMIC": alternation(titles.academic_prefixes),
@@ -332,6 +349,7 @@ def compile_rules(sections: dict, folder: Path) -> EntityRules:
         "DISTRICT": [n for g in _districts(places) for n in g],
         "PROVINCE": plain_provinces,
         "FAMILY": names.family_names,
+        "LUNAR_STEM": names.lunar_stems,
         "HONORIFIC": titles.honorifics,
         "ACADEMIC": titles.academic_prefixes,
         "BYLINE": titles.byline_cues,
@@ -381,7 +399,7 @@ def compile_rules(sections: dict, folder: Path) -> EntityRules:
     if problems:
         raise RuleError(problems)
 
-    title_keys = {key(t.title): t for t in titles.titles}
+    title_keys = {key(v): t for t in titles.titles for v in [t.title, *t.variants]}
     return EntityRules(
         folder=folder,
         folder_text=folder_text,
@@ -402,7 +420,7 @@ def compile_rules(sections: dict, folder: Path) -> EntityRules:
         cities={key(n) for n in _cities(locations, places)},
         title_regex=regex.compile(
             r"(?<![\p{L}\d_])(?i:"
-            + alternation([t.title for t in titles.titles])
+            + alternation([v for t in titles.titles for v in [t.title, *t.variants]])
             + r")(?![\p{L}\d])"
         ),
         title_by_key=title_keys,

@@ -6,7 +6,9 @@ Forms (titles from ``rules/entities/titles.yml``):
 - title, agency, name: ``Giám đốc Sở X A``, ``Bộ trưởng Y A``;
 - a name alone on its line and a title line under it (a signature).
 A name after a byline cue (``Tác giả:``) is never an official. A title's agency is
-the agency right after it, else the one the title implies (``Tỉnh ủy viên``).
+the agency (or, for company titles, the organisation) right after it, else the one the
+title implies (``Tỉnh ủy viên``); a title naming a body inside an organisation
+(``Ủy viên Ban Thường vụ``) links the organisation the body belongs to.
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ from .ruler import find_candidates
 
 OFFICIALS_KEY = "vnextract.officials"
 _AFTER_NAME = regex.compile(r"\s*(?:,|–|—|-|:)\s*")
+# between a title (and its agency) and the name after it: "Thứ trưởng Bộ Y tế, A"
+_BEFORE_NAME = regex.compile(r"\s*(?:,|–|—|-|:)?\s*")
+_LINKED = ("AGENCY", "ORG")
 _BETWEEN_TITLES = regex.compile(r"\s*(?:,|;)\s*|\s+\p{Ll}{1,4}\s+")
 _SPACE = regex.compile(r"\s*")
 _TRAILING = regex.compile(r"[\s.,;:!?…]*")
@@ -56,7 +61,27 @@ class OfficialLinker:
 
     def _agency_at(self, pos: int, view: str, ents: list[Candidate]) -> Candidate | None:
         pos = _SPACE.match(view, pos).end()
-        return next((e for e in ents if e.start == pos and e.label == "AGENCY"), None)
+        return next((e for e in ents if e.start == pos and e.label in _LINKED), None)
+
+    def _agency_of(
+        self, title: tuple, view: str, ents: list[Candidate]
+    ) -> tuple[Candidate | None, str | None, int]:
+        """The agency of a title: (candidate, canonical if not the candidate's, end).
+
+        A title that names a body (``Ủy viên BTV``) may share words with an agency written
+        across its end (``BTV Tỉnh ủy`` = ``Ban Thường vụ Tỉnh ủy``): the organisation the
+        body belongs to (``Tỉnh ủy``) is the agency.
+        """
+        start, end, rule = title
+        if rule.body:
+            body = self.rules.key(rule.body)
+            for e in ents:
+                crosses = e.label in _LINKED and start < e.start < end < e.end
+                if crosses and self.rules.key(e.canonical).startswith(body + " "):
+                    rest = e.canonical[len(rule.body) :].strip()
+                    return e, rest[:1].upper() + rest[1:], e.end
+        agency = self._agency_at(end, view, ents)
+        return agency, None, agency.end if agency else end
 
     def _title_at(self, pos: int, titles: list) -> tuple | None:
         return next((t for t in titles if t[0] == pos), None)
@@ -78,9 +103,8 @@ class OfficialLinker:
             title = self._title_at(m.end(), titles)
             if title is None:
                 break
-            agency = self._agency_at(title[1], view, ents)
-            pairs.append((title[2].title, self._link(title[2], agency, ctx)))
-            pos = agency.end if agency else title[1]
+            agency, canonical, pos = self._agency_of(title, view, ents)
+            pairs.append((title[2].title, canonical or self._link(title[2], agency, ctx)))
             m = _BETWEEN_TITLES.match(view, pos)
         return pairs, pos
 
@@ -116,10 +140,9 @@ class OfficialLinker:
         first = _SPACE.match(view).end()
         title = self._title_at(first, titles)
         if pending is not None and title is not None:
-            agency = self._agency_at(title[1], view, ents)
-            end = agency.end if agency else title[1]
+            agency, canonical, end = self._agency_of(title, view, ents)
             if _TRAILING.fullmatch(view, end):
-                add(pending, title[2].title, self._link(title[2], agency, ctx))
+                add(pending, title[2].title, canonical or self._link(title[2], agency, ctx))
 
         persons = [e for e in ents if e.label == "PERSON"]
         for person in persons:
@@ -145,11 +168,14 @@ class OfficialLinker:
                 )
         # title (agency) name
         person_at = {p.start: p for p in persons}
-        for _, end, rule in titles:
-            agency = self._agency_at(end, view, ents)
-            pos = _SPACE.match(view, agency.end if agency else end).end()
+        for title in titles:
+            agency, canonical, end = self._agency_of(title, view, ents)
+            pos = _BEFORE_NAME.match(view, end).end()
+            honorific = rules.honorific_regex.match(view, pos)
+            if honorific is not None:
+                pos = _SPACE.match(view, honorific.end()).end()
             person = person_at.get(pos)
             if person is not None and pos > end:
-                add(person, rule.title, self._link(rule, agency, ctx))
+                add(person, title[2].title, canonical or self._link(title[2], agency, ctx))
         doc.user_data[OFFICIALS_KEY] = out
         return doc

@@ -15,15 +15,20 @@ class NamesRules(BaseModel):
     model_config = ConfigDict(extra="forbid")
     family_names: list[str] = Field(min_length=1)
     middle_names: list[str] = Field(default_factory=list)
+    lunar_stems: list[str] = Field(default_factory=list)
+    lunar_branches: list[str] = Field(default_factory=list)
 
 
 class TitleRule(BaseModel):
-    """A title; ``agency``: the body it implies; ``head``: makes a domain after it an agency."""
+    """A title; ``agency``: the body it implies; ``head``: makes a domain after it an agency;
+    ``body``: the body inside an organisation the title names; ``variants``: other spellings."""
 
     model_config = ConfigDict(extra="forbid")
     title: str
     agency: str | None = None
     head: str | None = None
+    body: str | None = None
+    variants: list[str] = Field(default_factory=list)
 
 
 class TitlesRules(BaseModel):
@@ -34,6 +39,8 @@ class TitlesRules(BaseModel):
     honorifics: list[str] = Field(default_factory=list)
     academic_prefixes: list[str] = Field(default_factory=list)
     byline_cues: list[str] = Field(default_factory=list)
+    # words joining two names on a closing byline ("Hoàng Đức và Minh Anh")
+    byline_joiners: list[str] = Field(default_factory=list)
 
 
 class AbbreviationsRules(BaseModel):

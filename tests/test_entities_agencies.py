@@ -1,0 +1,91 @@
+"""Agencies by form: party and council bodies written without a name, offices of a body,
+the government, divisions and boards, departments written as one abbreviation.
+
+Sentences written for these tests; add new forms as rows of the tables.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from vnextract.entities import tag_document
+from vnextract.model import Sentence
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    import vnextract
+
+    return vnextract.load()
+
+
+def agencies(nlp, text: str, province: str | None = None) -> set[str]:
+    sentences, pos = [], 0
+    for i, line in enumerate(text.split("\n")):
+        sentences.append(Sentence(i, pos, pos + len(line), line, i))
+        pos += len(line) + 1
+    entities, _ = tag_document(nlp, "t", text, sentences, province)
+    return {e.canonical for e in entities if e.label == "AGENCY"}
+
+
+AGENCIES = [
+    # a district's party committee and council named without the district
+    ("Đồng chí Nông Văn Tài, Bí thư Huyện ủy phát biểu.", None, "Huyện ủy"),
+    ("Nghị quyết của HĐND huyện được thông qua.", None, "Hội đồng nhân dân huyện"),
+    ("UBND xã giao chỉ tiêu cho từng thôn.", None, "Ủy ban nhân dân xã"),
+    # standing committees, written out or abbreviated
+    ("BTV Tỉnh ủy họp phiên cuối năm.", "Hà Nam", "Ban Thường vụ Tỉnh ủy Hà Nam"),
+    ("Ban Thường vụ Huyện ủy Tân Kỳ thống nhất chủ trương.", None, "Ban Thường vụ Huyện ủy Tân Kỳ"),
+    # offices of a body
+    (
+        "Văn phòng UBND tỉnh tiếp nhận văn bản.",
+        "Hà Giang",
+        "Văn phòng Ủy ban nhân dân tỉnh Hà Giang",
+    ),
+    ("Văn phòng Tỉnh ủy tổng hợp ý kiến.", "Cao Bằng", "Văn phòng Tỉnh ủy Cao Bằng"),
+    ("Bộ Y tế giao Văn phòng Bộ tổng hợp.", None, "Văn phòng Bộ Y tế"),
+    ("Văn phòng Bộ Tư pháp đôn đốc các vụ.", None, "Văn phòng Bộ Tư pháp"),
+    # the government, and a country's government
+    ("Chính phủ ban hành nghị định mới về thuế.", None, "Chính phủ"),
+    ("Hiệp định giữa Chính phủ Việt Nam và Chính phủ Campuchia.", None, "Chính phủ Campuchia"),
+    # divisions and boards
+    (
+        "Phòng Tài nguyên và Môi trường huyện kiểm tra.",
+        None,
+        "Phòng Tài nguyên và Môi trường huyện",
+    ),
+    ("Ông Lê Công, Trưởng phòng Nội vụ báo cáo.", None, "Phòng Nội vụ"),
+    (
+        "Ban Quản lý Khu kinh tế tỉnh cấp phép.",
+        "Quảng Ninh",
+        "Ban Quản lý Khu kinh tế tỉnh Quảng Ninh",
+    ),
+    # a department's abbreviation with a hyphen, and glued to its head letter
+    ("Sở TT-TT tổ chức tập huấn.", "Gia Lai", "Sở Thông tin và Truyền thông Gia Lai"),
+    ("Nguồn: STTTT", "Bắc Kạn", "Sở Thông tin và Truyền thông Bắc Kạn"),
+    ("Nguồn: SGDĐT", "Bắc Kạn", "Sở Giáo dục và Đào tạo Bắc Kạn"),
+]
+
+
+@pytest.mark.parametrize(("text", "province", "canonical"), AGENCIES)
+def test_entities_agencies_forms(nlp, text, province, canonical):
+    assert canonical in agencies(nlp, text, province)
+
+
+NOT_AGENCIES = [
+    # e-government and the Prime Minister's title are no body
+    ("Tỉnh đẩy mạnh xây dựng Chính phủ điện tử.", "Chính phủ"),
+    ("Thủ tướng Chính phủ biểu dương tập thể.", "Chính phủ"),
+    # a title, not the committee
+    ("Ông là Huyện ủy viên khóa mới.", "Huyện ủy"),
+    # "phòng" in lower case is a room, "Phòng" before a verb is no division
+    ("Cán bộ ngồi trong phòng họp lớn.", "Phòng"),
+    # generic plurals
+    ("UBND các xã, phường rà soát danh sách.", "Ủy ban nhân dân"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_AGENCIES)
+def test_entities_agencies_not_an_agency(nlp, text, word):
+    got = agencies(nlp, text, "Bình Định")
+    assert not any(c.startswith(word) for c in got), got

@@ -1,0 +1,53 @@
+"""Organisations by form: the site's own name opening the article, producers and
+cooperatives.
+
+Sentences written for these tests; add new forms as rows of the tables.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from vnextract.entities import tag_document
+from vnextract.model import Sentence
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    import vnextract
+
+    return vnextract.load()
+
+
+def orgs(nlp, text: str) -> set[str]:
+    sentences = [Sentence(0, 0, len(text), text, 0)]
+    entities, _ = tag_document(nlp, "t", text, sentences, None)
+    return {e.canonical for e in entities if e.label == "ORG"}
+
+
+ORGS = [
+    ("(Tiền Phong) - Sáng nay, tỉnh khai mạc hội chợ.", {"Tiền Phong"}),
+    ("(Nông nghiệp Việt Nam) – Giá lúa tăng nhẹ.", {"Nông nghiệp Việt Nam"}),
+    ("Sản phẩm nước mắm của cơ sở Hồng Hải được công nhận OCOP.", {"Hồng Hải"}),
+    ("HTX Nông nghiệp Tân Tiến liên kết với nông dân.", {"Hợp tác xã Nông nghiệp Tân Tiến"}),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), ORGS)
+def test_entities_orgs_by_form(nlp, text, names):
+    assert names <= orgs(nlp, text)
+
+
+NOT_ORGS = [
+    # an abbreviation or a web address opening the article is no name the scorer counts
+    ("(BTV) - Tháng 10, tỉnh đạt kết quả tốt.", "BTV"),
+    # a bracket later in the sentence
+    ("Tỉnh có 3 xã (Tân Phú) - đạt chuẩn.", "Tân Phú"),
+    # the database, not a producer
+    ("Dữ liệu đưa vào cơ sở dữ liệu quốc gia.", "Dữ liệu"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), NOT_ORGS)
+def test_entities_orgs_not_an_org(nlp, text, name):
+    assert name not in orgs(nlp, text)

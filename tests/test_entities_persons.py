@@ -1,0 +1,69 @@
+"""Persons no list holds: after a word of address or a title, on the closing byline line;
+never a lunar year or a school named after someone.
+
+Sentences written for these tests; add new forms as rows of the tables.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from vnextract.entities import tag_document
+from vnextract.model import Sentence
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    import vnextract
+
+    return vnextract.load()
+
+
+def persons(nlp, text: str) -> set[str]:
+    sentences, pos = [], 0
+    for i, line in enumerate(text.split("\n")):
+        sentences.append(Sentence(i, pos, pos + len(line), line, i))
+        pos += len(line) + 1
+    entities, _ = tag_document(nlp, "t", text, sentences, None)
+    assert all(text[e.char_start : e.char_end] == e.text for e in entities)
+    return {e.canonical for e in entities if e.label == "PERSON"}
+
+
+PERSONS = [
+    # family names no list holds, after a word of address or a title
+    ("Ông Y Bhin Niê trao quà cho các hộ.", {"Y Bhin Niê"}),
+    ("Chủ tịch Sầm Văn Bình chủ trì.", {"Sầm Văn Bình"}),
+    # a double space before the name, a lower-case word glued to its end
+    ("Thủ khoa là  Đoàn Minh Yến Nhi, học sinh lớp 12.", {"Đoàn Minh Yến Nhi"}),
+    ("Giám đốc Đài Phát thanh tỉnh Đinh Đắc Vĩnh cùng dự.", {"Đinh Đắc Vĩnh"}),
+    # the closing byline: several names, capitals, a joiner; a country inside a name
+    ("Tỉnh đạt 98% kế hoạch.\nĐức Minh, Thiên Thanh", {"Đức Minh", "Thiên Thanh"}),
+    ("Tỉnh đạt 98% kế hoạch.\nTRẦN THU HÀ", {"Trần Thu Hà"}),
+    ("Tỉnh đạt 98% kế hoạch.\nHoàng Đức và Minh Anh", {"Hoàng Đức", "Minh Anh"}),
+    # a name after the title and a body inside the title's own sentence
+    ("Các đồng chí: Hồ Văn Thành - Phó Bí thư Huyện ủy dự.", {"Hồ Văn Thành"}),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), PERSONS)
+def test_entities_persons_found(nlp, text, names):
+    assert names <= persons(nlp, text)
+
+
+NOT_PERSONS = [
+    # lunar years, though some stems are family names
+    ("Tết Giáp Thìn, xuân Đinh Dậu và năm Quý Mão đều đông khách.", "Giáp Thìn"),
+    ("Năm Nhâm Dần tỉnh đón nhiều khách.", "Nhâm Dần"),
+    # schools named after people
+    ("Em học trường THPT chuyên Lê Quý Đôn.", "Lê Quý Đôn"),
+    ("Trường Nguyễn Du đạt tỷ lệ đỗ 100%.", "Nguyễn Du"),
+    # a closing line naming places is no byline
+    ("Tỉnh đạt 98% kế hoạch.\nHà Nội, Hải Phòng", "Hà Nội"),
+    # a heading that is not the last line
+    ("TRẦN THU HÀ\nTỉnh đạt 98% kế hoạch.", "Trần Thu Hà"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), NOT_PERSONS)
+def test_entities_persons_not_a_person(nlp, text, name):
+    assert name not in persons(nlp, text)
