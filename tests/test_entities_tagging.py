@@ -179,6 +179,10 @@ LEGAL = [
     ("Triển khai Chỉ thị số 05-CT/TU của Tỉnh ủy.", "Chỉ thị số 05-CT/TU"),
     ("Kế hoạch số 77/KH-UBND được ban hành.", "Kế hoạch số 77/KH-UBND"),
     ("Căn cứ Thông tư số 03/2024/TT-BTTTT.", "Thông tư số 03/2024/TT-BTTTT"),
+    # named by a bare number, the type capitalised
+    ("Sau hai năm thực hiện Nghị quyết 15 của Huyện ủy, 9 xã đạt chuẩn.", "Nghị quyết 15"),
+    ("Các xã triển khai Chỉ thị số 22 của Ban Thường vụ.", "Chỉ thị số 22"),
+    ("Quyết định số 5 được thông qua.", "Quyết định số 5"),
 ]
 
 
@@ -187,7 +191,16 @@ def test_entities_legal_documents(nlp, text, canonical):
     assert ("LEGAL_DOC", canonical) in found(nlp, text)
 
 
-@pytest.mark.parametrize("text", ["Kế hoạch năm 2024 đạt 95%.", "Quyết định số 5 được thông qua."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kế hoạch năm 2024 đạt 95%.",
+        "Nghị quyết 2024 của HĐND tỉnh được thông qua.",  # a year, not a number
+        "Chương trình 135 hỗ trợ 40 xã.",  # a programme named by its number
+        "Huyện có nghị quyết 12 điểm về nông thôn mới.",  # lower case: a count
+        "Quyết định 30% vốn cho xã nghèo.",
+    ],
+)
 def test_entities_no_legal_document_without_a_number(nlp, text):
     assert not any(label == "LEGAL_DOC" for label, _ in found(nlp, text))
 

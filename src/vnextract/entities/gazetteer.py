@@ -332,6 +332,7 @@ def compile_rules(sections: dict, folder: Path) -> EntityRules:
         "HONORIFIC": alternation(titles.honorifics),
         "ACADEMIC": alternation(titles.academic_prefixes),
         "DOC_TYPE": alternation(legal.document_types),
+        "BARE_DOC_TYPE": alternation(legal.bare_number_types),
         "DOC_NUMBER": r"\d+(?:[/-]\d{2,4})?[/-]\p{L}[\p{L}\d]*(?:[-/&.]\p{L}[\p{L}\d]*)*",
         "TITLE_RUN": rf"{cap}(?:(?:{SPACE}{LOW}){{0,2}}{SPACE}{cap})*",
     }
@@ -346,6 +347,7 @@ def compile_rules(sections: dict, folder: Path) -> EntityRules:
         "STREET": locations.street_words,
         "NUMBER_WORD": [*locations.number_words, legal.number_word],
         "DOC_TYPE": legal.document_types,
+        "BARE_DOC_TYPE": legal.bare_number_types,
         "DISTRICT": [n for g in _districts(places) for n in g],
         "PROVINCE": plain_provinces,
         "FAMILY": names.family_names,
