@@ -7,7 +7,6 @@ the spaCy pipeline) and is reused for every document of a run.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
 from pathlib import Path
 
 import regex
@@ -34,6 +33,7 @@ from .read import read_document
 from .records import Draft, RecordBuilder, SentenceContext
 from .rules import Rules, default_rules
 from .segment import split_sentences
+from .spanindex import SpanIndex
 from .textnorm import Folder
 
 # header lines whose numbers are never figures (the dateline's time and view counters);
@@ -61,10 +61,6 @@ def _uncovered(matches, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if not hit:
             out.append((start, end))
     return out
-
-
-def _overlaps(start: int, end: int, spans: Sequence[Furniture]) -> bool:
-    return any(f.start < end and start < f.end for f in spans)
 
 
 class Extractor:
@@ -142,7 +138,8 @@ class Extractor:
             province=meta.province,
             author=meta.author,
         )
-        dates_by_sentence = {s.index: self._dates(s, [*furniture, *crawl]) for s in sentences}
+        skipped = SpanIndex([*furniture, *crawl])
+        dates_by_sentence = {s.index: self._dates(s, skipped) for s in sentences}
         for s in sentences:
             for d in dates_by_sentence[s.index]:
                 result.entities.append(
@@ -161,12 +158,9 @@ class Extractor:
         self._records(result, text, sentences, dates_by_sentence, no_figures, meta)
         return result
 
-    def _dates(self, s: Sentence, skip: Sequence[Furniture]) -> list[DateMention]:
-        return [
-            d
-            for d in self.dates.find(s.text)
-            if not _overlaps(s.start + d.start, s.start + d.end, skip)
-        ]
+    def _dates(self, s: Sentence, skip: SpanIndex[Furniture]) -> list[DateMention]:
+        found = self.dates.find(s.text)
+        return [d for d in found if not skip.overlaps(s.start + d.start, s.start + d.end)]
 
     # -- records --------------------------------------------------------------------
     def _records(
@@ -182,8 +176,9 @@ class Extractor:
         paragraphs = self.paragraphs.contexts(sentences, dates_by_sentence, year)
         agency_by_sentence = self._agencies(result.entities, sentences)
         notes: list[dict] = []
+        no_figures_index = SpanIndex(no_figures)
         for s in sentences:
-            touching = [f for f in no_figures if f.start < s.end and s.start < f.end]
+            touching = no_figures_index.overlapping(s.start, s.end)
             if any(f.start <= s.start and s.end <= f.end for f in touching):
                 continue  # the whole sentence is furniture or a header line
             if _ANY_DIGIT.search(s.text) is None:
