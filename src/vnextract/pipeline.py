@@ -32,7 +32,7 @@ from .places import load_places
 from .read import read_document
 from .records import Draft, RecordBuilder, SentenceContext
 from .rules import Rules, default_rules
-from .segment import split_sentences
+from .segment import MAX_SENTENCE_CHARS, split_sentences
 from .spanindex import SpanIndex
 from .textnorm import Folder
 
@@ -127,7 +127,7 @@ class Extractor:
         )
         crawl = [h for h in meta.header_spans if h.kind == "crawl_stamp"]
         no_figures = [*furniture, *(h for h in meta.header_spans if h.kind in _NO_FIGURES)]
-        sentences = split_sentences(text, [*furniture, *crawl])
+        sentences = split_sentences(text, [*furniture, *crawl], max_chars=self._max_sentence())
         result = DocumentResult(
             doc_id=doc_id,
             source=source,
@@ -157,6 +157,12 @@ class Extractor:
         self.legal.link(result.entities, text)
         self._records(result, text, sentences, dates_by_sentence, no_figures, meta)
         return result
+
+    def _max_sentence(self) -> int:
+        """Longest sentence: the segmenter's bound, and never more than spaCy takes (E088)."""
+        if self._nlp is None:
+            return MAX_SENTENCE_CHARS
+        return min(MAX_SENTENCE_CHARS, self._nlp.max_length)
 
     def _dates(self, s: Sentence, skip: SpanIndex[Furniture]) -> list[DateMention]:
         found = self.dates.find(s.text)
