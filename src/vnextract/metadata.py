@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from .model import Furniture, Metadata
 from .places import Places, default_places
 from .rules import check_regex, load_rules
+from .spanindex import SpanIndex
 
 RULE_FILE = "metadata.yml"
 
@@ -166,6 +167,7 @@ class _Reader:
 def _content_lines(text: str, skip: list[Furniture]) -> list[_Line]:
     """Non-blank lines that are not wholly furniture, stripped, with their offsets."""
     lines: list[_Line] = []
+    skipped = SpanIndex(skip)
     pos = 0
     for raw in text.split("\n"):
         start, end = pos, pos + len(raw)
@@ -175,7 +177,7 @@ def _content_lines(text: str, skip: list[Furniture]) -> list[_Line]:
             continue
         lead = len(raw) - len(raw.lstrip())
         s, e = start + lead, start + lead + len(stripped)
-        if any(f.start <= s and e <= f.end for f in skip):
+        if skipped.covers(s, e):
             continue
         lines.append(_Line(s, e, stripped))
     return lines

@@ -7,7 +7,6 @@ the spaCy pipeline) and is reused for every document of a run.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
 from pathlib import Path
 
 import regex
@@ -33,7 +32,8 @@ from .places import load_places
 from .read import read_document
 from .records import Draft, RecordBuilder, SentenceContext
 from .rules import Rules, default_rules
-from .segment import split_sentences
+from .segment import MAX_SENTENCE_CHARS, split_sentences
+from .spanindex import SpanIndex
 from .textnorm import Folder
 
 # header lines whose numbers are never figures (the dateline's time and view counters);
@@ -61,10 +61,6 @@ def _uncovered(matches, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if not hit:
             out.append((start, end))
     return out
-
-
-def _overlaps(start: int, end: int, spans: Sequence[Furniture]) -> bool:
-    return any(f.start < end and start < f.end for f in spans)
 
 
 class Extractor:
@@ -140,7 +136,7 @@ class Extractor:
         )
         crawl = [h for h in meta.header_spans if h.kind == "crawl_stamp"]
         no_figures = [*furniture, *(h for h in meta.header_spans if h.kind in _NO_FIGURES)]
-        sentences = split_sentences(text, [*furniture, *crawl])
+        sentences = split_sentences(text, [*furniture, *crawl], max_chars=self._max_sentence())
         result = DocumentResult(
             doc_id=doc_id,
             source=source,
@@ -151,7 +147,8 @@ class Extractor:
             province=meta.province,
             author=meta.author,
         )
-        dates_by_sentence = {s.index: self._dates(s, [*furniture, *crawl]) for s in sentences}
+        skipped = SpanIndex([*furniture, *crawl])
+        dates_by_sentence = {s.index: self._dates(s, skipped) for s in sentences}
         for s in sentences:
             for d in dates_by_sentence[s.index]:
                 if not d.dated:  # "25-26/12": no DATE (ANNOTATION.md), only no figure
@@ -172,12 +169,15 @@ class Extractor:
         self._records(result, text, sentences, dates_by_sentence, no_figures, meta)
         return result
 
-    def _dates(self, s: Sentence, skip: Sequence[Furniture]) -> list[DateMention]:
-        return [
-            d
-            for d in self.dates.find(s.text, yearless=True)
-            if not _overlaps(s.start + d.start, s.start + d.end, skip)
-        ]
+    def _max_sentence(self) -> int:
+        """Longest sentence: the segmenter's bound, and never more than spaCy takes (E088)."""
+        if self._nlp is None:
+            return MAX_SENTENCE_CHARS
+        return min(MAX_SENTENCE_CHARS, self._nlp.max_length)
+
+    def _dates(self, s: Sentence, skip: SpanIndex[Furniture]) -> list[DateMention]:
+        found = self.dates.find(s.text, yearless=True)
+        return [d for d in found if not skip.overlaps(s.start + d.start, s.start + d.end)]
 
     # -- records --------------------------------------------------------------------
     def _records(
@@ -194,11 +194,12 @@ class Extractor:
         paragraphs = self.paragraphs.contexts(sentences, dated, year)
         agencies = self._agencies(result.entities, sentences)
         notes: list[dict] = []
+        no_figures_index = SpanIndex(no_figures)
         # a sentence's records are written after the next one is built: a qualifier there
         # may refer back to them ('Con số này tăng 12,4%')
         held: tuple[Sentence, list[Draft]] | None = None
         for s in sentences:
-            touching = [f for f in no_figures if f.start < s.end and s.start < f.end]
+            touching = no_figures_index.overlapping(s.start, s.end)
             if any(f.start <= s.start and s.end <= f.end for f in touching):
                 continue  # the whole sentence is furniture or a header line
             if not self.numbers.may_hold_figure(s.text):

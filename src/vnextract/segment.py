@@ -11,9 +11,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from .model import Furniture, Sentence
+from .spanindex import SpanIndex
 from .textnorm import skeleton
 
 CLAUSE_MARKS = ";"
+# Longer "sentences" are run-on text (a table flattened onto one line, a page with no
+# full stops): they are cut, at a clause mark if there is one, so that no stage and no
+# record, which carries its sentence, grows with the paragraph's length. The longest
+# sentence of the development articles has under 1,500 characters.
+MAX_SENTENCE_CHARS = 5000
+_CUT_MARKS = (CLAUSE_MARKS, ",", " ")
 
 
 def _default_splitter() -> Callable[[str], list[str]]:
@@ -22,24 +29,49 @@ def _default_splitter() -> Callable[[str], list[str]]:
     return sent_tokenize
 
 
-def _inside(start: int, end: int, spans: Sequence[Furniture]) -> bool:
-    return any(f.start <= start and end <= f.end for f in spans)
+class _Line:
+    """One line and, made only when needed, its letter skeleton."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._skeleton: str | None = None
+
+    @property
+    def skeleton(self) -> str:
+        if self._skeleton is None:
+            self._skeleton = skeleton(self.text)
+        return self._skeleton
 
 
-def _locate(line: str, piece: str, pos: int) -> tuple[int, int] | None:
-    """Where the splitter's ``piece`` stands in ``line`` at or after ``pos``."""
+def _locate(line: _Line, piece: str, pos: int) -> tuple[int, int] | None:
+    """Where the splitter's ``piece`` stands in ``line`` at or after ``pos``.
+
+    Searching on from the previous piece's end, not from the start of the line, is
+    what tells a repeated sentence from its first occurrence.
+    """
     piece = piece.strip()
     if not piece:
         return None
-    found = line.find(piece, pos)
+    found = line.text.find(piece, pos)
     if found >= 0:
         return found, found + len(piece)
     # the splitter may have rewritten characters (tone marks): match letter skeletons
-    skel_line, skel_piece = skeleton(line), skeleton(piece)
-    found = skel_line.find(skel_piece, pos)
+    found = line.skeleton.find(skeleton(piece), pos)
     if found >= 0:
         return found, found + len(piece)
     return None
+
+
+def _pieces(line: _Line, pieces: list[str]) -> list[tuple[int, int]]:
+    """The located pieces, in order, each after the one before."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for piece in pieces:
+        span = _locate(line, piece, pos)
+        if span is not None:
+            spans.append(span)
+            pos = span[1]
+    return spans
 
 
 def split_sentences(
@@ -47,6 +79,7 @@ def split_sentences(
     skip: Sequence[Furniture] = (),
     *,
     splitter: Callable[[str], list[str]] | None = None,
+    max_chars: int = MAX_SENTENCE_CHARS,
 ) -> list[Sentence]:
     """Sentences of ``text`` with document offsets; lines wholly inside ``skip`` are left out.
 
@@ -54,6 +87,7 @@ def split_sentences(
         text: the document text.
         skip: furniture spans; a sentence lying wholly inside one is dropped.
         splitter: sentence splitter for one line (default: underthesea's sent_tokenize).
+        max_chars: a longer sentence is cut into pieces of at most this many characters.
     Returns:
         Sentences in order, ``text[s.start:s.end] == s.text``.
     """
@@ -61,23 +95,17 @@ def split_sentences(
     sentences: list[Sentence] = []
     paragraph = -1
     line_start = 0
+    skipped = SpanIndex(skip)
     for line in text.split("\n"):
         line_end = line_start + len(line)
-        if line.strip() and not _inside(line_start, line_end, skip):
+        if line.strip() and not skipped.covers(line_start, line_end):
             paragraph += 1
-            pos = 0
-            pieces = split(line)
-            spans = [_locate(line, piece, pos) for piece in pieces]
-            for span in spans:
-                if span is None or span[0] < pos:
-                    continue
-                pos = span[1]
-            # rebuild from the located spans; text the splitter lost stays in its neighbour
-            located = [s for s in spans if s is not None]
-            located = _cover(line, located)
+            # text the splitter lost stays in its neighbour
+            located = _cover(line, _pieces(_Line(line), split(line)))
+            located = [c for span in located for c in _cut(line, *span, max_chars)]
             for s, e in located:
                 start, end = line_start + s, line_start + e
-                if _inside(start, end, skip):
+                if skipped.covers(start, end):
                     continue
                 body = text[start:end]
                 breaks = [start + i for i, ch in enumerate(body) if ch in CLAUSE_MARKS]
@@ -124,3 +152,26 @@ def _cover(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if s < e:
             trimmed.append((s, e))
     return trimmed
+
+
+def _cut(line: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:
+    """``line[start:end]`` in pieces of at most ``limit`` characters, each cut after the
+    last clause mark, else comma, else space within the limit (or hard at the limit)."""
+    out: list[tuple[int, int]] = []
+    while end - start > limit:
+        cut = start + limit
+        for mark in _CUT_MARKS:
+            at = line.rfind(mark, start + 1, start + limit)
+            if at >= 0:
+                cut = at + 1
+                break
+        piece_end = cut
+        while piece_end > start and line[piece_end - 1].isspace():
+            piece_end -= 1
+        out.append((start, piece_end))
+        start = cut
+        while start < end and line[start].isspace():
+            start += 1
+    if start < end:
+        out.append((start, end))
+    return out

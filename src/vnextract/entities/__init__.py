@@ -14,16 +14,13 @@ from collections.abc import Sequence
 from spacy.language import Language
 
 from ..model import Entity, Furniture, Official, Sentence
+from ..spanindex import SpanIndex
 from .bylines import closing_names
 from .context import CONTEXT_KEY, DocContext
 from .officials import OFFICIALS_KEY
 from .resolver import ENTITIES_KEY
 
 __all__ = ["DocContext", "tag_document"]
-
-
-def _inside(start: int, end: int, skip: Sequence[Furniture]) -> bool:
-    return any(start < f.end and f.start < end for f in skip)
 
 
 def tag_document(
@@ -49,14 +46,11 @@ def tag_document(
         (entities, officials), offsets into ``text``, in document order.
     """
     ctx = DocContext(doc_id=doc_id, province=province)
+    skipped = SpanIndex(skip)
     components = [proc for _, proc in nlp.pipeline]
     entities: list[Entity] = []
     officials: list[Official] = []
-    read = [
-        s
-        for s in sentences
-        if s.text.strip() and not any(f.start <= s.start and s.end <= f.end for f in skip)
-    ]
+    read = [s for s in sentences if s.text.strip() and not skipped.covers(s.start, s.end)]
     for sentence in read:
         ctx.offset, ctx.sentence_index = sentence.start, sentence.index
         doc = nlp.make_doc(sentence.text)
@@ -65,7 +59,7 @@ def tag_document(
             doc = proc(doc)
         for c in doc.user_data.get(ENTITIES_KEY, []):
             start, end = sentence.start + c.start, sentence.start + c.end
-            if _inside(start, end, skip):
+            if skipped.overlaps(start, end):
                 continue
             entities.append(
                 Entity(doc_id, c.label, text[start:end], c.canonical, start, end, sentence.index)
@@ -73,7 +67,7 @@ def tag_document(
         officials.extend(
             o
             for o in doc.user_data.get(OFFICIALS_KEY, [])
-            if not _inside(o.char_start, o.char_end, skip)
+            if not skipped.overlaps(o.char_start, o.char_end)
         )
     if read and nlp.has_pipe("vnextract_entity_resolver"):
         resolver = nlp.get_pipe("vnextract_entity_resolver")
