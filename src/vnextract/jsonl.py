@@ -40,7 +40,7 @@ def read_jsonl(path: Path, problems: list[str]) -> Iterator[tuple[int, dict[str,
             yield number, obj
 
 
-def _kind_error(field: Field, value: Any) -> str | None:
+def kind_error(field: Field, value: Any) -> str | None:
     """Why ``value`` does not fit ``field``; None when it does."""
     types = PY_TYPES[field.kind]
     # bool is an int in Python; a count or offset of true/false is a bug upstream
@@ -72,7 +72,7 @@ def check_row(
                 ok = False
             row[field.name] = field.default
             continue
-        wrong = _kind_error(field, value)
+        wrong = kind_error(field, value)
         if wrong is not None:
             problems.append(Errors.E302.format(file=file, line=number, what=wrong))
             ok = False
