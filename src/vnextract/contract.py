@@ -114,7 +114,7 @@ DOCUMENTS = Table(
             "stable id: the file name without extension (unique within a run)",
             **_ID,
         ),
-        _f("source", "str", "the path as given"),
+        _f("source", "str", "the path as given", null=False),
         _f("sha256", "str", "hash of the raw bytes (re-runs skip unchanged documents)", **_ID),
         _f("title", "str", "the headline"),
         _f("published", "str", "ISO date or datetime of publication"),
@@ -182,7 +182,7 @@ RECORDS = Table(
         _f("unit", "str", "counted noun lower-cased, `%`, or `VND`", **_ID),
         _f("subject", "str", "what was counted, as written", null=False),
         _f("value_max", "float", "upper end of a range"),
-        _f("per", "str", "base of a density or rate (`/100 inhabitants` as written)"),
+        _f("per", "str", "base of a density or rate, as written after the slash"),
         _f("total", "float", "denominator of a slash ratio (`9/17`)"),
         _f("indicator_id", "str", "canonical indicator from the rule files' catalogue"),
         _f("bound", "str", "`=`, `~`, `>`, `<`, `>=`, `<=`", null=False, default="="),
@@ -292,7 +292,7 @@ DECISIONS = Table(
 
 #: Every table, by name.
 TABLES: dict[str, Table] = {
-    t.name: t for t in (DOCUMENTS, RECORDS, ENTITIES, OFFICIALS, SENTENCES, DECISIONS)
+    t.name: t for t in (DOCUMENTS, REVIEW_NOTE, RECORDS, ENTITIES, OFFICIALS, SENTENCES, DECISIONS)
 }
 #: The tables written as JSONL files into an output folder, in the order they are read.
 FILE_TABLES: tuple[Table, ...] = (DOCUMENTS, RECORDS, ENTITIES, OFFICIALS)
@@ -319,17 +319,13 @@ def markdown(table: Table) -> str:
     return "\n".join(lines)
 
 
-def _block_marks(table: Table) -> tuple[str, str]:
-    return f"<!-- contract:{table.name} -->", f"<!-- /contract:{table.name} -->"
-
-
 def render_doc(text: str) -> str:
     """``text`` (docs/OUTPUT.md) with each contract block rewritten from the tables.
 
     A block lies between ``<!-- contract:NAME -->`` and ``<!-- /contract:NAME -->``.
     """
     for table in TABLES.values():
-        start, end = _block_marks(table)
+        start, end = f"<!-- contract:{table.name} -->", f"<!-- /contract:{table.name} -->"
         if start not in text:
             continue
         head, rest = text.split(start, 1)
