@@ -140,16 +140,39 @@ def test_load_vietnamese_text_byte_for_byte(tmp_path: Path, db_url: str, sentenc
     assert subject.encode("utf-8") == sentence[:20].encode("utf-8")
 
 
-@pytest.mark.parametrize("field", ["author", "review_notes"])
-def test_load_keeps_unknown_fields_as_extra(tmp_path: Path, db_url: str, field: str) -> None:
-    value = "Trần Minh Châu" if field == "author" else ["kiểm tra lại số liệu"]
+_NOTE = {
+    "kind": "number_without_record",
+    "text": "12",
+    "char_start": 3,
+    "char_end": 5,
+    "sentence_index": 0,
+}
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "stored"),
+    [
+        ("author", "Trần Minh Châu", "Trần Minh Châu"),
+        ("encoding", "cp1258", "cp1258"),
+        ("encoding_confidence", 0.92, 0.92),
+        ("decoding_warnings", ["byte 0x9d at 41"], '["byte 0x9d at 41"]'),
+        ("review_notes", [_NOTE], json.dumps([_NOTE], ensure_ascii=False)),
+    ],
+)
+def test_load_contract_fields_have_columns(
+    tmp_path: Path, db_url: str, field: str, value: object, stored: object
+) -> None:
     out = write_output(tmp_path / "out", [sample_doc(0)], **{field: value})
     load_output(out, db_url)
-    author, extra = rows(db_url, "SELECT author, extra FROM documents")[0]
-    if field == "author":
-        assert (author, extra) == (value, None)
-    else:
-        assert (author, json.loads(extra)) == (None, {field: value})
+    assert rows(db_url, f"SELECT {field}, extra FROM documents") == [(stored, None)]
+
+
+@pytest.mark.parametrize("value", ["ghi chú của biên tập viên", [{"mức": 2}]])
+def test_load_keeps_unknown_fields_as_extra(tmp_path: Path, db_url: str, value: object) -> None:
+    out = write_output(tmp_path / "out", [sample_doc(0)], nhan_xet=value)
+    load_output(out, db_url)
+    (extra,) = rows(db_url, "SELECT extra FROM documents")[0]
+    assert json.loads(extra) == {"nhan_xet": value}
 
 
 @pytest.mark.parametrize("index_key", ["index", "sentence_index"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -50,36 +51,41 @@ def test_migrations_fresh_database_is_baseline(db_url: str, times: int) -> None:
     assert {"pid", "host"} <= set(_columns(db_url, "runs"))
 
 
-@pytest.mark.parametrize("new", [Migration(3, "documents.language", _add_language)])
+LATEST = MIGRATIONS[-1].version
+NEXT = LATEST + 1
+
+
+@pytest.mark.parametrize("new", [Migration(NEXT, "documents.language", _add_language)])
 def test_migrations_new_migration_runs_once(tmp_path: Path, db_url: str, new: Migration) -> None:
     load_output(write_output(tmp_path / "out", [sample_doc(0)]), db_url)
     engine = make_engine(db_url)
     try:
-        assert migrate(engine, [*MIGRATIONS, new]) == [3]
+        assert migrate(engine, [*MIGRATIONS, new]) == [NEXT]
         assert migrate(engine, [*MIGRATIONS, new]) == []
-        assert current_version(engine) == 3
+        assert current_version(engine) == NEXT
     finally:
         engine.dispose()
     assert rows(db_url, "SELECT version, how FROM migrations ORDER BY version") == [
-        (1, "baseline"),
-        (2, "baseline"),
-        (3, "applied"),
+        *((m.version, "baseline") for m in MIGRATIONS),
+        (NEXT, "applied"),
     ]
     assert rows(db_url, "SELECT doc_id, language FROM documents") == [("000_baocao", "vi")]
 
 
-@pytest.mark.parametrize("broken", [Migration(3, "broken", _half_then_fail)])
+@pytest.mark.parametrize("broken", [Migration(NEXT, "broken", _half_then_fail)])
 def test_migrations_failure_rolls_back(db_url: str, broken: Migration) -> None:
     engine = make_engine(db_url)
     try:
         migrate(engine)
         with pytest.raises(RuntimeError, match="migration bug"):
             migrate(engine, [*MIGRATIONS, broken])
-        assert current_version(engine) == 2
+        assert current_version(engine) == LATEST
     finally:
         engine.dispose()
     assert "language" not in _columns(db_url)  # the ALTER was rolled back with the rest
-    assert rows(db_url, "SELECT version FROM migrations ORDER BY version") == [(1,), (2,)]
+    assert rows(db_url, "SELECT version FROM migrations ORDER BY version") == [
+        (m.version,) for m in MIGRATIONS
+    ]
 
 
 @pytest.mark.parametrize("future", [Migration(9, "from the future", _add_language)])
@@ -93,16 +99,114 @@ def test_migrations_newer_database_refused(db_url: str, future: Migration) -> No
         engine.dispose()
 
 
-@pytest.mark.parametrize("columns", [("pid", "host")])
-def test_migrations_version_1_database_gains_run_process(db_url: str, columns) -> None:
-    engine = make_engine(db_url)
+# the columns each later migration adds: dropped to make a database as version 1 made it
+ADDED = {
+    2: {"runs": ("pid", "host")},
+    3: {
+        "documents": (
+            "schema_version", "n_records", "n_entities", "n_officials", "review_notes",
+            "encoding", "encoding_confidence", "decoding", "decoding_warnings",
+        ),
+        "records": ("expr_char_end",),
+        "entities": ("issued", "issuer"),
+    },
+}  # fmt: skip
+
+
+def _as_version(engine, version: int) -> None:
+    """Make ``engine``'s database the one vnextract at schema ``version`` created."""
+    migrate(engine, MIGRATIONS[:version])
+    with engine.begin() as conn:
+        for later in range(version + 1, LATEST + 1):
+            for table, names in ADDED[later].items():
+                for name in names:
+                    conn.execute(text(f"ALTER TABLE {table} DROP COLUMN {name}"))
+
+
+def _shape(url: str) -> dict[str, dict[str, str]]:
+    engine = connect(url)
     try:
-        migrate(engine, MIGRATIONS[:1])
-        with engine.begin() as conn:  # the runs table as vnextract 0.1 made it
-            for name in columns:
-                conn.execute(text(f"ALTER TABLE runs DROP COLUMN {name}"))
-        assert not set(columns) & _columns(db_url, "runs")
-        assert migrate(engine) == [2]
+        found = inspect(engine)
+        return {
+            t: {c["name"]: str(c["type"]) for c in found.get_columns(t)}
+            for t in found.get_table_names()
+        }
     finally:
         engine.dispose()
-    assert set(columns) <= _columns(db_url, "runs")
+
+
+def test_migrations_added_columns_listed() -> None:
+    assert sorted(ADDED) == [m.version for m in MIGRATIONS[1:]]
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_migrations_old_database_reaches_fresh_shape(
+    tmp_path: Path, db_url: str, version: int
+) -> None:
+    fresh_url = f"sqlite:///{tmp_path / 'fresh.db'}"
+    engine = make_engine(fresh_url)
+    try:
+        migrate(engine)
+    finally:
+        engine.dispose()
+    engine = make_engine(db_url)
+    try:
+        _as_version(engine, version)
+        assert not set(ADDED[LATEST]["documents"]) & _columns(db_url)
+        assert migrate(engine) == list(range(version + 1, LATEST + 1))
+    finally:
+        engine.dispose()
+    assert _shape(db_url) == _shape(fresh_url)
+
+
+_NOTE = {"kind": "number_without_record", "text": "7", "char_start": 0, "char_end": 1}
+
+
+@pytest.mark.parametrize(
+    ("extra", "moved", "left"),
+    [
+        (
+            {"encoding": "tcvn3", "n_records": 3, "review_notes": [_NOTE], "nhan_xet": "x"},
+            {"encoding": "tcvn3", "n_records": 3, "review_notes": json.dumps([_NOTE])},
+            {"nhan_xet": "x"},
+        ),
+        ({"decoding_warnings": ["0x81 at 9"]}, {"decoding_warnings": '["0x81 at 9"]'}, None),
+        # a value of the wrong kind cannot go into its column: it stays where it was
+        ({"n_records": "ba", "encoding": None}, {"n_records": None, "encoding": None},
+         {"n_records": "ba"}),
+    ],
+)  # fmt: skip
+def test_migrations_version_2_extra_moves_into_columns(
+    tmp_path: Path, db_url: str, extra: dict, moved: dict, left: dict | None
+) -> None:
+    engine = make_engine(db_url)
+    try:
+        _as_version(engine, 2)
+        with engine.begin() as conn:  # a document as a version-2 load stored a newer line
+            conn.execute(
+                text(
+                    "INSERT INTO runs (run_id, started_at, status, vnextract_version, "
+                    "documents_seen, documents_written, documents_unchanged, records_written, "
+                    "entities_written, officials_written) "
+                    "VALUES (1, '2024-05-02', 'complete', '0.1', 1, 1, 0, 0, 0, 0)"
+                )
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO documents (doc_id, sha256, status, text, extra, content_hash, "
+                    "run_id, loaded_at) VALUES ('bai_1', 'ab', 'ok', 'Có 7 xã.', :extra, 'cd', "
+                    "1, '2024-05-02')"
+                ),
+                {"extra": json.dumps(extra)},
+            )
+    finally:
+        engine.dispose()
+    engine = make_engine(db_url)
+    try:
+        assert migrate(engine) == [3]
+    finally:
+        engine.dispose()
+    names = ", ".join(moved)
+    (*values, rest) = rows(db_url, f"SELECT {names}, extra FROM documents")[0]
+    assert dict(zip(moved, values, strict=True)) == moved
+    assert (json.loads(rest) if rest else None) == left

@@ -21,6 +21,12 @@ from vnextract.db import write_parquet
         ("records", "char_start", pa.int64()),
         ("entities", "sentence_index", pa.int64()),
         ("documents", "published", pa.string()),
+        # contract fields the lines leave out still get their typed column
+        ("documents", "encoding_confidence", pa.float64()),
+        ("documents", "decoding_warnings", pa.list_(pa.string())),
+        ("documents", "n_records", pa.int64()),
+        ("records", "expr_char_end", pa.int64()),
+        ("entities", "issued", pa.string()),
     ],
 )
 def test_parquet_column_types(tmp_path: Path, name: str, column: str, kind: pa.DataType) -> None:

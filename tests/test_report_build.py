@@ -325,7 +325,12 @@ def test_report_build_index_lists_error_with_reason(report: tuple[Path, Path]) -
     [
         ({}, "no documents.jsonl here"),
         ({"documents.jsonl": '{"doc_id": "x"}\n[1, 2]\n'}, "documents.jsonl:2: not a JSON object"),
-        ({"documents.jsonl": '{"doc_id": "x"}\n{"doc_id": \n'}, "documents.jsonl:2: not a JSON"),
+        (
+            {"documents.jsonl": '{"doc_id": "x"}\n{"doc_id": \n'},
+            "documents.jsonl:2: not valid JSON",
+        ),
+        # every problem is listed, not only the first
+        ({"documents.jsonl": '[1]\n{"doc_id": \n'}, "documents.jsonl:2: not valid JSON"),
         (
             {"documents.jsonl": '{"doc_id": "x"}\n', "records.jsonl": '{"doc_id": "x"}\n'},
             "records.jsonl:1: field 'record_id' is missing",

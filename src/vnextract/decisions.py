@@ -24,10 +24,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from .contract import TABLES, columns
 from .errors import Errors, VnextractError
 
-FIELDS = ("record_id", "doc_id", "decision", "note", "reviewer", "decided_at")
-REQUIRED = ("record_id", "doc_id", "decision", "decided_at")
+FIELDS = tuple(columns("decisions"))
+REQUIRED = tuple(f.name for f in TABLES["decisions"].fields if f.required)
 CHOICES = ("accepted", "rejected")
 
 

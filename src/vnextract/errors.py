@@ -150,7 +150,6 @@ class Errors:
         "{path}: no documents.jsonl here. Give `vnextract report` the folder that "
         "`vnextract run ... --out DIR` wrote."
     )
-    E401 = "{path}:{line}: not a JSON object ({reason}). Re-run `vnextract run` to rewrite it."
     E402 = (
         "{path}:{line}: field {field!r} is missing. The file does not follow "
         "OUTPUT.md; re-run `vnextract run` to rewrite it."

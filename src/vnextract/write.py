@@ -13,72 +13,60 @@ which shares the cores with the workers, has little left to do.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import json
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from operator import attrgetter
 from pathlib import Path
 from types import TracebackType
 
+from .contract import RECORDS, SCHEMA_VERSION, columns
 from .csvsafe import safe_row, text_columns
 from .errors import Errors, OutputWriteError
-from .model import DocumentResult
+from .model import DocumentResult, Entity, Official, Record
 from .outset import STAGE_PREFIX, folder_lock, prepare_folder, publish, sweep_stages
 
-SCHEMA_VERSION = "1"
 CSV_BATCH = 5000  # records held before they are written to records.csv
 FILES = ("documents.jsonl", "records.jsonl", "entities.jsonl", "officials.jsonl", "records.csv")
-# records.csv leaves out the long sentence text's neighbours but keeps every field
-CSV_COLUMNS = [
-    "record_id", "doc_id", "sentence_index", "char_start", "char_end", "value", "value_max",
-    "value_text", "unit", "per", "total", "subject", "indicator_id", "bound", "estimated", "kind",
-    "plan_percent", "change_percent", "period", "province", "agency", "rule", "sentence",
-]  # fmt: skip
+CSV_COLUMNS = list(RECORDS.csv)
 # records.csv columns that hold numbers (or booleans): written as they are; every other
 # column is text, and a text cell a spreadsheet would run as a formula is neutralised
-CSV_NUMERIC = frozenset(
-    ("sentence_index", "char_start", "char_end", "value", "value_max", "total", "estimated",
-     "plan_percent", "change_percent")
-)  # fmt: skip
+CSV_NUMERIC = frozenset(c for c in CSV_COLUMNS if RECORDS.field(c).kind in {"int", "float", "bool"})
 _CSV_TEXT_AT = text_columns(CSV_COLUMNS, CSV_NUMERIC)
+
+# documents.jsonl fields that are not attributes of DocumentResult of the same name
+_COMPUTED: dict[str, Callable[[DocumentResult], object]] = {
+    "schema_version": lambda _: SCHEMA_VERSION,
+    "n_records": lambda r: len(r.records),
+    "n_entities": lambda r: len(r.entities),
+    "n_officials": lambda r: len(r.officials),
+}
+_DOCUMENT_FIELDS = tuple(
+    (name, _COMPUTED.get(name, attrgetter(name))) for name in columns("documents")
+)
+# the contract's table for each row type; its field order is the written order
+_ROW_TABLE = {Record: "records", Entity: "entities", Official: "officials"}
 
 
 def document_row(result: DocumentResult) -> dict:
-    """The documents.jsonl line of one result."""
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "doc_id": result.doc_id,
-        "source": result.source,
-        "sha256": result.sha256,
-        "title": result.title,
-        "published": result.published,
-        "province": result.province,
-        "author": result.author,
-        "status": result.status,
-        "error": result.error,
-        "n_records": len(result.records),
-        "n_entities": len(result.entities),
-        "n_officials": len(result.officials),
-        "review_notes": result.review_notes,
-        "encoding": result.encoding,
-        "encoding_confidence": result.encoding_confidence,
-        "decoding": result.decoding,
-        "decoding_warnings": result.decoding_warnings,
-        "text": result.text,
-    }
+    """The documents.jsonl line of one result, fields in contract order."""
+    return {name: value(result) for name, value in _DOCUMENT_FIELDS}
 
 
 @cache
 def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(cls))
+    return tuple(columns(_ROW_TABLE[cls]))
 
 
-def flat_row(obj: object) -> dict:
-    """The fields of a flat dataclass (records, entities, officials) as a dict, in order;
-    ``dataclasses.asdict`` does the same with a deep copy and took a third of the writer."""
+def flat_row(obj: Record | Entity | Official) -> dict:
+    """A record, entity or official as its JSONL row, fields in contract order.
+
+    ``dataclasses.asdict`` would make a deep copy and took a third of the writer.
+    """
     return {name: getattr(obj, name) for name in _field_names(type(obj))}
 
 

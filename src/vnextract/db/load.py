@@ -27,6 +27,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import OperationalError
 
 from .. import __version__
+from ..contract import columns
 from ..decisions import read_decisions
 from ..errors import Errors
 from . import schema
@@ -378,7 +379,7 @@ def load_decisions(path: Path | str, url: str | None = None) -> int:
 def _upsert_unchanged_kept(conn: Connection, rows: list[dict[str, Any]]) -> None:
     """Upsert decisions, but leave rows whose content is the same (their loaded_at stays)."""
     table = schema.decisions
-    content = ("record_id", "doc_id", "decision", "note", "reviewer", "decided_at")
+    content = columns("decisions")
     existing: dict[str, tuple] = {}
     for part in _chunks([r["decision_id"] for r in rows]):
         query = select(table.c.decision_id, *(table.c[c] for c in content)).where(

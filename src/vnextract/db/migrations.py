@@ -11,13 +11,17 @@ half-done (PostgreSQL and, through our BEGIN handling, SQLite both roll back DDL
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import Connection, Engine, inspect, select, text
+from sqlalchemy import Connection, Engine, Table, inspect, select, text, update
 
+from ..contract import TABLES
 from ..errors import Errors
+from ..jsonl import kind_error
 from . import schema
 from .engine import DatabaseError
 
@@ -53,9 +57,60 @@ def _runs_process(conn: Connection) -> None:
     conn.execute(text("ALTER TABLE runs ADD COLUMN host TEXT"))
 
 
+# the fields JSONL carried before they had columns (they sat in each row's ``extra``)
+_CONTRACT_COLUMNS = {
+    "documents": (
+        "schema_version", "n_records", "n_entities", "n_officials", "review_notes", "encoding",
+        "encoding_confidence", "decoding", "decoding_warnings",
+    ),
+    "records": ("expr_char_end",),
+    "entities": ("issued", "issuer"),
+}  # fmt: skip
+
+
+def _contract_columns(conn: Connection) -> None:
+    """Add the columns, then move their values out of ``extra`` (a value of the wrong kind
+    stays there), so the rows read as a fresh load of the same output would write them."""
+    for name, fields in _CONTRACT_COLUMNS.items():
+        table = schema.metadata.tables[name]
+        for field in fields:
+            kind = table.c[field].type.compile(dialect=conn.dialect)
+            conn.execute(text(f"ALTER TABLE {name} ADD COLUMN {field} {kind}"))
+        _move_out_of_extra(conn, table, fields)
+
+
+def _move_out_of_extra(conn: Connection, table: Table, fields: tuple[str, ...]) -> None:
+    key = next(iter(table.primary_key.columns))
+    contract = TABLES[table.name]
+    query = select(key, table.c.extra).where(table.c.extra.is_not(None))
+    for row_id, extra_text in conn.execute(query).all():
+        extra = json.loads(extra_text)
+        values: dict[str, Any] = {}
+        for field in fields:
+            value = extra.get(field)
+            if field in extra and (
+                value is None or kind_error(contract.field(field), value) is None
+            ):
+                del extra[field]
+                values[field] = (
+                    json.dumps(value, ensure_ascii=False) if isinstance(value, list) else value
+                )
+        if values:
+            values["extra"] = (
+                json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else None
+            )
+            conn.execute(update(table).where(key == row_id).values(**values))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "tables, indexes, foreign keys and views of vnextract 0.1", _initial),
     Migration(2, "runs.pid and runs.host: tell a killed load from a running one", _runs_process),
+    Migration(
+        3,
+        "columns for every contract field (documents' decoding and counts, "
+        "records.expr_char_end, entities.issued/issuer), moved out of extra",
+        _contract_columns,
+    ),
 )
 
 # any constant: it serialises migrations of concurrent loaders on one PostgreSQL database

@@ -1,98 +1,37 @@
 """Read an output folder (docs OUTPUT.md) into one bundle of rows per document.
 
-Every line is checked against the fields OUTPUT.md promises; all problems are
-reported together, each as ``file:line``. Fields the contract does not name
-(``author`` aside, which has a column) are kept as JSON in an ``extra`` column,
-so a newer writer's additions are not lost; a ``sentences`` list in
-documents.jsonl fills the sentences table.
+Every line is checked against the fields of :mod:`vnextract.contract`; all problems
+are reported together, each as ``file:line``. Fields the contract does not name are
+kept as JSON in an ``extra`` column, so a newer writer's additions are not lost; a
+``sentences`` list in documents.jsonl fills the sentences table.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..contract import BY_FILE, FILE_TABLES
 from ..errors import Errors, VnextractError
+from ..jsonl import check_row, read_jsonl
 from ..outset import check_output_set
 
 # output contract versions this loader understands (documents.jsonl "schema_version")
 KNOWN_OUTPUT_VERSIONS = {"1"}
-OUTPUT_FILES = ("documents.jsonl", "records.jsonl", "entities.jsonl", "officials.jsonl")
+OUTPUT_FILES = tuple(t.file for t in FILE_TABLES if t.file)
 
 
 class OutputError(VnextractError):
     """The output folder is missing or its files break the OUTPUT.md contract."""
 
 
-# field -> (python types accepted, required); ints are accepted where floats are promised
-_FLOAT = (int, float)
-_STR = (str,)
-_INT = (int,)
-_FIELDS: dict[str, dict[str, tuple[tuple[type, ...], bool]]] = {
-    "documents.jsonl": {
-        "doc_id": (_STR, True),
-        "source": (_STR, False),
-        "sha256": (_STR, True),
-        "title": (_STR, False),
-        "published": (_STR, False),
-        "province": (_STR, False),
-        "author": (_STR, False),
-        "text": (_STR, False),
-        "status": (_STR, False),
-        "error": (_STR, False),
-    },
-    "records.jsonl": {
-        "record_id": (_STR, True),
-        "doc_id": (_STR, True),
-        "sentence_index": (_INT, True),
-        "sentence": (_STR, False),
-        "char_start": (_INT, True),
-        "char_end": (_INT, True),
-        "value": (_FLOAT, True),
-        "value_max": (_FLOAT, False),
-        "value_text": (_STR, True),
-        "unit": (_STR, True),
-        "per": (_STR, False),
-        "total": (_FLOAT, False),
-        "subject": (_STR, False),
-        "indicator_id": (_STR, False),
-        "bound": (_STR, False),
-        "estimated": ((bool,), False),
-        "kind": (_STR, False),
-        "plan_percent": (_FLOAT, False),
-        "change_percent": (_FLOAT, False),
-        "period": (_STR, False),
-        "province": (_STR, False),
-        "agency": (_STR, False),
-        "rule": (_STR, False),
-    },
-    "entities.jsonl": {
-        "doc_id": (_STR, True),
-        "label": (_STR, True),
-        "text": (_STR, True),
-        "canonical": (_STR, False),
-        "char_start": (_INT, True),
-        "char_end": (_INT, True),
-        "sentence_index": (_INT, False),
-    },
-    "officials.jsonl": {
-        "doc_id": (_STR, True),
-        "name": (_STR, True),
-        "title": (_STR, False),
-        "agency": (_STR, False),
-        "char_start": (_INT, True),
-        "char_end": (_INT, True),
-        "sentence_index": (_INT, False),
-    },
-}
-# defaults OUTPUT.md / ANNOTATION.md give to fields left out
-_DEFAULTS = {"bound": "=", "estimated": False, "kind": "actual", "status": "ok", "text": ""}
-# fields that become rows of their own or are not stored on the row
-_NOT_EXTRA = {"sentences", "sentence"}
+# a documents.jsonl field that becomes rows of its own (the sentences table)
+_NOT_EXTRA = {"sentences"}
+# list fields are stored as JSON text (SQLite and PostgreSQL alike)
+_AS_JSON = {f.name for t in FILE_TABLES for f in t.fields if f.kind.startswith("list[")}
 
 
 @dataclass
@@ -128,50 +67,19 @@ def stable_id(*parts: object) -> str:
     return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:20]
 
 
-def read_jsonl(path: Path, problems: list[str]) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Yield (line number, object) for each non-blank line; bad lines go to ``problems``."""
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                reason = f"{exc.msg} at column {exc.colno}"
-                problems.append(Errors.E301.format(file=path.name, line=number, reason=reason))
-                continue
-            if not isinstance(obj, dict):
-                what = "the line is not a JSON object"
-                problems.append(Errors.E302.format(file=path.name, line=number, what=what))
-                continue
-            yield number, obj
-
-
 def _checked(name: str, number: int, obj: dict, problems: list[str]) -> dict[str, Any] | None:
-    """The known fields with defaults applied plus ``extra``; None when a field is wrong."""
-    spec = _FIELDS[name]
-    row: dict[str, Any] = {}
-    ok = True
-    for key, (types, required) in spec.items():
-        value = obj.get(key)
-        if value is None:
-            if required:
-                what = f"missing field '{key}'"
-                problems.append(Errors.E302.format(file=name, line=number, what=what))
-                ok = False
-            row[key] = _DEFAULTS.get(key)
-            continue
-        # bool is an int in Python; a count or offset of true/false is a bug upstream
-        if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
-            want = " or ".join(t.__name__ for t in types)
-            what = f"field '{key}' should be {want}, got {value!r}"
-            problems.append(Errors.E302.format(file=name, line=number, what=what))
-            ok = False
-            continue
-        row[key] = float(value) if types is _FLOAT else value
-    extra = {k: v for k, v in obj.items() if k not in spec and k not in _NOT_EXTRA}
+    """The contract's fields with defaults applied plus ``extra``; None when a field is wrong."""
+    table = BY_FILE[name]
+    row = check_row(table, name, number, obj, problems)
+    if row is None:
+        return None
+    for key in _AS_JSON.intersection(row):
+        if row[key] is not None:
+            row[key] = json.dumps(row[key], ensure_ascii=False)
+    known = set(row)
+    extra = {k: v for k, v in obj.items() if k not in known and k not in _NOT_EXTRA}
     row["extra"] = json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else None
-    return row if ok else None
+    return row
 
 
 def _locate(text: str, sentence: str, start: int, end: int) -> tuple[int | None, int | None]:
@@ -238,6 +146,8 @@ def read_output(out_dir: Path) -> list[DocumentRows]:
                 )
             )
             continue
+        if version is not None:  # written 1 or "1": the check above read both
+            obj["schema_version"] = str(version)
         row = _checked("documents.jsonl", number, obj, problems)
         if row is None:
             continue
@@ -297,7 +207,6 @@ def _add(doc: DocumentRows, name: str, row: dict[str, Any]) -> None:
         key = stable_id(row["doc_id"], row["char_start"], row["char_end"], row["label"])
         doc.entities[key] = {"entity_id": key, **row}
     else:
-        row["title"] = row["title"] or ""
         key = stable_id(
             row["doc_id"], row["char_start"], row["char_end"], row["name"], row["title"]
         )

@@ -1,9 +1,9 @@
 """Parquet copies of the JSONL outputs, for analysts (pandas, DuckDB, Spark ...).
 
-Known fields get fixed Arrow types, so a column that happens to be all null in
-one run (``value_max``) still has its real type; fields OUTPUT.md does not name
-are kept with the type Arrow infers, or as JSON text when it cannot. Files are
-written to a temporary name and renamed, so a reader never sees half a file.
+The contract's fields (:mod:`vnextract.contract`) get fixed Arrow types, so a column
+that happens to be all null in one run (``value_max``) still has its real type; fields
+it does not name are kept with the type Arrow infers, or as JSON text when it cannot.
+Files are written to a temporary name and renamed, so a reader never sees half a file.
 """
 
 from __future__ import annotations
@@ -21,32 +21,44 @@ try:
 except ImportError as exc:
     raise missing_extra(exc, "parquet", "Parquet output (--parquet)") from None
 
+from ..contract import BY_FILE, FILE_TABLES, REVIEW_NOTE, columns
+from ..errors import Errors
+from ..jsonl import kind_error, read_jsonl
 from ..outset import add_companions, folder_lock
-from .output import OUTPUT_FILES, OutputError, read_jsonl
+from .output import OUTPUT_FILES, OutputError
 
-_S, _I, _F, _B = pa.string(), pa.int64(), pa.float64(), pa.bool_()
+_NOTE = pa.struct(
+    [(f.name, pa.string() if f.kind == "str" else pa.int64()) for f in REVIEW_NOTE.fields]
+)
+_ARROW: dict[str, pa.DataType] = {
+    "str": pa.string(),
+    "int": pa.int64(),
+    "float": pa.float64(),
+    "bool": pa.bool_(),
+    "list[str]": pa.list_(pa.string()),
+    "list[note]": pa.list_(_NOTE),
+}
+#: Arrow columns of each JSONL file, in contract order (documents' review_notes as structs).
 SCHEMAS: dict[str, list[tuple[str, pa.DataType]]] = {
-    "documents.jsonl": [
-        ("doc_id", _S), ("source", _S), ("sha256", _S), ("title", _S), ("published", _S),
-        ("province", _S), ("author", _S), ("text", _S), ("status", _S), ("error", _S),
-    ],
-    "records.jsonl": [
-        ("record_id", _S), ("doc_id", _S), ("sentence_index", _I), ("sentence", _S),
-        ("char_start", _I), ("char_end", _I), ("value", _F), ("value_max", _F),
-        ("value_text", _S), ("unit", _S), ("per", _S), ("total", _F), ("subject", _S),
-        ("indicator_id", _S), ("bound", _S), ("estimated", _B), ("kind", _S),
-        ("plan_percent", _F), ("change_percent", _F), ("period", _S), ("province", _S),
-        ("agency", _S), ("rule", _S),
-    ],
-    "entities.jsonl": [
-        ("doc_id", _S), ("label", _S), ("text", _S), ("canonical", _S), ("char_start", _I),
-        ("char_end", _I), ("sentence_index", _I),
-    ],
-    "officials.jsonl": [
-        ("doc_id", _S), ("name", _S), ("title", _S), ("agency", _S), ("char_start", _I),
-        ("char_end", _I), ("sentence_index", _I),
-    ],
-}  # fmt: skip
+    table.file: [(f.name, _ARROW[f.kind]) for f in table.fields]
+    for table in FILE_TABLES
+    if table.file
+}
+
+
+def _problems(name: str, number: int, row: dict[str, Any]) -> list[str]:
+    """Values Arrow could not store in their fixed type, or would store only in part."""
+    found = []
+    for field in BY_FILE[name].fields:
+        value = row.get(field.name)
+        wrong = None if value is None else kind_error(field, value)
+        if wrong is None and field.kind == "list[note]" and value:
+            unknown = sorted({k for note in value for k in note} - set(columns("review_notes")))
+            if unknown:  # a struct column would drop them without a word
+                wrong = f"field '{field.name}' has items with fields {unknown} the contract lacks"
+        if wrong is not None:
+            found.append(Errors.E302.format(file=name, line=number, what=wrong))
+    return found
 
 
 def _extra_column(values: list[Any]) -> pa.Array:
@@ -54,14 +66,17 @@ def _extra_column(values: list[Any]) -> pa.Array:
         return pa.array(values)
     except (pa.ArrowInvalid, pa.ArrowTypeError):
         return pa.array(
-            [None if v is None else json.dumps(v, ensure_ascii=False) for v in values], _S
+            [None if v is None else json.dumps(v, ensure_ascii=False) for v in values], pa.string()
         )
 
 
 def jsonl_to_table(path: Path) -> pa.Table:
     """One JSONL output file as an Arrow table with the types of :data:`SCHEMAS`."""
     problems: list[str] = []
-    rows = [obj for _, obj in read_jsonl(path, problems)]
+    rows = []
+    for number, obj in read_jsonl(path, problems):
+        problems.extend(_problems(path.name, number, obj))
+        rows.append(obj)
     if problems:
         raise OutputError("\n".join(problems))
     known = SCHEMAS[path.name]

@@ -1,6 +1,8 @@
 """The database schema: tables, indexes, foreign keys (SQLAlchemy Core) and views.
 
-These definitions are the *current* schema. A fresh database is created from
+These definitions are the *current* schema. The columns of the data tables come from
+the output contract (:mod:`vnextract.contract`); this module adds keys, foreign keys,
+indexes and the database's own bookkeeping columns. A fresh database is created from
 them in one step; an older database is brought up to date by the ordered
 migrations in :mod:`vnextract.db.migrations`, so a change here always comes with
 a migration that makes the same change to existing databases.
@@ -27,6 +29,8 @@ from sqlalchemy import (
     Table,
     Text,
 )
+
+from ..contract import TABLES, columns
 
 # named constraints, so a later migration can drop or alter them by name on both backends
 metadata = MetaData(
@@ -79,19 +83,43 @@ runs = Table(
     Column("host", Text),
 )
 
+_SQL_TYPES = {
+    "str": Text,
+    "int": Integer,
+    "float": Double,
+    "bool": Boolean,
+    "datetime": DateTime,
+    "list[str]": Text,  # JSON text
+    "list[note]": Text,
+}
+
+
+def contract_columns(name: str, **special: Column) -> list[Column]:
+    """The columns of contract table ``name`` that the database stores, in contract order.
+
+    ``special`` gives the columns that need more than a type and NOT NULL (keys, foreign
+    keys, short strings) by field name; each must be a field of the table.
+    """
+    unknown = set(special) - set(columns(name))
+    if unknown:
+        raise ValueError(f"{name}: {sorted(unknown)} are not fields of the contract")
+    return [
+        special[f.name]
+        if f.name in special
+        else Column(f.name, _SQL_TYPES[f.kind](), nullable=not f.not_null)
+        for f in TABLES[name].fields
+        if f.db
+    ]
+
+
 documents = Table(
     "documents",
     metadata,
-    Column("doc_id", Text, primary_key=True),
-    Column("source", Text),
-    Column("sha256", Text, nullable=False),
-    Column("title", Text),
-    Column("published", Text),  # ISO date or datetime, as written in documents.jsonl
-    Column("province", Text),
-    Column("author", Text),
-    Column("status", String(16), nullable=False),
-    Column("error", Text),
-    Column("text", Text, nullable=False),
+    *contract_columns(
+        "documents",
+        doc_id=Column("doc_id", Text, primary_key=True),
+        status=Column("status", String(16), nullable=False),
+    ),
     Column("extra", Text),  # JSON object of fields this schema has no column for yet
     Column("rules_digest", Text),  # rule files that produced these rows; NULL when unknown
     Column("content_hash", Text, nullable=False),  # of every row below; equal means unchanged
@@ -105,41 +133,31 @@ documents = Table(
 
 _doc_fk = {"ondelete": "CASCADE"}
 
+
+def _doc_id(**more: bool) -> Column:
+    return Column("doc_id", Text, ForeignKey("documents.doc_id", **_doc_fk), **more)
+
+
 sentences = Table(
     "sentences",
     metadata,
-    Column("doc_id", Text, ForeignKey("documents.doc_id", **_doc_fk), primary_key=True),
-    Column("sentence_index", Integer, primary_key=True),
-    Column("char_start", Integer),  # NULL when the sentence was not found in the text
-    Column("char_end", Integer),
-    Column("text", Text, nullable=False),
+    *contract_columns(
+        "sentences",
+        doc_id=_doc_id(primary_key=True),
+        sentence_index=Column("sentence_index", Integer, primary_key=True),
+    ),
 )
 
 records = Table(
     "records",
     metadata,
-    Column("record_id", Text, primary_key=True),
-    Column("doc_id", Text, ForeignKey("documents.doc_id", **_doc_fk), nullable=False),
-    Column("sentence_index", Integer, nullable=False),
-    Column("char_start", Integer, nullable=False),
-    Column("char_end", Integer, nullable=False),
-    Column("value", Double, nullable=False),
-    Column("value_max", Double),
-    Column("value_text", Text, nullable=False),
-    Column("unit", Text, nullable=False),
-    Column("per", Text),
-    Column("total", Double),
-    Column("subject", Text),
-    Column("indicator_id", Text),
-    Column("bound", String(2), nullable=False),
-    Column("estimated", Boolean, nullable=False),
-    Column("kind", String(16), nullable=False),
-    Column("plan_percent", Double),
-    Column("change_percent", Double),
-    Column("period", Text),
-    Column("province", Text),
-    Column("agency", Text),
-    Column("rule", Text),
+    *contract_columns(
+        "records",
+        record_id=Column("record_id", Text, primary_key=True),
+        doc_id=_doc_id(nullable=False),
+        bound=Column("bound", String(2), nullable=False),
+        kind=Column("kind", String(16), nullable=False),
+    ),
     Column("extra", Text),
     ForeignKeyConstraint(
         ["doc_id", "sentence_index"],
@@ -155,13 +173,11 @@ entities = Table(
     "entities",
     metadata,
     Column("entity_id", Text, primary_key=True),
-    Column("doc_id", Text, ForeignKey("documents.doc_id", **_doc_fk), nullable=False),
-    Column("label", String(16), nullable=False),
-    Column("text", Text, nullable=False),
-    Column("canonical", Text),
-    Column("char_start", Integer, nullable=False),
-    Column("char_end", Integer, nullable=False),
-    Column("sentence_index", Integer),
+    *contract_columns(
+        "entities",
+        doc_id=_doc_id(nullable=False),
+        label=Column("label", String(16), nullable=False),
+    ),
     Column("extra", Text),
     Index(None, "doc_id"),
     Index(None, "label", "canonical"),
@@ -171,13 +187,7 @@ officials = Table(
     "officials",
     metadata,
     Column("official_id", Text, primary_key=True),
-    Column("doc_id", Text, ForeignKey("documents.doc_id", **_doc_fk), nullable=False),
-    Column("name", Text, nullable=False),
-    Column("title", Text, nullable=False),
-    Column("agency", Text),
-    Column("char_start", Integer, nullable=False),
-    Column("char_end", Integer, nullable=False),
-    Column("sentence_index", Integer),
+    *contract_columns("officials", doc_id=_doc_id(nullable=False)),
     Column("extra", Text),
     Index(None, "doc_id"),
     Index(None, "name"),
@@ -190,12 +200,9 @@ decisions = Table(
     "decisions",
     metadata,
     Column("decision_id", Text, primary_key=True),  # hash of record_id, reviewer, decided_at
-    Column("record_id", Text, nullable=False),
-    Column("doc_id", Text, nullable=False),
-    Column("decision", String(16), nullable=False),
-    Column("note", Text),
-    Column("reviewer", Text),
-    Column("decided_at", DateTime, nullable=False),  # UTC
+    *contract_columns(
+        "decisions", decision=Column("decision", String(16), nullable=False)
+    ),  # decided_at in UTC
     Column("source", Text),  # the file the decision came from
     Column("loaded_at", DateTime, nullable=False),
     CheckConstraint("decision IN ('accepted', 'rejected')", name="decision"),

@@ -6,15 +6,16 @@ it works on any output folder, including one written by an older run.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from vnextract.contract import FILE_TABLES
 from vnextract.errors import Errors, VnextractError
+from vnextract.jsonl import read_jsonl
 from vnextract.outset import check_output_set
 
-# Fields the report cannot work without; everything else is read with .get().
+# Fields the report cannot work without (each a contract field); the rest are read with .get()
 _REQUIRED = {
     "documents.jsonl": ("doc_id",),
     "records.jsonl": ("record_id", "doc_id", "char_start", "char_end", "value_text"),
@@ -38,29 +39,17 @@ class OutputFolder:
     officials: list[dict[str, Any]] = field(default_factory=list)
 
 
-def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+def _read_jsonl(path: Path, problems: list[str]) -> list[dict[str, Any]]:
     """Read one JSONL file; a missing optional file reads as empty (a run with no hits)."""
     if not path.exists():
         return []
     required = _REQUIRED[path.name]
     rows: list[dict[str, Any]] = []
-    with path.open(encoding="utf-8") as handle:
-        for line_no, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ReportInputError(
-                    Errors.E401.format(path=path, line=line_no, reason=exc.msg)
-                ) from exc
-            if not isinstance(row, dict):
-                raise ReportInputError(
-                    Errors.E401.format(path=path, line=line_no, reason=type(row).__name__)
-                )
-            for name in required:
-                if name not in row:
-                    raise ReportInputError(Errors.E402.format(path=path, line=line_no, field=name))
+    for line_no, row in read_jsonl(path, problems):
+        missing = [name for name in required if name not in row]
+        for name in missing:
+            problems.append(Errors.E402.format(path=path.name, line=line_no, field=name))
+        if not missing:
             rows.append(row)
     return rows
 
@@ -75,18 +64,20 @@ def read_output(out_dir: Path) -> OutputFolder:
         The rows of each file. Only ``documents.jsonl`` must exist.
 
     Raises:
-        ReportInputError: no ``documents.jsonl``, a line that is not a JSON object,
-            or a row without a field the report needs.
+        ReportInputError: no ``documents.jsonl``, lines that are not JSON objects, or
+            rows without a field the report needs (every one listed, as ``file:line``).
         OutputSetError: the files are not one complete run's (see ``vnextract.outset``).
     """
     out_dir = Path(out_dir)
     if not (out_dir / "documents.jsonl").is_file():
         raise ReportInputError(Errors.E400.format(path=out_dir))
     check_output_set(out_dir)
-    return OutputFolder(
-        path=out_dir,
-        documents=_read_jsonl(out_dir / "documents.jsonl"),
-        records=_read_jsonl(out_dir / "records.jsonl"),
-        entities=_read_jsonl(out_dir / "entities.jsonl"),
-        officials=_read_jsonl(out_dir / "officials.jsonl"),
-    )
+    problems: list[str] = []
+    tables = {t.name: _read_jsonl(out_dir / t.file, problems) for t in FILE_TABLES if t.file}
+    if problems:
+        listed = "\n".join("  " + p for p in problems[:30])
+        more = f"\n  ... and {len(problems) - 30} more" if len(problems) > 30 else ""
+        raise ReportInputError(
+            Errors.E305.format(count=len(problems), path=out_dir, problems=listed + more)
+        )
+    return OutputFolder(path=out_dir, **tables)
