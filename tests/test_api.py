@@ -52,6 +52,16 @@ def test_api_exact_value_text(value, exact):
     assert api._exact(value) == exact
 
 
+def test_api_frames_have_the_contract_columns_even_when_empty():
+    from vnextract.contract import columns
+
+    empty = vnextract.extract_text("Không có số liệu nào ở đây.", entities=False)
+    assert list(empty.officials.columns) == columns("officials")
+    expected = columns("records")
+    expected.insert(expected.index("value") + 1, "value_exact")
+    assert empty.records.empty and list(empty.records.columns) == expected
+
+
 def test_api_extract_files_keeps_bad_file_as_a_row(tmp_path):
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "b.txt").write_bytes(b"")

@@ -57,7 +57,10 @@ class Extraction:
     def _frame(self, name: str) -> pd.DataFrame:
         import pandas as pd
 
-        return pd.DataFrame(list(self._rows(name)))
+        from .contract import columns
+
+        # the contract's columns, so that an empty table still has them
+        return pd.DataFrame(list(self._rows(name)), columns=columns(name))
 
     @cached_property
     def documents(self) -> pd.DataFrame:
