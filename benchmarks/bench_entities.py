@@ -39,10 +39,10 @@ def load_scorer(path: Path):
 
 def prepare(path: Path):
     """(doc_id, text, sentences, province, furniture) of one article, as the pipeline sees it."""
-    from vnextract.clean import find_furniture
-    from vnextract.metadata import extract_metadata
-    from vnextract.read import read_document
-    from vnextract.segment import split_sentences
+    from vnextract.ingest.decode import read_document
+    from vnextract.ingest.furniture import find_furniture
+    from vnextract.ingest.metadata import extract_metadata
+    from vnextract.segment.sentences import split_sentences
 
     source = read_document(path)
     furniture = find_furniture(source.text)
@@ -68,7 +68,7 @@ def underthesea_entities(doc_id: str, sentences) -> list[dict]:
     """underthesea ``ner`` mentions, B-/I- runs joined, offsets aligned to the text."""
     from underthesea import ner
 
-    from vnextract.tokenizer import align_words
+    from vnextract.segment.tokenizer import align_words
 
     out = []
     for s in sentences:

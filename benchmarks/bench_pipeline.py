@@ -41,8 +41,8 @@ from pathlib import Path
 
 import regex
 
-from vnextract.parallel import default_workers
-from vnextract.read import read_document
+from vnextract.ingest.decode import read_document
+from vnextract.run.pool import default_workers
 
 ROOT = Path(__file__).resolve().parents[1]
 # a dateline: the last header line before the body (dd/mm/yyyy somewhere in a short line)
@@ -66,10 +66,10 @@ _FLOOR = """
 import json, sys, time
 from pathlib import Path
 from underthesea import word_tokenize
-from vnextract.clean import find_furniture
-from vnextract.metadata import extract_metadata
-from vnextract.read import read_document
-from vnextract.segment import split_sentences
+from vnextract.ingest.furniture import find_furniture
+from vnextract.ingest.metadata import extract_metadata
+from vnextract.ingest.decode import read_document
+from vnextract.segment.sentences import split_sentences
 
 sentences, chars = [], 0
 for path in sorted(Path(sys.argv[1]).iterdir()):
@@ -87,7 +87,7 @@ for sentence in sentences:
     word_tokenize(sentence)
 seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu
 # vnextract's own segmenter (same model, same words) on the same sentences, for the record
-from vnextract.wordseg import load_segmenter
+from vnextract.segment.words import load_segmenter
 segment = load_segmenter()
 started = time.perf_counter()
 for sentence in sentences:
@@ -171,11 +171,11 @@ _INTERLEAVED = """
 import json, sys, time
 from pathlib import Path
 from underthesea import word_tokenize
-from vnextract.clean import find_furniture
-from vnextract.metadata import extract_metadata
+from vnextract.ingest.furniture import find_furniture
+from vnextract.ingest.metadata import extract_metadata
 from vnextract.pipeline import Extractor
-from vnextract.read import read_document
-from vnextract.segment import split_sentences
+from vnextract.ingest.decode import read_document
+from vnextract.segment.sentences import split_sentences
 
 extractor = Extractor()
 extractor.process_text("Khởi động.", "warm-up")

@@ -20,8 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from vnextract.report import write_report
-from vnextract.report.browser import LAUNCH_ARGS, find_chromium
+from vnextract.output.report import write_report
+from vnextract.output.report.browser import LAUNCH_ARGS, find_chromium
 
 PROVINCES = ["Sơn La", "Lào Cai", "Nghệ An", "Quảng Trị", "Bình Định", "Đắk Lắk", "Cà Mau",
              "Hà Giang", "Thái Bình", "Kon Tum", "Bến Tre", "Lâm Đồng"]  # fmt: skip

@@ -23,7 +23,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from vnextract.db.engine import normalise_url
+from vnextract.output.db.engine import normalise_url
 
 PG_ENV = "VNEXTRACT_TEST_PG_URL"
 PG_REQUIRED_ENV = "VNEXTRACT_TEST_PG_REQUIRED"  # CI sets it: no server is a failure, not a skip

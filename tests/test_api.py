@@ -53,7 +53,7 @@ def test_api_exact_value_text(value, exact):
 
 
 def test_api_frames_have_the_contract_columns_even_when_empty():
-    from vnextract.contract import columns
+    from vnextract.output.contract import columns
 
     empty = vnextract.extract_text("Không có số liệu nào ở đây.", entities=False)
     assert list(empty.officials.columns) == columns("officials")

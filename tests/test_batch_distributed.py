@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from vnextract.batch import run
-from vnextract.write import FILES
+from vnextract.output.files import FILES
+from vnextract.run.batch import run
 
 pytest.importorskip("dask.distributed")
 

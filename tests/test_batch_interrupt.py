@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from vnextract.write import FILES
+from vnextract.output.files import FILES
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 PREVIOUS = "previous run's line\n"

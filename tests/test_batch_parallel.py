@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from vnextract.batch import run
 from vnextract.cli import main
-from vnextract.inputs import list_inputs
-from vnextract.write import FILES
+from vnextract.output.files import FILES
+from vnextract.run.batch import run
+from vnextract.run.inputs import list_inputs
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 

@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from vnextract.parallel import ordered
+from vnextract.run.pool import ordered
 
 
 def _slow(value: int, seconds: float) -> int:

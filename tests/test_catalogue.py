@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from vnextract.catalogue import Catalogue, CatalogueRules, match_indicator
-from vnextract.errors import RuleError
-from vnextract.rules import load_rules
+from vnextract.core.errors import RuleError
+from vnextract.core.rules import load_rules
+from vnextract.records.catalogue import Catalogue, CatalogueRules, match_indicator
 
 SUBJECTS = [
     # telecommunications
@@ -148,7 +148,7 @@ def test_catalogue_rule_errors_name_the_line(
 ) -> None:
     (tmp_path / "indicators.yml").write_text(yml, encoding="utf-8")
     with pytest.raises(RuleError) as info:
-        load_rules(tmp_path, files={"indicators.yml": "vnextract.catalogue:CatalogueRules"})
+        load_rules(tmp_path, files={"indicators.yml": "vnextract.records.catalogue:CatalogueRules"})
     (problem,) = info.value.problems
     assert problem.startswith(f"rules/indicators.yml:{line}:")
     assert needle in problem

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from vnextract.clean import BoilerplateRules, find_furniture
-from vnextract.rules import load_yaml_section
+from vnextract.core.rules import load_yaml_section
+from vnextract.ingest.furniture import BoilerplateRules, find_furniture
 
 # a line that is furniture as a whole: (line, kind)
 WHOLE_LINES = [

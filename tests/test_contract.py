@@ -1,6 +1,6 @@
 """One output contract: a field added in one place only fails here.
 
-The contract (``vnextract.contract``) is checked against the dataclasses the pipeline
+The contract (``vnextract.output.contract``) is checked against the dataclasses the pipeline
 fills, the JSONL writer, records.csv, the Parquet schemas, the SQL tables, the report's
 reader and docs/OUTPUT.md; and end to end, an article we wrote is extracted, written,
 loaded and copied to Parquet with every field arriving in a column of its own.
@@ -19,13 +19,14 @@ import pyarrow.parquet as pq
 import pytest
 from sqlalchemy import create_engine, text
 
-from vnextract import contract, write
-from vnextract.contract import BY_FILE, TABLES, columns
-from vnextract.db import load_output, schema, write_parquet
-from vnextract.db.parquet import SCHEMAS
-from vnextract.model import DocumentResult, Entity, Official, Record
-from vnextract.report import load as report_load
-from vnextract.report.build import _RECORD_FIELDS
+from vnextract.core.model import DocumentResult, Entity, Official, Record
+from vnextract.output import contract
+from vnextract.output import files as write
+from vnextract.output.contract import BY_FILE, TABLES, columns
+from vnextract.output.db import load_output, schema, write_parquet
+from vnextract.output.parquet import SCHEMAS
+from vnextract.output.report import load as report_load
+from vnextract.output.report.build import _RECORD_FIELDS
 
 ROOT = Path(__file__).resolve().parent.parent
 # a legal document with its date and issuer, an official, a record, and a number
@@ -164,7 +165,7 @@ def test_contract_output_md_is_generated() -> None:
     doc = (ROOT / "docs" / "OUTPUT.md").read_text(encoding="utf-8")
     for table in (*contract.FILE_TABLES, TABLES["review_notes"]):
         assert f"<!-- contract:{table.name} -->" in doc
-    # fix: python -m vnextract.contract docs/OUTPUT.md
+    # fix: python -m vnextract.output.contract docs/OUTPUT.md
     assert contract.render_doc(doc) == doc
 
 

@@ -10,9 +10,10 @@ from underthesea import word_tokenize
 from underthesea_core import CRFModel
 
 from test_segment_words import corpus_sentences
-from vnextract import wordscores, wordseg
-from vnextract.crfmodel import read_crfsuite, viterbi2
-from vnextract.wordseg import WordSegmenter, check_scorer
+from vnextract.segment import scores as wordscores
+from vnextract.segment import words as wordseg
+from vnextract.segment.crfmodel import read_crfsuite, viterbi2
+from vnextract.segment.words import WordSegmenter, check_scorer
 
 MODEL = wordseg._model_dir() / "models.bin"
 

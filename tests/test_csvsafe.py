@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from vnextract.batch import run
-from vnextract.csvsafe import neutralise
-from vnextract.db import load_output
-from vnextract.db.parquet import write_parquet
-from vnextract.model import DocumentResult, Record
-from vnextract.write import CSV_COLUMNS, CSV_NUMERIC, OutputWriter, serialise
+from vnextract.core.model import DocumentResult, Record
+from vnextract.output.csvsafe import neutralise
+from vnextract.output.db import load_output
+from vnextract.output.files import CSV_COLUMNS, CSV_NUMERIC, OutputWriter, serialise
+from vnextract.output.parquet import write_parquet
+from vnextract.run.batch import run
 
 
 @pytest.mark.parametrize(

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from vnextract.dates import DateFinder, DateRules, find_dates
-from vnextract.errors import RuleError
-from vnextract.rules import load_rules, rules_dir
+from vnextract.core.errors import RuleError
+from vnextract.core.rules import load_rules, rules_dir
+from vnextract.figures.dates import DateFinder, DateRules, find_dates
 
 POSITIVE = [
     ("Hội nghị diễn ra sáng 04/01/2024 tại Hà Tĩnh.", [("04/01/2024", "2024-01-04", "day")]),
@@ -292,7 +292,7 @@ def _write_rules(tmp_path: Path, dates_yml: str) -> Path:
     return tmp_path
 
 
-_FILES = {"dates.yml": "vnextract.dates:DateRules"}
+_FILES = {"dates.yml": "vnextract.figures.dates:DateRules"}
 
 
 @pytest.mark.parametrize(
@@ -374,7 +374,7 @@ def test_dates_yearless_mentions_only_on_request(
     ],
 )
 def test_dates_two_digit_year_pivot_is_a_rule(pivot: int, text: str, iso: str) -> None:
-    rules = load_rules(files={"dates.yml": "vnextract.dates:DateRules"})["dates.yml"]
+    rules = load_rules(files={"dates.yml": "vnextract.figures.dates:DateRules"})["dates.yml"]
     rules = rules.model_copy(update={"two_digit_year_pivot": pivot})
     assert [m.iso for m in DateFinder(rules).find(text)] == [iso]
 

@@ -12,7 +12,7 @@ import pytest
 import db_fixtures
 from db_fixtures import counts, read_lines, rows, sample_doc, write_output
 from vnextract.cli import build_parser, main
-from vnextract.db import load_output, split_unchanged
+from vnextract.output.db import load_output, split_unchanged
 
 db_url = db_fixtures.db_url
 

@@ -10,8 +10,8 @@ import pytest
 
 import db_fixtures
 from db_fixtures import read_lines, rows, sample_doc, write_output
-from vnextract.db import DatabaseError, load_decisions, load_output
-from vnextract.decisions import Decision, DecisionError, read_decisions, write_decisions
+from vnextract.output.db import DatabaseError, load_decisions, load_output
+from vnextract.output.db.decisions import Decision, DecisionError, read_decisions, write_decisions
 
 db_url = db_fixtures.db_url
 

@@ -20,12 +20,14 @@ import pytest
 
 import db_fixtures
 from db_fixtures import DATA_TABLES, counts, read_lines, rows, sample_doc, write_output
-from vnextract.db import load_output
-from vnextract.db.load import PAUSE_ENV, PAUSED_MARK
+from vnextract.output.db import load_output
+from vnextract.output.db.load import PAUSE_ENV, PAUSED_MARK
 
 db_url = db_fixtures.db_url
 
-_LOADER = "import sys; from vnextract.db import load_output; load_output(sys.argv[1], sys.argv[2])"
+_LOADER = (
+    "import sys; from vnextract.output.db import load_output; load_output(sys.argv[1], sys.argv[2])"
+)
 
 
 _CLI_LOADER = "import sys; from vnextract.cli import main; sys.exit(main(['load', *sys.argv[1:]]))"

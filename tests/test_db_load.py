@@ -24,7 +24,7 @@ from db_fixtures import (
     table_dump,
     write_output,
 )
-from vnextract.db import (
+from vnextract.output.db import (
     DEFAULT_DB_URL,
     DatabaseError,
     OutputError,

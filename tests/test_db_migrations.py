@@ -10,9 +10,9 @@ from sqlalchemy import Connection, inspect, text
 
 import db_fixtures
 from db_fixtures import connect, rows, sample_doc, write_output
-from vnextract.db import MIGRATIONS, DatabaseError, current_version, load_output, migrate
-from vnextract.db.engine import make_engine
-from vnextract.db.migrations import Migration
+from vnextract.output.db import MIGRATIONS, DatabaseError, current_version, load_output, migrate
+from vnextract.output.db.engine import make_engine
+from vnextract.output.db.migrations import Migration
 
 db_url = db_fixtures.db_url
 

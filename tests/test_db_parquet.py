@@ -9,7 +9,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from db_fixtures import read_lines, sample_doc, write_output
-from vnextract.db import write_parquet
+from vnextract.output.db import write_parquet
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ import pytest
 
 import db_fixtures
 from db_fixtures import Fact, read_lines, rows, sample_doc, write_output
-from vnextract.db import load_decisions, load_output
+from vnextract.output.db import load_decisions, load_output
 
 db_url = db_fixtures.db_url
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from vnextract.core.model import Sentence
 from vnextract.entities import tag_document
-from vnextract.model import Sentence
 
 
 @pytest.fixture(scope="module")

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from spacy import displacy
 
+from vnextract.core.errors import RuleError
+from vnextract.core.rules import rules_dir
 from vnextract.entities.abbreviations import expansion_before
 from vnextract.entities.gazetteer import entity_rules
-from vnextract.errors import RuleError
-from vnextract.factories import ENTITY_COMPONENTS, blank
-from vnextract.rules import rules_dir
+from vnextract.nlp import ENTITY_COMPONENTS, blank
 
 
 @pytest.fixture(scope="module")

@@ -5,13 +5,13 @@ from pathlib import Path
 
 import pytest
 
-from vnextract.clean import find_furniture
 from vnextract.entities.context import sentence_view
 from vnextract.entities.gazetteer import entity_rules
 from vnextract.entities.ruler import find_candidates
-from vnextract.factories import load
-from vnextract.read import read_document
-from vnextract.segment import split_sentences
+from vnextract.ingest.decode import read_document
+from vnextract.ingest.furniture import find_furniture
+from vnextract.nlp import load
+from vnextract.segment.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from vnextract.core.model import Furniture, Sentence
 from vnextract.entities import tag_document
-from vnextract.model import Furniture, Sentence
 
 
 @pytest.fixture(scope="module")

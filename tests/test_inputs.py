@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from vnextract.errors import VnextractError
-from vnextract.inputs import list_inputs
+from vnextract.core.errors import VnextractError
+from vnextract.run.inputs import list_inputs
 
 SENTENCE = "Xã có 14 tổ công nghệ số cộng đồng.\n"
 
@@ -55,7 +55,7 @@ def test_inputs_same_files_as_a_recursive_glob(tmp_path: Path) -> None:
 
 
 _LIST = (
-    "import sys; from vnextract.inputs import list_inputs\n"
+    "import sys; from vnextract.run.inputs import list_inputs\n"
     "found = list_inputs([sys.argv[1]], lambda m: print('warning:', m))\n"
     "print(len(found))"
 )

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from vnextract.clean import find_furniture
-from vnextract.metadata import MetadataRules, extract_metadata
-from vnextract.rules import load_yaml_section
+from vnextract.core.rules import load_yaml_section
+from vnextract.ingest.furniture import find_furniture
+from vnextract.ingest.metadata import MetadataRules, extract_metadata
 
 TITLE = "Quảng Trị phủ sóng 4G đến 98% số thôn bản"
 BODY = (

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from vnextract.numbers import find_quantities, number_finder, parse_number
+from vnextract.figures.numbers import find_quantities, number_finder, parse_number
 
 D = Decimal
 

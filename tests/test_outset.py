@@ -15,13 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from vnextract import outset
-from vnextract.db import load_output
-from vnextract.errors import VnextractError
-from vnextract.outset import OutputSetError, check_output_set
-from vnextract.report import write_report
-from vnextract.workflow import run_job
-from vnextract.write import FILES
+from vnextract.core.errors import VnextractError
+from vnextract.output import outset
+from vnextract.output.db import load_output
+from vnextract.output.files import FILES
+from vnextract.output.outset import OutputSetError, check_output_set
+from vnextract.output.report import write_report
+from vnextract.run.job import run_job
 
 ARTICLE = (
     "Sở Thông tin và Truyền thông tỉnh cho biết năm 2024 toàn tỉnh có 1.250 trạm phát sóng "
@@ -107,7 +107,7 @@ def test_outset_second_run_into_a_locked_folder_is_refused(tmp_path: Path) -> No
         [
             sys.executable,
             "-c",
-            "import sys, time; from vnextract.outset import folder_lock\n"
+            "import sys, time; from vnextract.output.outset import folder_lock\n"
             "with folder_lock(sys.argv[1]):\n    print('held', flush=True); time.sleep(600)",
             str(out),
         ],
@@ -129,7 +129,8 @@ def test_outset_second_run_into_a_locked_folder_is_refused(tmp_path: Path) -> No
 
 
 _TAKE_LOCK = (
-    "import sys; from vnextract.outset import folder_lock\nwith folder_lock(sys.argv[1]): pass"
+    "import sys; from vnextract.output.outset import folder_lock\n"
+    "with folder_lock(sys.argv[1]): pass"
 )
 
 

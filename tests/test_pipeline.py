@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from legacy_samples import cp1258, tcvn3, vni
-from vnextract.batch import run
 from vnextract.cli import main
-from vnextract.write import FILES
+from vnextract.output.files import FILES
+from vnextract.run.batch import run
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"

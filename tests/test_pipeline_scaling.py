@@ -16,7 +16,7 @@ import time
 import pytest
 
 from vnextract.pipeline import Extractor
-from vnextract.segment import MAX_SENTENCE_CHARS
+from vnextract.segment.sentences import MAX_SENTENCE_CHARS
 
 ARTICLE = [
     "Quảng Trị: mạng cáp quang phủ tới các thôn vùng cao",

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from vnextract.places import PlacesRules, canonical_province, default_places, find_provinces
-from vnextract.rules import load_yaml_section
+from vnextract.core.rules import load_yaml_section
+from vnextract.ingest.places import PlacesRules, canonical_province, default_places, find_provinces
 
 AFTER = dt.date(2025, 7, 1)
 

@@ -9,9 +9,9 @@ import unicodedata
 
 import pytest
 
-from vnextract.errors import DocumentError
-from vnextract.htmltext import html_to_text
-from vnextract.read import read_document
+from vnextract.core.errors import DocumentError
+from vnextract.ingest.decode import read_document
+from vnextract.ingest.html import html_to_text
 
 SENTENCE = "Năm 2023, tỉnh Quảng Trị có 1.250 trạm BTS, phủ sóng 98,5% số thôn."
 

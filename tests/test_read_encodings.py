@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 
 from legacy_samples import TONES, cp1258, tcvn3, vni
-from vnextract.errors import DocumentError, RuleError
-from vnextract.legacy import default_legacy
-from vnextract.read import read_document
-from vnextract.rules import load_rules
+from vnextract.core.errors import DocumentError, RuleError
+from vnextract.core.rules import load_rules
+from vnextract.ingest.decode import read_document
+from vnextract.ingest.legacy import default_legacy
 
 ARTICLE = (
     "Năm 2024, huyện miền núi đã xây thêm 35 trạm phát sóng, đưa tỷ lệ phủ sóng lên 97,2% "
@@ -285,7 +285,7 @@ def test_read_undecodable_names_what_was_tried(tmp_path, raw, message):
 
 
 RULES = Path(__file__).resolve().parents[1] / "rules" / "encodings.yml"
-_FILES = {"encodings.yml": "vnextract.legacy:EncodingRules"}
+_FILES = {"encodings.yml": "vnextract.ingest.legacy:EncodingRules"}
 
 
 @pytest.mark.parametrize(

@@ -4,11 +4,11 @@ from decimal import Decimal
 
 import pytest
 
-from vnextract.dates import find_dates
-from vnextract.numbers import find_quantities
-from vnextract.records import RecordBuilder, SentenceContext
-from vnextract.rules import default_rules
-from vnextract.textnorm import Folder
+from vnextract.core.rules import default_rules
+from vnextract.core.textnorm import Folder
+from vnextract.figures.dates import find_dates
+from vnextract.figures.numbers import find_quantities
+from vnextract.records.builder import RecordBuilder, SentenceContext
 
 
 @pytest.fixture(scope="module")

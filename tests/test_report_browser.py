@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from test_report_build import CHART_DOCS, make_output
-from vnextract.decisions import read_decisions
-from vnextract.report import write_report
-from vnextract.report.browser import LAUNCH_ARGS, find_chromium
+from vnextract.output.db.decisions import read_decisions
+from vnextract.output.report import write_report
+from vnextract.output.report.browser import LAUNCH_ARGS, find_chromium
 
 CHROMIUM = find_chromium()
 SHOTS = Path(__file__).resolve().parents[1] / "output"

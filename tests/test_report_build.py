@@ -1,4 +1,4 @@
-"""Tests for vnextract.report.build: the pages written for a small output folder.
+"""Tests for vnextract.output.report.build: the pages written for a small output folder.
 
 The output folder is written here from Python (``make_output``) with Vietnamese text we
 wrote ourselves; the browser tests in ``test_report_browser.py`` reuse it. New cases go
@@ -17,8 +17,8 @@ from typing import Any
 
 import pytest
 
-from vnextract.report import ReportInputError, write_report
-from vnextract.report.build import page_name
+from vnextract.output.report import ReportInputError, write_report
+from vnextract.output.report.build import page_name
 
 A_TEXT = (
     "Nghệ An đẩy mạnh chuyển đổi số\n"

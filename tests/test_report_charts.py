@@ -1,4 +1,4 @@
-"""Tests for vnextract.report.charts: what the SVG charts count and where points go."""
+"""Tests for vnextract.output.report.charts: what the SVG charts count and where points go."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from vnextract.report.charts import format_number, heat_map, period_charts
+from vnextract.output.report.charts import format_number, heat_map, period_charts
 
 
 def _rec(indicator: str | None, province: str | None, period: str | None = None,

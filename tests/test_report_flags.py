@@ -1,4 +1,4 @@
-"""Tests for vnextract.report.flags: which records and notes send a reviewer back."""
+"""Tests for vnextract.output.report.flags: which records and notes send a reviewer back."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from vnextract.report.flags import compute_flags
+from vnextract.output.report.flags import compute_flags
 
 TEXT = "Năm 2023, tỉnh có 120 trạm phát sóng, bằng 97% kế hoạch; thêm 4 xã có mạng."
 

@@ -1,11 +1,11 @@
-"""Tests for vnextract.report.spans and layout_doc: overlapping spans nest, text survives."""
+"""Tests for vnextract.output.report.spans and layout_doc: overlapping spans nest, text survives."""
 
 from __future__ import annotations
 
 import pytest
 
-from vnextract.report.layout_doc import document_events
-from vnextract.report.spans import Span, layout
+from vnextract.output.report.layout_doc import document_events
+from vnextract.output.report.spans import Span, layout
 
 TEXT = "Ủy ban nhân dân huyện Mường Tè cấp 350 bộ máy tính cho 14 xã."
 

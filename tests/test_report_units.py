@@ -2,7 +2,7 @@
 
 import pytest
 
-from vnextract.report.layout_doc import document_events
+from vnextract.output.report.layout_doc import document_events
 
 TEXT = "Doanh thu ước đạt 4.670 tỷ đồng, mật độ đạt 81,62 máy/100 dân."
 

@@ -1,4 +1,4 @@
-"""Tests for vnextract.report.values: the normalised value the report's tables show."""
+"""Tests for vnextract.output.report.values: the normalised value the report's tables show."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from vnextract.report.values import value_shown
+from vnextract.output.report.values import value_shown
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from vnextract.errors import RuleError
-from vnextract.rules import load_rules, rules_dir
+from vnextract.core.errors import RuleError
+from vnextract.core.rules import load_rules, rules_dir
 
 RULES = Path(__file__).resolve().parents[1] / "rules"
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from vnextract.model import Furniture
-from vnextract.segment import MAX_SENTENCE_CHARS, split_sentences
+from vnextract.core.model import Furniture
+from vnextract.segment.sentences import MAX_SENTENCE_CHARS, split_sentences
 
 REPEATS = [
     (

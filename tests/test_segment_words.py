@@ -8,18 +8,18 @@ from spacy.vocab import Vocab
 from underthesea import word_tokenize
 from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
 
-from vnextract import wordseg
-from vnextract.clean import find_furniture
-from vnextract.read import read_document
-from vnextract.segment import split_sentences
-from vnextract.tokenizer import (
+from vnextract.ingest.decode import read_document
+from vnextract.ingest.furniture import find_furniture
+from vnextract.segment import words as wordseg
+from vnextract.segment.sentences import split_sentences
+from vnextract.segment.tokenizer import (
     TEXT_KEY,
     WORD_SPANS_KEY,
     UnderseaTokenizer,
     align_words,
     words_and_spaces,
 )
-from vnextract.wordseg import WordSegmenter, check, load_segmenter
+from vnextract.segment.words import WordSegmenter, check, load_segmenter
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -6,8 +6,8 @@ import random
 
 import pytest
 
-from vnextract.model import Furniture
-from vnextract.spanindex import SpanIndex
+from vnextract.core.model import Furniture
+from vnextract.core.spans import SpanIndex
 
 SPANS = [
     Furniture(10, 20, "a"),

@@ -13,11 +13,11 @@ __all__ = ["Extraction", "extract", "extract_text", "load"]
 def __getattr__(name: str):
     # heavy parts are imported only when asked, so that `import vnextract` stays cheap
     if name == "load":
-        from .factories import load
+        from vnextract.nlp import load
 
         return load
     if name in ("extract", "extract_text", "Extraction"):
-        from . import api
+        from vnextract import api
 
         return getattr(api, name)
     raise AttributeError(f"module 'vnextract' has no attribute {name!r}")

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .write import DocumentLines
+    from vnextract.output.files import DocumentLines
 
 _TABLES = {
     "documents": "documents.jsonl",
@@ -57,7 +57,7 @@ class Extraction:
     def _frame(self, name: str) -> pd.DataFrame:
         import pandas as pd
 
-        from .contract import columns
+        from vnextract.output.contract import columns
 
         # the contract's columns, so that an empty table still has them
         return pd.DataFrame(list(self._rows(name)), columns=columns(name))
@@ -86,7 +86,7 @@ class Extraction:
 
     def to_dir(self, out_dir: Path | str) -> Path:
         """Write the output files ``vnextract run`` writes into ``out_dir``; returns it."""
-        from .write import OutputWriter
+        from vnextract.output.files import OutputWriter
 
         with OutputWriter(out_dir) as writer:
             for document in self.lines:
@@ -96,7 +96,7 @@ class Extraction:
     def to_sql(self, url: str) -> object:
         """Load into a database (``sqlite:///file.db``, ``postgresql://...``), as
         ``vnextract load`` does; returns the loader's statistics."""
-        from .db import load_output
+        from vnextract.output.db import load_output
 
         with tempfile.TemporaryDirectory(prefix="vnextract-") as tmp:
             return load_output(self.to_dir(Path(tmp) / "out"), url)
@@ -117,7 +117,7 @@ def extract_text(
     Returns:
         An :class:`Extraction` of the one document.
     """
-    from .write import serialise
+    from vnextract.output.files import serialise
 
     result = _extractor(entities).process_text(text, doc_id)
     return Extraction((serialise(result),))
@@ -140,7 +140,7 @@ def extract(
     Returns:
         An :class:`Extraction`; a bad file is a row of ``documents`` with status ``error``.
     """
-    from .batch import document_lines
+    from vnextract.run.batch import document_lines
 
     if isinstance(paths, (str, Path)):
         paths = [paths]
@@ -153,7 +153,7 @@ _EXTRACTORS: dict[bool, object] = {}
 
 def _extractor(entities: bool):
     # built once per process: loading the rules and the segmenter takes seconds
-    from .pipeline import Extractor
+    from vnextract.pipeline import Extractor
 
     if entities not in _EXTRACTORS:
         _EXTRACTORS[entities] = Extractor(entities=entities)

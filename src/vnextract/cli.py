@@ -9,8 +9,8 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__
-from .errors import Interrupted, OutputWriteError, RuleError, VnextractError
+from vnextract import __version__
+from vnextract.core.errors import Interrupted, OutputWriteError, RuleError, VnextractError
 
 
 def _positive_int(value: str) -> int:
@@ -25,7 +25,7 @@ def _positive_int(value: str) -> int:
 
 
 def _encoding(value: str) -> str:
-    from .legacy import default_legacy
+    from vnextract.ingest.legacy import default_legacy
 
     legacy = default_legacy()
     try:
@@ -39,7 +39,7 @@ def _encoding(value: str) -> str:
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    from .workflow import run_job
+    from vnextract.run.job import run_job
 
     job = run_job(
         args.paths,
@@ -61,7 +61,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from .report import write_report
+    from vnextract.output.report import write_report
 
     index = write_report(args.out_dir, report_dir=args.report_dir)
     print(f"report written: {index}")
@@ -69,7 +69,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_load(args: argparse.Namespace) -> int:
-    from .db import default_url, load_decisions, load_output, write_parquet
+    from vnextract.output.db import default_url, load_decisions, load_output, write_parquet
 
     # no --db: the database sits in the output folder, wherever the command runs from
     args.db = args.db or default_url(args.out_dir)

@@ -11,13 +11,8 @@ from pathlib import Path
 
 import regex
 
-from .catalogue import Catalogue
-from .clean import find_furniture
-from .dates import DateFinder
-from .errors import DocumentError, Errors
-from .legal_links import LegalLinker
-from .metadata import extract_metadata
-from .model import (
+from vnextract.core.errors import DocumentError, Errors
+from vnextract.core.model import (
     DateMention,
     DocumentResult,
     Entity,
@@ -26,15 +21,20 @@ from .model import (
     Record,
     Sentence,
 )
-from .numbers import NumberFinder
-from .paragraphs import ParagraphContext, ParagraphReader
-from .places import load_places
-from .read import read_document
-from .records import Draft, RecordBuilder, SentenceContext
-from .rules import Rules, default_rules
-from .segment import MAX_SENTENCE_CHARS, split_sentences
-from .spanindex import SpanIndex
-from .textnorm import Folder
+from vnextract.core.rules import Rules, default_rules
+from vnextract.core.spans import SpanIndex
+from vnextract.core.textnorm import Folder
+from vnextract.entities.legal_links import LegalLinker
+from vnextract.figures.dates import DateFinder
+from vnextract.figures.numbers import NumberFinder
+from vnextract.ingest.decode import read_document
+from vnextract.ingest.furniture import find_furniture
+from vnextract.ingest.metadata import extract_metadata
+from vnextract.ingest.places import load_places
+from vnextract.records.builder import Draft, RecordBuilder, SentenceContext
+from vnextract.records.catalogue import Catalogue
+from vnextract.records.paragraphs import ParagraphContext, ParagraphReader
+from vnextract.segment.sentences import MAX_SENTENCE_CHARS, split_sentences
 
 # header lines whose numbers are never figures (the dateline's time and view counters);
 # a headline's figures are kept: they are often the article's main fact
@@ -85,8 +85,8 @@ class Extractor:
         self._nlp = None
         self._tag = None
         if entities:
-            from .entities import tag_document
-            from .factories import load
+            from vnextract.entities import tag_document
+            from vnextract.nlp import load
 
             self._nlp = load()
             self._tag = tag_document

@@ -1,7 +1,7 @@
 """Entity tagging: agencies, officials, people, places, organisations, legal documents.
 
 The spaCy components live one per module (abbreviations, ruler, resolver,
-officials) and are registered in :mod:`vnextract.factories`; :func:`tag_document`
+officials) and are registered in :mod:`vnextract.nlp`; :func:`tag_document`
 runs them sentence by sentence over one article, carrying what the article
 teaches (its abbreviations, its province, the department it is about) from one
 sentence to the next but never to the next article.
@@ -13,12 +13,12 @@ from collections.abc import Sequence
 
 from spacy.language import Language
 
-from ..model import Entity, Furniture, Official, Sentence
-from ..spanindex import SpanIndex
-from .bylines import closing_names
-from .context import CONTEXT_KEY, DocContext
-from .officials import OFFICIALS_KEY
-from .resolver import ENTITIES_KEY
+from vnextract.core.model import Entity, Furniture, Official, Sentence
+from vnextract.core.spans import SpanIndex
+from vnextract.entities.bylines import closing_names
+from vnextract.entities.context import CONTEXT_KEY, DocContext
+from vnextract.entities.officials import OFFICIALS_KEY
+from vnextract.entities.resolver import ENTITIES_KEY
 
 __all__ = ["DocContext", "tag_document"]
 

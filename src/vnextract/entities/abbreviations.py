@@ -11,9 +11,9 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..textnorm import base_char
-from .context import get_context, sentence_view
-from .gazetteer import ABBR, EntityRules, entity_rules
+from vnextract.core.textnorm import base_char
+from vnextract.entities.context import get_context, sentence_view
+from vnextract.entities.gazetteer import ABBR, EntityRules, entity_rules
 
 _DEFINITION = regex.compile(rf"\(\s*({ABBR})\s*\)")
 _SYLLABLE = regex.compile(r"[\p{L}\d]+")

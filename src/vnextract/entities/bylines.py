@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import regex
 
-from .context import Candidate
-from .gazetteer import EntityRules
-from .resolver import choose
-from .ruler import find_candidates
+from vnextract.entities.context import Candidate
+from vnextract.entities.gazetteer import EntityRules
+from vnextract.entities.resolver import choose
+from vnextract.entities.ruler import find_candidates
 
 # a syllable written Capitalised or in CAPITALS
 _SYLLABLE = r"(?:\p{Lu}\p{Ll}*|\p{Lu}+)(?![\p{L}\d])"

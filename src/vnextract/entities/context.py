@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from ..tokenizer import TEXT_KEY, WORD_SPANS_KEY
+from vnextract.segment.tokenizer import TEXT_KEY, WORD_SPANS_KEY
 
 CONTEXT_KEY = "vnextract.context"
 

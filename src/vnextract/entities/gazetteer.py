@@ -17,10 +17,10 @@ from pathlib import Path
 
 import regex
 
-from ..errors import Errors, RuleError
-from ..rules import RULE_FILES, load_rules, rules_dir
-from ..textnorm import Folder, TextRules
-from .schema import (
+from vnextract.core.errors import Errors, RuleError
+from vnextract.core.rules import RULE_FILES, load_rules, rules_dir
+from vnextract.core.textnorm import Folder, TextRules
+from vnextract.entities.schema import (
     AbbreviationsRules,
     AgenciesRules,
     EntityPattern,

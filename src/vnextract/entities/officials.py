@@ -17,11 +17,18 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..model import Official
-from .context import Candidate, DocContext, PendingName, doc_text, get_context, sentence_view
-from .gazetteer import EntityRules, entity_rules
-from .resolver import ENTITIES_KEY, choose, render
-from .ruler import find_candidates
+from vnextract.core.model import Official
+from vnextract.entities.context import (
+    Candidate,
+    DocContext,
+    PendingName,
+    doc_text,
+    get_context,
+    sentence_view,
+)
+from vnextract.entities.gazetteer import EntityRules, entity_rules
+from vnextract.entities.resolver import ENTITIES_KEY, choose, render
+from vnextract.entities.ruler import find_candidates
 
 OFFICIALS_KEY = "vnextract.officials"
 _AFTER_NAME = regex.compile(r"\s*(?:,|–|—|-|:)\s*")
@@ -53,7 +60,7 @@ def find_titles(view: str, rules: EntityRules) -> list[tuple[int, int, object]]:
 
 
 class OfficialLinker:
-    """Collects :class:`~vnextract.model.Official` links in ``doc.user_data``."""
+    """Collects :class:`~vnextract.core.model.Official` links in ``doc.user_data``."""
 
     def __init__(self, nlp: Language, name: str, rules_folder: str | None = None) -> None:
         self.name = name

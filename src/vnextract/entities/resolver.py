@@ -15,9 +15,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .context import Candidate, DocContext, get_context
-from .gazetteer import EntityRules, entity_rules
-from .ruler import CANDIDATES_KEY
+from vnextract.entities.context import Candidate, DocContext, get_context
+from vnextract.entities.gazetteer import EntityRules, entity_rules
+from vnextract.entities.ruler import CANDIDATES_KEY
 
 ENTITIES_KEY = "vnextract.entities"
 _FIELD = regex.compile(r"\{([a-z_]+)(?::([a-z]+))?\}")

@@ -12,8 +12,8 @@ from itertools import pairwise
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .context import Candidate, sentence_view
-from .gazetteer import EntityRules, entity_rules, literal_words
+from vnextract.entities.context import Candidate, sentence_view
+from vnextract.entities.gazetteer import EntityRules, entity_rules, literal_words
 
 CANDIDATES_KEY = "vnextract.candidates"
 SPAN_KEY = "vnextract_candidates"

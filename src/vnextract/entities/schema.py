@@ -1,7 +1,7 @@
 """Schemas of the entity rule files in ``rules/entities/`` (one pydantic model per file).
 
 Every model forbids unknown keys, so a misspelt key is reported with its file, line
-and a fix by :func:`vnextract.rules.load_rules`.
+and a fix by :func:`vnextract.core.rules.load_rules`.
 """
 
 from __future__ import annotations
