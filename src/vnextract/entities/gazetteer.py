@@ -130,6 +130,9 @@ class EntityRules:
     academic_regex: regex.Pattern | None = None
     honorific_regex: regex.Pattern | None = None
     byline_regex: regex.Pattern | None = None
+    # rules/places.yml (provinces old and new) and the words that join a list of places
+    places: object = None
+    list_joiners: list[str] = field(default_factory=list)
 
     def key(self, text: str) -> str:
         """Comparison key: modern tones, lower case, single spaces, ``_`` read as a space."""
@@ -409,6 +412,8 @@ def compile_rules(sections: dict, folder: Path) -> EntityRules:
         academic_regex=regex.compile(alternation(titles.academic_prefixes)),
         honorific_regex=regex.compile("(?i:" + alternation(titles.honorifics) + ")"),
         byline_regex=regex.compile("(?:" + alternation(titles.byline_cues) + r")\s*$"),
+        places=places,
+        list_joiners=locations.list_joiners,
     )
 
 

@@ -101,6 +101,8 @@ class LocationsRules(BaseModel):
     place_types: PlaceTypes = Field(default_factory=PlaceTypes)
     street_words: list[str] = Field(default_factory=list)
     number_words: list[str] = Field(default_factory=list)
+    # what joins the names of a list of places ("huyện A, B và C")
+    list_joiners: list[str] = Field(default_factory=list)
 
 
 class LegalRules(BaseModel):
