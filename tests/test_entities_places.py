@@ -6,6 +6,8 @@ units of the dataset. New forms go into the tables, one row per form.
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from vnextract.admin_units import AdminDataError, admin_units, read_units
@@ -121,3 +123,28 @@ SUCCESSORS = [
 @pytest.mark.parametrize(("text", "province", "canonical", "successor"), SUCCESSORS)
 def test_entities_places_successor(nlp, text, province, canonical, successor):
     assert locations(nlp, text, province)[canonical] == successor
+
+
+WORLD = [
+    ("Hàng dệt may xuất sang châu Âu và Đông Nam Á tăng mạnh.", {"châu Âu", "Đông Nam Á"}),
+    ("Thụy Điển và Ai Cập cử đoàn sang làm việc.", {"Thụy Điển", "Ai Cập"}),
+    ("Châu Phi là thị trường mới của hạt điều.", {"Châu Phi"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WORLD)
+def test_entities_places_countries_continents_regions(nlp, text, expected):
+    assert expected <= set(locations(nlp, text, None))
+
+
+def test_entities_places_bad_countries_file_names_file_and_line(tmp_path):
+    from vnextract.entities.gazetteer import entity_rules
+    from vnextract.errors import RuleError
+    from vnextract.rules import rules_dir
+
+    shutil.copytree(rules_dir(), tmp_path / "rules")
+    (tmp_path / "rules/entities/countries.yml").write_text(
+        "countries: [Lào, Lào]\n", encoding="utf-8"
+    )
+    with pytest.raises(RuleError, match=r"entities/countries\.yml:1"):
+        entity_rules(str(tmp_path / "rules"))

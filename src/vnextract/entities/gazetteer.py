@@ -23,6 +23,7 @@ from ..textnorm import Folder, TextRules
 from .schema import (
     AbbreviationsRules,
     AgenciesRules,
+    CountriesRules,
     EntityPattern,
     LegalRules,
     LocationsRules,
@@ -260,6 +261,8 @@ def compile_rules(sections: dict, folder: Path) -> EntityRules:
     orgs: OrganisationsRules = sections["entities/organisations.yml"]
     locations: LocationsRules = sections["entities/locations.yml"]
     legal: LegalRules = sections["entities/legal.yml"]
+    world: CountriesRules | None = sections.get("entities/countries.yml")
+    countries = [*locations.countries, *(world.names() if world is not None else [])]
 
     def key(text: str) -> str:
         return folder_text.key(text.replace("_", " "))
@@ -309,7 +312,7 @@ def compile_rules(sections: dict, folder: Path) -> EntityRules:
         "PLACE_DROP": alternation(locations.place_types.drop),
         "STREET": alternation(locations.street_words),
         "NUMBER_WORD": alternation([*locations.number_words, legal.number_word]),
-        "COUNTRY": alternation(locations.countries),
+        "COUNTRY": alternation(countries),
         "DISTRICT": alternation([n for g in _districts(places) for n in g]),
         "AGENCY_NAME": "(?i:" + alternation([n for g in agencies.named for n in g]) + ")",
         "ORG_NAME": "(?i:" + alternation([n for g in orgs.named for n in g]) + ")",
@@ -325,7 +328,7 @@ def compile_rules(sections: dict, folder: Path) -> EntityRules:
     word_lists: dict[str, list[str]] = {
         "AGENCY_NAME": [n for g in agencies.named for n in g],
         "ORG_NAME": [n for g in orgs.named for n in g],
-        "COUNTRY": locations.countries,
+        "COUNTRY": countries,
         "REGION": [n for g in locations.regions for n in g],
         "PLACE_KEEP": locations.place_types.keep,
         "PLACE_DROP": locations.place_types.drop,
