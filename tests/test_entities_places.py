@@ -89,7 +89,9 @@ NOT_FOUND = [
     ("Ông Trần Văn Thời được khen thưởng.", "Cà Mau", {"Trần Văn Thời"}),
     # a district of another province, without its unit word
     ("Đoàn công tác về Tiên Yên khảo sát.", "Cà Mau", {"Tiên Yên"}),
-    # a school named after its district
+    # a school named after a person or its district
+    ("Học sinh trường Lý Tự Trọng (huyện Tiên Yên) đạt giải nhất.", None, {"Lý Tự Trọng"}),
+    ("Học sinh trường Võ Thị Sáu (huyện Tiên Yên) đạt giải nhì.", None, {"Võ Thị Sáu"}),
     (
         "Trường THPT Tiên Yên (huyện Tiên Yên) đạt giải.",
         "Quảng Ninh",
@@ -101,6 +103,19 @@ NOT_FOUND = [
 @pytest.mark.parametrize(("text", "province", "absent"), NOT_FOUND)
 def test_entities_places_not_found(nlp, text, province, absent):
     assert not absent & set(locations(nlp, text, province))
+
+
+SCHOOLS = [
+    # a school named after a person, before its place in brackets: neither person nor place
+    "Học sinh trường Võ Thị Sáu (huyện Tiên Yên) đạt giải nhì.",
+    "Em là học sinh trường THPT Lê Quý Đôn (thành phố Hạ Long).",
+]
+
+
+@pytest.mark.parametrize("text", SCHOOLS)
+def test_entities_places_school_names_are_no_person(nlp, text):
+    entities, _ = tag_document(nlp, "t", text, [Sentence(0, 0, len(text), text, 0)], None)
+    assert not [e for e in entities if e.label == "PERSON"]
 
 
 SUCCESSORS = [
