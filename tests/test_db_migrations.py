@@ -108,7 +108,7 @@ ADDED = {
             "encoding", "encoding_confidence", "decoding", "decoding_warnings",
         ),
         "records": ("expr_char_end",),
-        "entities": ("issued", "issuer"),
+        "entities": ("issued", "issuer", "successor"),
     },
 }  # fmt: skip
 

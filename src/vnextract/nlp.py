@@ -6,6 +6,7 @@ Components (each takes ``rules_folder``: a rules folder other than the default):
 ==============================  =========================================================
 ``vnextract_abbreviations``     learns ``Long Name (ABBR)`` definitions for the article
 ``vnextract_entity_ruler``      runs ``rules/entities/patterns.jsonl``: candidate spans
+``vnextract_admin_places``      adds the place dataset's provinces, districts, communes
 ``vnextract_entity_resolver``   picks candidates, names them canonically: ``doc.ents``
 ``vnextract_officials``         links people to titles and agencies
 ==============================  =========================================================
@@ -24,6 +25,7 @@ from vnextract.segment.tokenizer import UnderseaTokenizer
 ENTITY_COMPONENTS = (
     "vnextract_abbreviations",
     "vnextract_entity_ruler",
+    "vnextract_admin_places",
     "vnextract_entity_resolver",
     "vnextract_officials",
 )
@@ -71,6 +73,18 @@ def make_entity_ruler(nlp: Language, name: str, rules_folder: str | None):
     from vnextract.entities.ruler import PatternRuler
 
     return PatternRuler(nlp, name, rules_folder)
+
+
+@Language.factory(
+    "vnextract_admin_places",
+    assigns=["doc.user_data"],
+    default_config=_RULES_CONFIG,
+)
+def make_admin_places(nlp: Language, name: str, rules_folder: str | None):
+    """Adds LOCATION candidates from the ``vietnamadminunits`` dataset."""
+    from vnextract.entities.admin_places import AdminPlaceFinder
+
+    return AdminPlaceFinder(nlp, name, rules_folder)
 
 
 @Language.factory(

@@ -99,6 +99,15 @@ class Errors:
     E201 = "make it a valid regular expression ({reason})"
     E202 = "give each pattern its own id ('{id}' is also on line {first})"
     E203 = "name a known word list instead of {{{name}}} (known: {known})"
+    # E250-E259: the place dataset (vnextract.entities.admin_units)
+    E250 = (
+        "the place dataset package '{package}' is not installed. "
+        "Fix: pip install '{package}>=1.0.4' (it is a dependency of vnextract)."
+    )
+    E251 = (
+        "{path}: the place dataset cannot be read. "
+        "Fix: reinstall it with pip install --force-reinstall '{package}>=1.0.4'."
+    )
     # E300-E349: databases (vnextract.db) and reviewer decisions (vnextract.output.db.decisions)
     E300 = (
         "{path}: not a vnextract output folder (no documents.jsonl). "

@@ -141,6 +141,10 @@ class Entity:
     # LEGAL_DOC only: the issuing date (ISO) and issuer (canonical) when the sentence gives them
     issued: str | None = None
     issuer: str | None = None
+    # LOCATION only: the unit holding the place after the 2025 reform ("xã Tân Hiệp, Đà Nẵng"
+    # for an old commune, the new province for an old district or province); None when
+    # the name is in force or the dataset cannot tell which unit is meant
+    successor: str | None = None
 
 
 @dataclass(slots=True)

@@ -41,6 +41,7 @@ RULE_FILES: dict[str, str] = {
     "entities/agencies.yml": "vnextract.entities.schema:AgenciesRules",
     "entities/organisations.yml": "vnextract.entities.schema:OrganisationsRules",
     "entities/locations.yml": "vnextract.entities.schema:LocationsRules",
+    "entities/countries.yml": "vnextract.entities.schema:CountriesRules",
     "entities/legal.yml": "vnextract.entities.schema:LegalRules",
     "entities/patterns.jsonl": "vnextract.entities.schema:EntityPattern",
 }

@@ -61,9 +61,11 @@ def tag_document(
             start, end = sentence.start + c.start, sentence.start + c.end
             if skipped.overlaps(start, end):
                 continue
-            entities.append(
-                Entity(doc_id, c.label, text[start:end], c.canonical, start, end, sentence.index)
+            entity = Entity(
+                doc_id, c.label, text[start:end], c.canonical, start, end, sentence.index
             )
+            entity.successor = c.successor
+            entities.append(entity)
         officials.extend(
             o
             for o in doc.user_data.get(OFFICIALS_KEY, [])

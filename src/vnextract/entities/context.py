@@ -22,6 +22,8 @@ class Candidate:
     priority: int
     groups: dict[str, str | None]
     canonical: str = ""
+    # LOCATION only: the 2025 unit holding the place (vnextract.entities.admin_places)
+    successor: str | None = None
 
 
 @dataclass

@@ -23,6 +23,7 @@ from vnextract.core.textnorm import Folder, TextRules
 from vnextract.entities.schema import (
     AbbreviationsRules,
     AgenciesRules,
+    CountriesRules,
     EntityPattern,
     LegalRules,
     LocationsRules,
@@ -130,6 +131,9 @@ class EntityRules:
     academic_regex: regex.Pattern | None = None
     honorific_regex: regex.Pattern | None = None
     byline_regex: regex.Pattern | None = None
+    # rules/places.yml (provinces old and new) and the words that join a list of places
+    places: object = None
+    list_joiners: list[str] = field(default_factory=list)
 
     def key(self, text: str) -> str:
         """Comparison key: modern tones, lower case, single spaces, ``_`` read as a space."""
@@ -261,6 +265,8 @@ def compile_rules(sections: dict, folder: Path) -> EntityRules:
     orgs: OrganisationsRules = sections["entities/organisations.yml"]
     locations: LocationsRules = sections["entities/locations.yml"]
     legal: LegalRules = sections["entities/legal.yml"]
+    world: CountriesRules | None = sections.get("entities/countries.yml")
+    countries = [*locations.countries, *(world.names() if world is not None else [])]
 
     def key(text: str) -> str:
         return folder_text.key(text.replace("_", " "))
@@ -316,7 +322,7 @@ def compile_rules(sections: dict, folder: Path) -> EntityRules:
         "PLACE_DROP": alternation(locations.place_types.drop),
         "STREET": alternation(locations.street_words),
         "NUMBER_WORD": alternation([*locations.number_words, legal.number_word]),
-        "COUNTRY": alternation(locations.countries),
+        "COUNTRY": alternation(countries),
         "DISTRICT": alternation([n for g in _districts(places) for n in g]),
         "AGENCY_NAME": "(?i:" + alternation([n for g in agencies.named for n in g]) + ")",
         "ORG_NAME": "(?i:" + alternation([n for g in orgs.named for n in g]) + ")",
@@ -340,7 +346,7 @@ def compile_rules(sections: dict, folder: Path) -> EntityRules:
     word_lists: dict[str, list[str]] = {
         "AGENCY_NAME": [n for g in agencies.named for n in g],
         "ORG_NAME": [n for g in orgs.named for n in g],
-        "COUNTRY": locations.countries,
+        "COUNTRY": countries,
         "REGION": [n for g in locations.regions for n in g],
         "PLACE_KEEP": locations.place_types.keep,
         "PLACE_DROP": locations.place_types.drop,
@@ -429,6 +435,8 @@ def compile_rules(sections: dict, folder: Path) -> EntityRules:
         academic_regex=regex.compile(alternation(titles.academic_prefixes)),
         honorific_regex=regex.compile("(?i:" + alternation(titles.honorifics) + ")"),
         byline_regex=regex.compile("(?:" + alternation(titles.byline_cues) + r")\s*$"),
+        places=places,
+        list_joiners=locations.list_joiners,
     )
 
 

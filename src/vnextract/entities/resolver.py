@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from vnextract.entities.admin_places import place_index
 from vnextract.entities.context import Candidate, DocContext, get_context
 from vnextract.entities.gazetteer import EntityRules, entity_rules
 from vnextract.entities.ruler import CANDIDATES_KEY
@@ -121,6 +122,7 @@ class EntityResolver:
     def __init__(self, nlp: Language, name: str, rules_folder: str | None = None) -> None:
         self.name = name
         self.rules = entity_rules(rules_folder)
+        self.places = place_index(self.rules)
 
     def __call__(self, doc: Doc) -> Doc:
         """Resolve the candidates of ``doc``; returns the same Doc."""
@@ -129,13 +131,17 @@ class EntityResolver:
         for c in choose(doc.user_data.get(CANDIDATES_KEY, [])):
             if c.label == "NONE":
                 continue
-            rule = self.rules.by_id[c.rule_id].rule
-            c.canonical = render(rule.canonical, c.groups, rule.defaults, ctx, self.rules)
+            compiled = self.rules.by_id.get(c.rule_id)
+            rule = compiled.rule if compiled is not None else None
+            if rule is not None:  # else a component named it (the place dataset's finder)
+                c.canonical = render(rule.canonical, c.groups, rule.defaults, ctx, self.rules)
             if not c.canonical:
                 continue
+            if c.label == "LOCATION" and c.successor is None:
+                c.successor = self.places.successor(c.canonical, ctx.province)
             if c.label in ("AGENCY", "ORG"):
                 c.canonical = c.canonical[0].upper() + c.canonical[1:]
-            if rule.remember:
+            if rule is not None and rule.remember:
                 ctx.remembered[rule.remember] = c.canonical
             chosen.append(c)
         doc.user_data[ENTITIES_KEY] = chosen

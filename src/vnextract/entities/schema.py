@@ -108,6 +108,32 @@ class LocationsRules(BaseModel):
     place_types: PlaceTypes = Field(default_factory=PlaceTypes)
     street_words: list[str] = Field(default_factory=list)
     number_words: list[str] = Field(default_factory=list)
+    # what joins the names of a list of places ("huyện A, B và C")
+    list_joiners: list[str] = Field(default_factory=list)
+
+
+class CountriesRules(BaseModel):
+    """``rules/entities/countries.yml``: countries, continents, world regions (LOCATION)."""
+
+    model_config = ConfigDict(extra="forbid")
+    countries: list[str] = Field(min_length=1)
+    continents: list[str] = Field(default_factory=list)
+    regions: list[str] = Field(default_factory=list)
+
+    @field_validator("countries", "continents", "regions")
+    @classmethod
+    def _names(cls, value: list[str]) -> list[str]:
+        for i, name in enumerate(value):
+            if not name.strip() or name != " ".join(name.split()):
+                raise ValueError(f"entry {i} ({name!r}) must be a name with single spaces")
+        seen = {n for n in value if value.count(n) > 1}
+        if seen:
+            raise ValueError(f"listed twice: {', '.join(sorted(seen))}")
+        return value
+
+    def names(self) -> list[str]:
+        """Every name of the file."""
+        return [*self.countries, *self.continents, *self.regions]
 
 
 class LegalRules(BaseModel):

@@ -246,6 +246,12 @@ ENTITIES = Table(
         _f("sentence_index", "int", "the sentence it stands in"),
         _f("issued", "str", "`LEGAL_DOC` only: the issuing date (ISO) when the sentence gives it"),
         _f("issuer", "str", "`LEGAL_DOC` only: the issuer (canonical) when the sentence gives it"),
+        _f(
+            "successor",
+            "str",
+            "`LOCATION` only: the unit that replaced it in the 2025 reorganisation "
+            "(`xã Tiên Yên, Quảng Ninh`), when the place dataset says",
+        ),
     ),
     file="entities.jsonl",
 )

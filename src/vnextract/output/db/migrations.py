@@ -64,7 +64,7 @@ _CONTRACT_COLUMNS = {
         "encoding_confidence", "decoding", "decoding_warnings",
     ),
     "records": ("expr_char_end",),
-    "entities": ("issued", "issuer"),
+    "entities": ("issued", "issuer", "successor"),
 }  # fmt: skip
 
 
@@ -108,7 +108,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         3,
         "columns for every contract field (documents' decoding and counts, "
-        "records.expr_char_end, entities.issued/issuer), moved out of extra",
+        "records.expr_char_end, entities.issued/issuer/successor), moved out of extra",
         _contract_columns,
     ),
 )
