@@ -32,10 +32,10 @@ GATES = {
         "entities": {
             "DATE": 0.98,
             "AGENCY": 0.95,
-            "PERSON": 0.93,
-            "LOCATION": 0.68,
+            "PERSON": 0.95,
+            "LOCATION": 0.94,
             "ORG": 1.0,
-            "LEGAL_DOC": 0.66,
+            "LEGAL_DOC": 0.85,
             "OFFICIAL": 1.0,
         },
         "max_negative_hits": 2,
