@@ -809,3 +809,28 @@ def test_records_far_bound_cue_stays_in_the_subject(builder, text, value_text, k
     d = drafts[value_text]
     assert d.bound in ("=", "~")
     assert kept in d.subject, d.subject
+
+
+# a bare count is counted in the noun its subject opens with; a counted noun after the
+# number, a percent, money or a ratio keeps its own unit
+UNITS_FROM_SUBJECT = [
+    ("Số dự án đầu tư ngoài ngân sách còn hiệu lực là 84.", "84", "dự án"),
+    ("Tổng số học sinh dự thi năm nay là 12.460.", "12.460", "học sinh"),
+    ("Số lượng hợp tác xã đang hoạt động là 215.", "215", "hợp tác xã"),
+    ("Bệnh nhân chạy thận nhân tạo: 310, bệnh nhân ung thư: 1.204.", "310", "bệnh nhân"),
+    ("Bệnh nhân chạy thận nhân tạo: 310, bệnh nhân ung thư: 1.204.", "1.204", "bệnh nhân"),
+    ("Doanh nghiệp thành lập mới trong quý là 148.", "148", "doanh nghiệp"),
+    ("Số xã đạt chuẩn nông thôn mới nâng cao là 19.", "19", "xã"),
+    ("Số dự án đã khởi công là 12 công trình.", "12", "công trình"),
+    ("Số hộ dùng nước sạch đạt 96,4%.", "96,4", "%"),
+    ("Số doanh nghiệp nộp thuế đúng hạn là 1.430/1.520.", "1.430/1.520", ""),
+    ("Số vốn đã giải ngân là 640 tỷ đồng.", "640", "VND"),
+    ("Chỉ số cải cách hành chính của tỉnh đạt 84,2.", "84,2", ""),
+    ("Doanh thu dịch vụ lưu trú là 930.", "930", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "value_text", "unit"), UNITS_FROM_SUBJECT)
+def test_records_bare_count_takes_the_unit_its_subject_names(builder, text, value_text, unit):
+    drafts = {d.quantity.value_text: d for d in build(builder, text).drafts}
+    assert drafts[value_text].unit == unit, drafts[value_text]

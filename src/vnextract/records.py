@@ -83,6 +83,7 @@ class RecordRules(BaseModel):
     back_references: list[str]
     raise_cues: dict[str, str]
     part_of_connectors: list[str]
+    counted_prefixes: list[str]
     max_after_words: int = Field(ge=1, le=60)
     max_verb_words: int = Field(ge=0, le=20)
 
@@ -195,6 +196,10 @@ class RecordBuilder:
         self._preposition_head = head(rules.prepositions)
         self._unit_head = regex.compile(
             rf"^\s*(?P<unit>{_alternation(rules.units)})(?![\p{{L}}\p{{N}}])"
+        )
+        prefixes = _alternation(rules.counted_prefixes)
+        self._subject_unit = regex.compile(
+            rf"^\s*(?:(?:{prefixes})\s+)?(?P<unit>{_alternation(rules.units)})(?![\p{{L}}\p{{N}}])"
         )
         gap = _alternation([*rules.bound_cues, *rules.change.gap])
 
@@ -700,6 +705,10 @@ class RecordBuilder:
             subject, rule = self._subject(
                 topic, link, counted, previous_topic, q, last_subject, when
             )
+            if not unit and not q.total and subject:
+                # '... còn hiệu lực là 156', 'bệnh nhân điều trị tiểu đường: 4.149': a
+                # bare count is counted in the noun its subject names
+                unit = self._unit_of_subject(subject)
             prior = drafts[max(drafts)] if drafts else None
             if subject and prior and self._is_part(low, prior, q, unit):
                 # 'trong đó 320 hồ sơ trực tuyến': the part's owner is the whole's
@@ -728,6 +737,11 @@ class RecordBuilder:
             left = max(left, after_end if noun_after else q.expr_end)
         result.drafts = [drafts[i] for i in sorted(drafts)]
         return result
+
+    def _unit_of_subject(self, subject: str) -> str:
+        """The counted noun a subject opens with ('số dự án ...' -> 'dự án'), or ''."""
+        m = self._subject_unit.match(self._low(subject))
+        return " ".join(m.group("unit").split()) if m else ""
 
     def _is_part(self, low: str, prior: Draft, q: Quantity, unit: str) -> bool:
         """Whether ``q`` is a part of the figure before it: a part-of connector between
