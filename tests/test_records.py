@@ -834,3 +834,91 @@ UNITS_FROM_SUBJECT = [
 def test_records_bare_count_takes_the_unit_its_subject_names(builder, text, value_text, unit):
     drafts = {d.quantity.value_text: d for d in build(builder, text).drafts}
     assert drafts[value_text].unit == unit, drafts[value_text]
+
+
+# a change in percentage points qualifies the rate before it but is no per cent change of it;
+# a multiple against a comparison base is a change of (N - 1) x 100; with nothing before them
+# in their clause both are figures as written
+# (sentence, value_text of the figure, change_percent, values that are no record)
+POINTS_AND_MULTIPLES = [
+    (
+        "Tỷ lệ lấp đầy khu công nghiệp đạt 71,4%, tăng 2,6 điểm phần trăm so với cùng kỳ.",
+        "71,4",
+        None,
+        ["2,6"],
+    ),
+    (
+        "Tỷ lệ trẻ suy dinh dưỡng còn 11,2%, giảm 0,7 điểm phần trăm so với năm trước.",
+        "11,2",
+        None,
+        ["0,7"],
+    ),
+    (
+        "Tỷ lệ lao động qua đào tạo đạt 68%, tăng 3 điểm % so với năm 2022.",
+        "68",
+        None,
+        ["3"],
+    ),
+    (
+        "Tỷ lệ thất nghiệp là 2,1%, giảm 0,3 điểm phần trăm, tăng 4% so với cùng kỳ.",
+        "2,1",
+        Decimal(4),
+        ["0,3", "4"],
+    ),
+    (
+        "Lượng khách quốc tế đạt 58.000 lượt, gấp 1,6 lần cùng kỳ năm trước.",
+        "58.000",
+        Decimal(60),
+        ["1,6"],
+    ),
+    (
+        "Sản lượng cá tra đạt 9.400 tấn, tăng gấp 2 lần so với cùng kỳ.",
+        "9.400",
+        Decimal(100),
+        ["2"],
+    ),
+    (
+        "Kim ngạch xuất khẩu rau quả đạt 36 triệu USD, cao gấp 2,5 lần so với năm trước.",
+        "36",
+        Decimal(150),
+        ["2,5"],
+    ),
+    # a multiple of something that is no comparison base is a figure of its own
+    ("Doanh thu đạt 5 tỷ đồng, gấp 3 lần mức bình quân của cả nước.", "5", None, []),
+]
+
+
+@pytest.mark.parametrize(("text", "value_text", "change", "not_records"), POINTS_AND_MULTIPLES)
+def test_records_points_and_multiples_qualify_the_figure(
+    builder, text, value_text, change, not_records
+):
+    drafts = {d.quantity.value_text: d for d in build(builder, text).drafts}
+    assert drafts[value_text].change_percent == change
+    for v in not_records:
+        assert v not in drafts, (v, list(drafts))
+
+
+# (sentence, value_text, value, unit)
+POINTS_AND_MULTIPLES_ALONE = [
+    (
+        "Tỷ lệ hộ cận nghèo giảm 1,15 điểm phần trăm so với đầu năm.",
+        "1,15",
+        Decimal("-1.15"),
+        "điểm phần trăm",
+    ),
+    (
+        "Tỷ lệ dân số tham gia bảo hiểm y tế tăng 0,9 điểm phần trăm.",
+        "0,9",
+        Decimal("0.9"),
+        "điểm phần trăm",
+    ),
+    ("Số ca mắc sốt xuất huyết gấp 3 lần cùng kỳ.", "3", Decimal(3), "lần"),
+]
+
+
+@pytest.mark.parametrize(("text", "value_text", "value", "unit"), POINTS_AND_MULTIPLES_ALONE)
+def test_records_points_and_multiples_alone_are_figures(builder, text, value_text, value, unit):
+    drafts = {d.quantity.value_text: d for d in build(builder, text).drafts}
+    d = drafts[value_text]
+    assert (d.quantity.value, d.unit, d.change_percent) == (value, unit, None)
+    assert "gấp" not in d.subject and "giảm" not in d.subject, d.subject

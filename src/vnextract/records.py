@@ -42,6 +42,9 @@ class _Change(BaseModel):
     reference: list[str]
     year_on_year: list[str]
     gap: list[str]
+    points: list[str]
+    multiple: list[str]
+    times: list[str]
     window_words: int = Field(ge=1, le=20)
 
 
@@ -119,7 +122,7 @@ class Draft:
 
 
 class _Role(NamedTuple):
-    kind: str  # figure | plan | change
+    kind: str  # figure | plan | change | points (a change in percentage points: no field)
     value: Decimal | None  # the qualifier's normalised value
     end: int  # where the qualifier's phrase ends
     verb: int  # where its verb starts ('tăng', 'đạt'), else the number's start
@@ -219,6 +222,13 @@ class RecordBuilder:
         self._change_up = verb_tail(rules.change.up)
         self._change_down = verb_tail(rules.change.down)
         self._change_ratio = verb_tail(rules.change.ratio)
+        self._change_multiple = verb_tail(rules.change.multiple)
+        self._points_unit = regex.compile(
+            rf"\s*(?:{_alternation(rules.change.points)})(?![\p{{L}}\p{{N}}])"
+        )
+        self._times_unit = regex.compile(
+            rf"\s*(?:{_alternation(rules.change.times)})(?![\p{{L}}\p{{N}}])"
+        )
         self._change_ref = anywhere(rules.change.reference)
         self._change_head = head([*rules.change.up, *rules.change.down])
         self._year_on_year = anywhere(rules.change.year_on_year)
@@ -284,12 +294,23 @@ class RecordBuilder:
             near = near[: conj.start()]
         end = q.expr_end + len(near)
         figure = _Role("figure", None, q.expr_end, q.start, "")
-        if not q.percent:
-            return figure
         basis = ""
         if self._change_ref.search(near):
             basis = "yoy" if self._year_on_year.search(near) else "other"
         up, down = self._change_up.search(before), self._change_down.search(before)
+        if not q.percent:
+            if (up or down) and (m := self._points_unit.match(low, q.expr_end)):
+                # 'tăng 1,2 điểm phần trăm': not a per cent change of the figure before
+                value = q.value if up else -q.value
+                return _Role(
+                    "points", value, max(end, m.end()), offset + (up or down).start(), basis
+                )
+            multiple = self._change_multiple.search(before)
+            if multiple and basis and self._times_unit.match(low, q.expr_end):
+                # 'gấp 1,6 lần cùng kỳ' is a change of +60%
+                value = (q.value - 1) * 100
+                return _Role("change", value, end, offset + multiple.start(), basis)
+            return figure
         if (up or down) and self._plan_against.match(near):
             value = q.value + 100 if up else 100 - q.value
             return _Role("plan", value, end, offset + (up or down).start(), "")
@@ -641,7 +662,7 @@ class RecordBuilder:
                     target = self._qualified(text, quantities, qualified, drafts, i, clause_start)
                     if (
                         target is None
-                        and role.kind == "change"
+                        and role.kind in ("change", "points")
                         and not back
                         and not any(
                             qualified[j] == "figure" and quantities[j].start >= clause_start
@@ -661,6 +682,10 @@ class RecordBuilder:
                     continue
                 if role.kind == "plan":
                     role = _Role("figure", None, q.expr_end, q.start, "")
+                elif not q.percent:
+                    # a multiple or a change in points with nothing to qualify is the figure
+                    # as written ('gấp 1,7 lần'; 'giảm 0,8 điểm phần trăm' is signed below)
+                    role = _Role("figure", None, q.expr_end, role.verb, "")
                 else:
                     q = replace(q, value=role.value, value_max=_signed(q.value_max, role.value))
                 qualified[i] = "figure"
@@ -895,7 +920,10 @@ class RecordBuilder:
 
     def _attach(self, d: Draft, role: _Role, result: SentenceResult, q: Quantity) -> None:
         """Put a share of plan or a change on its figure; of two changes the year-on-year
-        one wins, any other second change is left unattached (it qualifies nothing new)."""
+        one wins, any other second change is left unattached (it qualifies nothing new).
+        A change in percentage points has no field: it only stops being a record."""
+        if role.kind == "points":
+            return
         if role.kind == "plan":
             if d.plan_percent is None:
                 d.plan_percent = role.value
