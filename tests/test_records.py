@@ -922,3 +922,58 @@ def test_records_points_and_multiples_alone_are_figures(builder, text, value_tex
     d = drafts[value_text]
     assert (d.quantity.value, d.unit, d.change_percent) == (value, unit, None)
     assert "gấp" not in d.subject and "giảm" not in d.subject, d.subject
+
+
+# a bare rate head is the rate of the figure before it, a head that names a figure of its own
+# is not; a section label's domain ('Về lĩnh vực bưu chính, ...') joins the subjects
+# (sentence, value_text, words the subject must hold, words it must not hold)
+HEADS_AND_SECTIONS = [
+    (
+        "Doanh thu dịch vụ lưu trú đạt 96 tỷ đồng, nộp ngân sách 4,2 tỷ đồng.",
+        "4,2",
+        ["nộp ngân sách"],
+        ["lưu trú"],
+    ),
+    (
+        "Sản lượng khai thác đạt 18.500 tấn, kim ngạch 41 triệu USD.",
+        "41",
+        ["kim ngạch"],
+        ["khai thác"],
+    ),
+    ("Có 2.340 hồ sơ nộp qua bưu chính, đạt tỷ lệ 18,6%.", "18,6", ["tỷ lệ", "hồ sơ"], []),
+    (
+        "Về lĩnh vực xuất bản, doanh thu năm 2023 đạt 12,4 tỷ đồng, nộp ngân sách 310 triệu đồng.",
+        "12,4",
+        ["doanh thu", "xuất bản"],
+        [],
+    ),
+    (
+        "Về lĩnh vực xuất bản, doanh thu năm 2023 đạt 12,4 tỷ đồng, nộp ngân sách 310 triệu đồng.",
+        "310",
+        ["nộp ngân sách", "xuất bản"],
+        ["doanh thu"],
+    ),
+    (
+        "Về công tác báo chí, toàn tỉnh có 14 cơ quan báo chí.",
+        "14",
+        ["cơ quan báo chí"],
+        ["công tác"],
+    ),
+    ("Về viễn thông, toàn tỉnh có 1.180 trạm BTS.", "1.180", ["trạm", "viễn thông"], []),
+    (
+        "Doanh thu viễn thông đạt 58 tỷ đồng, về cơ bản ổn định.",
+        "58",
+        ["doanh thu viễn thông"],
+        ["cơ bản"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "value_text", "subject_words", "absent"), HEADS_AND_SECTIONS)
+def test_records_heads_and_section_domains(builder, text, value_text, subject_words, absent):
+    drafts = {d.quantity.value_text: d for d in build(builder, text).drafts}
+    subject = drafts[value_text].subject.lower()
+    for word in subject_words:
+        assert word in subject, subject
+    for word in absent:
+        assert word not in subject, subject

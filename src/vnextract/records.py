@@ -87,6 +87,8 @@ class RecordRules(BaseModel):
     raise_cues: dict[str, str]
     part_of_connectors: list[str]
     counted_prefixes: list[str]
+    rate_heads: list[str]
+    section_nouns: list[str]
     max_after_words: int = Field(ge=1, le=60)
     max_verb_words: int = Field(ge=0, le=20)
 
@@ -195,6 +197,7 @@ class RecordBuilder:
         self._filler_full = regex.compile(rf"^\s*(?:(?:{_alternation(rules.fillers)})\s*[,]?\s*)*$")
         self._heads = anywhere(rules.subject_heads)
         self._head_full = regex.compile(rf"^\s*(?:{_alternation(rules.subject_heads)})\s*$")
+        self._rate_head_full = regex.compile(rf"^\s*(?:{_alternation(rules.rate_heads)})\s*$")
         self._after_stop = anywhere(rules.after_stops)
         self._preposition_head = head(rules.prepositions)
         self._unit_head = regex.compile(
@@ -247,6 +250,12 @@ class RecordBuilder:
         )
         self._done = anywhere(rules.done_markers)
         self._section_label = head(rules.section_labels)
+        # 'Về lĩnh vực bưu chính, doanh thu ...': the section names the domain of its figures
+        self._section_domain = regex.compile(
+            rf"^\s*(?:{_alternation(rules.section_labels)})\s+"
+            rf"(?:(?:{_alternation(rules.section_nouns)})\s+)?"
+            r"(?P<domain>\p{L}+(?:\s+\p{L}+){0,3})\s*,"
+        )
         self._future = regex.compile(rf"(?:{_alternation(rules.future_year_cues)})\s*$")
         self._after_bound = regex.compile(
             rf"\s*(?P<cue>{_alternation(rules.after_bound_cues)})(?!\p{{L}})"
@@ -761,6 +770,11 @@ class RecordBuilder:
             last_subject = subject or last_subject
             left = max(left, after_end if noun_after else q.expr_end)
         result.drafts = [drafts[i] for i in sorted(drafts)]
+        if m := self._section_domain.match(low):
+            domain = text[m.start("domain") : m.end("domain")]
+            for d in result.drafts:
+                if d.subject and self._low(domain) not in self._low(d.subject):
+                    d.subject, d.rule = f"{d.subject} {domain}", f"{d.rule}+section"
         return result
 
     def _unit_of_subject(self, subject: str) -> str:
@@ -818,7 +832,7 @@ class RecordBuilder:
         )
         if q.per and not q.percent and not q.currency:
             shape = "density"
-        if topic and self._head_full.fullmatch(self._low(topic)) and (last or previous):
+        if topic and self._rate_head_full.fullmatch(self._low(topic)) and (last or previous):
             # a bare head ('đạt tỷ lệ 28%') is the rate of the figure just before
             own = last if last and not self._low(last).startswith(self._low(topic)) else previous
             return f"{topic} {own or last}", f"{shape}.head+previous"
