@@ -959,7 +959,14 @@ HEADS_AND_SECTIONS = [
         ["cơ quan báo chí"],
         ["công tác"],
     ),
-    ("Về viễn thông, toàn tỉnh có 1.180 trạm BTS.", "1.180", ["trạm", "viễn thông"], []),
+    (
+        "Trong lĩnh vực viễn thông, toàn tỉnh có 1.180 trạm BTS.",
+        "1.180",
+        ["trạm", "viễn thông"],
+        [],
+    ),
+    # a label without its noun names no domain
+    ("Về xã hội số, 118/126 xã có tổ công nghệ số.", "118/126", ["xã"], ["xã hội"]),
     (
         "Doanh thu viễn thông đạt 58 tỷ đồng, về cơ bản ổn định.",
         "58",

@@ -256,6 +256,7 @@ class RecordBuilder:
             rf"(?:(?:{_alternation(rules.section_nouns)})\s+)?"
             r"(?P<domain>\p{L}+(?:\s+\p{L}+){0,3})\s*,"
         )
+        self._section_noun = anywhere(rules.section_nouns)
         self._future = regex.compile(rf"(?:{_alternation(rules.future_year_cues)})\s*$")
         self._after_bound = regex.compile(
             rf"\s*(?P<cue>{_alternation(rules.after_bound_cues)})(?!\p{{L}})"
@@ -770,7 +771,10 @@ class RecordBuilder:
             last_subject = subject or last_subject
             left = max(left, after_end if noun_after else q.expr_end)
         result.drafts = [drafts[i] for i in sorted(drafts)]
-        if m := self._section_domain.match(low):
+        m = self._section_domain.match(low)
+        # only a label with its noun ('Về lĩnh vực ...', 'Về công tác ...') names a domain:
+        # 'Về xã hội số, ...' may open a sentence about communes
+        if m and self._section_noun.search(low, 0, m.start("domain")):
             domain = text[m.start("domain") : m.end("domain")]
             for d in result.drafts:
                 if d.subject and self._low(domain) not in self._low(d.subject):
