@@ -202,6 +202,14 @@ MORE_FORMS = [
     ("Thu nhập bình quân 1tr5 mỗi tuần.", "1tr5", D(1500000), {"currency": "VND"}),
     ("Phụ cấp 2tr mỗi tháng.", "2tr", D(2000000), {"currency": "VND"}),
     ("Giá thuê 3tr75 mỗi tháng.", "3tr75", D(3750000), {"currency": "VND"}),
+    # a scale word typed without its space
+    ("Lượng khách lưu trú ước 1,93triệu lượt.", "1,93", D(1930000), {}),
+    ("Doanh thu cả năm đạt 47tỷ đồng.", "47", D(47 * 10**9), {"currency": "VND"}),
+    ("Kho lạnh chứa 12nghìn tấn hàng.", "12", D(12000), {}),
+    ("Giải ngân 6,5tỉ đồng cho dự án.", "6,5", D(6500000000), {"currency": "VND"}),
+    ("Thu về 800triệu đồng từ phí.", "800", D(800000000), {"currency": "VND"}),
+    ("Quỹ đạt 3ngàn tỷ đồng.", "3", D(3 * 10**12), {"currency": "VND"}),
+    ("Kim ngạch đạt 1,2tỷ USD.", "1,2", D(1200000000), {"currency": "USD"}),
     # minus signs and 'âm'
     ("Tăng trưởng đạt -2,5% trong quý.", "-2,5", D("-2.5"), {"percent": True}),
     ("Chỉ số giá ở mức −0,3% so với tháng trước.", "−0,3", D("-0.3"), {"percent": True}),

@@ -809,3 +809,178 @@ def test_records_far_bound_cue_stays_in_the_subject(builder, text, value_text, k
     d = drafts[value_text]
     assert d.bound in ("=", "~")
     assert kept in d.subject, d.subject
+
+
+# a bare count is counted in the noun its subject opens with; a counted noun after the
+# number, a percent, money or a ratio keeps its own unit
+UNITS_FROM_SUBJECT = [
+    ("Số dự án đầu tư ngoài ngân sách còn hiệu lực là 84.", "84", "dự án"),
+    ("Tổng số học sinh dự thi năm nay là 12.460.", "12.460", "học sinh"),
+    ("Số lượng hợp tác xã đang hoạt động là 215.", "215", "hợp tác xã"),
+    ("Bệnh nhân chạy thận nhân tạo: 310, bệnh nhân ung thư: 1.204.", "310", "bệnh nhân"),
+    ("Bệnh nhân chạy thận nhân tạo: 310, bệnh nhân ung thư: 1.204.", "1.204", "bệnh nhân"),
+    ("Doanh nghiệp thành lập mới trong quý là 148.", "148", "doanh nghiệp"),
+    ("Số xã đạt chuẩn nông thôn mới nâng cao là 19.", "19", "xã"),
+    ("Số dự án đã khởi công là 12 công trình.", "12", "công trình"),
+    ("Số hộ dùng nước sạch đạt 96,4%.", "96,4", "%"),
+    ("Số doanh nghiệp nộp thuế đúng hạn là 1.430/1.520.", "1.430/1.520", ""),
+    ("Số vốn đã giải ngân là 640 tỷ đồng.", "640", "VND"),
+    ("Chỉ số cải cách hành chính của tỉnh đạt 84,2.", "84,2", ""),
+    ("Doanh thu dịch vụ lưu trú là 930.", "930", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "value_text", "unit"), UNITS_FROM_SUBJECT)
+def test_records_bare_count_takes_the_unit_its_subject_names(builder, text, value_text, unit):
+    drafts = {d.quantity.value_text: d for d in build(builder, text).drafts}
+    assert drafts[value_text].unit == unit, drafts[value_text]
+
+
+# a change in percentage points qualifies the rate before it but is no per cent change of it;
+# a multiple against a comparison base is a change of (N - 1) x 100; with nothing before them
+# in their clause both are figures as written
+# (sentence, value_text of the figure, change_percent, values that are no record)
+POINTS_AND_MULTIPLES = [
+    (
+        "Tỷ lệ lấp đầy khu công nghiệp đạt 71,4%, tăng 2,6 điểm phần trăm so với cùng kỳ.",
+        "71,4",
+        None,
+        ["2,6"],
+    ),
+    (
+        "Tỷ lệ trẻ suy dinh dưỡng còn 11,2%, giảm 0,7 điểm phần trăm so với năm trước.",
+        "11,2",
+        None,
+        ["0,7"],
+    ),
+    (
+        "Tỷ lệ lao động qua đào tạo đạt 68%, tăng 3 điểm % so với năm 2022.",
+        "68",
+        None,
+        ["3"],
+    ),
+    (
+        "Tỷ lệ thất nghiệp là 2,1%, giảm 0,3 điểm phần trăm, tăng 4% so với cùng kỳ.",
+        "2,1",
+        Decimal(4),
+        ["0,3", "4"],
+    ),
+    (
+        "Lượng khách quốc tế đạt 58.000 lượt, gấp 1,6 lần cùng kỳ năm trước.",
+        "58.000",
+        Decimal(60),
+        ["1,6"],
+    ),
+    (
+        "Sản lượng cá tra đạt 9.400 tấn, tăng gấp 2 lần so với cùng kỳ.",
+        "9.400",
+        Decimal(100),
+        ["2"],
+    ),
+    (
+        "Kim ngạch xuất khẩu rau quả đạt 36 triệu USD, cao gấp 2,5 lần so với năm trước.",
+        "36",
+        Decimal(150),
+        ["2,5"],
+    ),
+    # a multiple of something that is no comparison base is a figure of its own
+    ("Doanh thu đạt 5 tỷ đồng, gấp 3 lần mức bình quân của cả nước.", "5", None, []),
+]
+
+
+@pytest.mark.parametrize(("text", "value_text", "change", "not_records"), POINTS_AND_MULTIPLES)
+def test_records_points_and_multiples_qualify_the_figure(
+    builder, text, value_text, change, not_records
+):
+    drafts = {d.quantity.value_text: d for d in build(builder, text).drafts}
+    assert drafts[value_text].change_percent == change
+    for v in not_records:
+        assert v not in drafts, (v, list(drafts))
+
+
+# (sentence, value_text, value, unit)
+POINTS_AND_MULTIPLES_ALONE = [
+    (
+        "Tỷ lệ hộ cận nghèo giảm 1,15 điểm phần trăm so với đầu năm.",
+        "1,15",
+        Decimal("-1.15"),
+        "điểm phần trăm",
+    ),
+    (
+        "Tỷ lệ dân số tham gia bảo hiểm y tế tăng 0,9 điểm phần trăm.",
+        "0,9",
+        Decimal("0.9"),
+        "điểm phần trăm",
+    ),
+    ("Số ca mắc sốt xuất huyết gấp 3 lần cùng kỳ.", "3", Decimal(3), "lần"),
+]
+
+
+@pytest.mark.parametrize(("text", "value_text", "value", "unit"), POINTS_AND_MULTIPLES_ALONE)
+def test_records_points_and_multiples_alone_are_figures(builder, text, value_text, value, unit):
+    drafts = {d.quantity.value_text: d for d in build(builder, text).drafts}
+    d = drafts[value_text]
+    assert (d.quantity.value, d.unit, d.change_percent) == (value, unit, None)
+    assert "gấp" not in d.subject and "giảm" not in d.subject, d.subject
+
+
+# a bare rate head is the rate of the figure before it, a head that names a figure of its own
+# is not; a section label's domain ('Về lĩnh vực bưu chính, ...') joins the subjects
+# (sentence, value_text, words the subject must hold, words it must not hold)
+HEADS_AND_SECTIONS = [
+    (
+        "Doanh thu dịch vụ lưu trú đạt 96 tỷ đồng, nộp ngân sách 4,2 tỷ đồng.",
+        "4,2",
+        ["nộp ngân sách"],
+        ["lưu trú"],
+    ),
+    (
+        "Sản lượng khai thác đạt 18.500 tấn, kim ngạch 41 triệu USD.",
+        "41",
+        ["kim ngạch"],
+        ["khai thác"],
+    ),
+    ("Có 2.340 hồ sơ nộp qua bưu chính, đạt tỷ lệ 18,6%.", "18,6", ["tỷ lệ", "hồ sơ"], []),
+    (
+        "Về lĩnh vực xuất bản, doanh thu năm 2023 đạt 12,4 tỷ đồng, nộp ngân sách 310 triệu đồng.",
+        "12,4",
+        ["doanh thu", "xuất bản"],
+        [],
+    ),
+    (
+        "Về lĩnh vực xuất bản, doanh thu năm 2023 đạt 12,4 tỷ đồng, nộp ngân sách 310 triệu đồng.",
+        "310",
+        ["nộp ngân sách", "xuất bản"],
+        ["doanh thu"],
+    ),
+    (
+        "Về công tác báo chí, toàn tỉnh có 14 cơ quan báo chí.",
+        "14",
+        ["cơ quan báo chí"],
+        ["công tác"],
+    ),
+    (
+        "Trong lĩnh vực viễn thông, toàn tỉnh có 1.180 trạm BTS.",
+        "1.180",
+        ["trạm", "viễn thông"],
+        [],
+    ),
+    # a label without its noun names no domain
+    ("Về xã hội số, 118/126 xã có tổ công nghệ số.", "118/126", ["xã"], ["xã hội"]),
+    (
+        "Doanh thu viễn thông đạt 58 tỷ đồng, về cơ bản ổn định.",
+        "58",
+        ["doanh thu viễn thông"],
+        ["cơ bản"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "value_text", "subject_words", "absent"), HEADS_AND_SECTIONS)
+def test_records_heads_and_section_domains(builder, text, value_text, subject_words, absent):
+    drafts = {d.quantity.value_text: d for d in build(builder, text).drafts}
+    subject = drafts[value_text].subject.lower()
+    for word in subject_words:
+        assert word in subject, subject
+    for word in absent:
+        assert word not in subject, subject

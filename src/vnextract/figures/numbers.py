@@ -167,14 +167,14 @@ class NumberFinder:
         per_words = _alt(rules.per_words)
         money = _alt(rules.glued_money_scales)
         glued = _alt([*rules.glued_units, *rules.currency_words])
-        # a number ends at a non-letter, or where a known unit, currency or informal money
-        # scale is glued to it ('140.000đ', '8,5m2', '100k', '1tr5')
-        end = rf"(?:(?![\p{{L}}\d])|(?=(?:{glued}|(?:{money})\d*)(?![\p{{L}}\d])))"
+        # a number ends at a non-letter, or where a known unit, currency, scale word or
+        # informal money scale is glued to it ('140.000đ', '8,5m2', '2,8triệu', '100k', '1tr5')
+        end = rf"(?:(?![\p{{L}}\d])|(?=(?:{glued}|{scale}|(?:{money})\d*)(?![\p{{L}}\d])))"
         number = _NUMBER_BODY + end
         self._number = regex.compile(number)
         self._glued_money_re = regex.compile(rf"(?P<scale>{money})(?P<tenths>\d*)(?![\p{{L}}\d])")
         self._glued_unit = regex.compile(rf"(?P<unit>{_alt(rules.glued_units)})(?![\p{{L}}\d])")
-        self._spare = regex.compile(rf"\d+(?:{glued}|(?:{money}))")
+        self._spare = regex.compile(rf"\d+(?:{glued}|{scale}|(?:{money}))", regex.I)
         self._range = regex.compile(rf"{ws}[-–]{ws}({number})")
         self._word_range = regex.compile(rf"\s+(?:{_alt(rules.range_words.join)})\s+({number})")
         self._range_open = regex.compile(
@@ -185,7 +185,8 @@ class NumberFinder:
             rf"\s+(?P<unit>\p{{L}}+(?:\s\p{{L}}+){{0,2}}){ws}/{ws}(?P<total>{number})\s+(?P=unit)\b"
         )
         scale_run = rf"(?:{scale})(?:\s+(?:{scale}))*"
-        self._scale = regex.compile(rf"\s+({scale_run})(?!\p{{L}})", regex.I)
+        # typed without its space in hurried text: '2,84triệu lượt', '45tỷ đồng'
+        self._scale = regex.compile(rf"[ \t\u00a0]*\s?({scale_run})(?!\p{{L}})", regex.I)
         # a further number with its own scale: '3 triệu 250 nghìn', '12 nghìn 300 tỷ'
         self._mixed = regex.compile(rf"\s+(\d{{1,3}})\s+({scale_run})(?!\p{{L}})", regex.I)
         self._trailing = regex.compile(

@@ -42,6 +42,9 @@ class _Change(BaseModel):
     reference: list[str]
     year_on_year: list[str]
     gap: list[str]
+    points: list[str]
+    multiple: list[str]
+    times: list[str]
     window_words: int = Field(ge=1, le=20)
 
 
@@ -83,6 +86,9 @@ class RecordRules(BaseModel):
     back_references: list[str]
     raise_cues: dict[str, str]
     part_of_connectors: list[str]
+    counted_prefixes: list[str]
+    rate_heads: list[str]
+    section_nouns: list[str]
     max_after_words: int = Field(ge=1, le=60)
     max_verb_words: int = Field(ge=0, le=20)
 
@@ -118,7 +124,7 @@ class Draft:
 
 
 class _Role(NamedTuple):
-    kind: str  # figure | plan | change
+    kind: str  # figure | plan | change | points (a change in percentage points: no field)
     value: Decimal | None  # the qualifier's normalised value
     end: int  # where the qualifier's phrase ends
     verb: int  # where its verb starts ('tăng', 'đạt'), else the number's start
@@ -191,10 +197,15 @@ class RecordBuilder:
         self._filler_full = regex.compile(rf"^\s*(?:(?:{_alternation(rules.fillers)})\s*[,]?\s*)*$")
         self._heads = anywhere(rules.subject_heads)
         self._head_full = regex.compile(rf"^\s*(?:{_alternation(rules.subject_heads)})\s*$")
+        self._rate_head_full = regex.compile(rf"^\s*(?:{_alternation(rules.rate_heads)})\s*$")
         self._after_stop = anywhere(rules.after_stops)
         self._preposition_head = head(rules.prepositions)
         self._unit_head = regex.compile(
             rf"^\s*(?P<unit>{_alternation(rules.units)})(?![\p{{L}}\p{{N}}])"
+        )
+        prefixes = _alternation(rules.counted_prefixes)
+        self._subject_unit = regex.compile(
+            rf"^\s*(?:(?:{prefixes})\s+)?(?P<unit>{_alternation(rules.units)})(?![\p{{L}}\p{{N}}])"
         )
         gap = _alternation([*rules.bound_cues, *rules.change.gap])
 
@@ -214,6 +225,13 @@ class RecordBuilder:
         self._change_up = verb_tail(rules.change.up)
         self._change_down = verb_tail(rules.change.down)
         self._change_ratio = verb_tail(rules.change.ratio)
+        self._change_multiple = verb_tail(rules.change.multiple)
+        self._points_unit = regex.compile(
+            rf"\s*(?:{_alternation(rules.change.points)})(?![\p{{L}}\p{{N}}])"
+        )
+        self._times_unit = regex.compile(
+            rf"\s*(?:{_alternation(rules.change.times)})(?![\p{{L}}\p{{N}}])"
+        )
         self._change_ref = anywhere(rules.change.reference)
         self._change_head = head([*rules.change.up, *rules.change.down])
         self._year_on_year = anywhere(rules.change.year_on_year)
@@ -232,6 +250,13 @@ class RecordBuilder:
         )
         self._done = anywhere(rules.done_markers)
         self._section_label = head(rules.section_labels)
+        # 'Về lĩnh vực bưu chính, doanh thu ...': the section names the domain of its figures
+        self._section_domain = regex.compile(
+            rf"^\s*(?:{_alternation(rules.section_labels)})\s+"
+            rf"(?:(?:{_alternation(rules.section_nouns)})\s+)?"
+            r"(?P<domain>\p{L}+(?:\s+\p{L}+){0,3})\s*,"
+        )
+        self._section_noun = anywhere(rules.section_nouns)
         self._future = regex.compile(rf"(?:{_alternation(rules.future_year_cues)})\s*$")
         self._after_bound = regex.compile(
             rf"\s*(?P<cue>{_alternation(rules.after_bound_cues)})(?!\p{{L}})"
@@ -279,12 +304,23 @@ class RecordBuilder:
             near = near[: conj.start()]
         end = q.expr_end + len(near)
         figure = _Role("figure", None, q.expr_end, q.start, "")
-        if not q.percent:
-            return figure
         basis = ""
         if self._change_ref.search(near):
             basis = "yoy" if self._year_on_year.search(near) else "other"
         up, down = self._change_up.search(before), self._change_down.search(before)
+        if not q.percent:
+            if (up or down) and (m := self._points_unit.match(low, q.expr_end)):
+                # 'tăng 1,2 điểm phần trăm': not a per cent change of the figure before
+                value = q.value if up else -q.value
+                return _Role(
+                    "points", value, max(end, m.end()), offset + (up or down).start(), basis
+                )
+            multiple = self._change_multiple.search(before)
+            if multiple and basis and self._times_unit.match(low, q.expr_end):
+                # 'gấp 1,6 lần cùng kỳ' is a change of +60%
+                value = (q.value - 1) * 100
+                return _Role("change", value, end, offset + multiple.start(), basis)
+            return figure
         if (up or down) and self._plan_against.match(near):
             value = q.value + 100 if up else 100 - q.value
             return _Role("plan", value, end, offset + (up or down).start(), "")
@@ -636,7 +672,7 @@ class RecordBuilder:
                     target = self._qualified(text, quantities, qualified, drafts, i, clause_start)
                     if (
                         target is None
-                        and role.kind == "change"
+                        and role.kind in ("change", "points")
                         and not back
                         and not any(
                             qualified[j] == "figure" and quantities[j].start >= clause_start
@@ -656,6 +692,10 @@ class RecordBuilder:
                     continue
                 if role.kind == "plan":
                     role = _Role("figure", None, q.expr_end, q.start, "")
+                elif not q.percent:
+                    # a multiple or a change in points with nothing to qualify is the figure
+                    # as written ('gấp 1,7 lần'; 'giảm 0,8 điểm phần trăm' is signed below)
+                    role = _Role("figure", None, q.expr_end, role.verb, "")
                 else:
                     q = replace(q, value=role.value, value_max=_signed(q.value_max, role.value))
                 qualified[i] = "figure"
@@ -700,6 +740,10 @@ class RecordBuilder:
             subject, rule = self._subject(
                 topic, link, counted, previous_topic, q, last_subject, when
             )
+            if not unit and not q.total and subject:
+                # '... còn hiệu lực là 156', 'bệnh nhân điều trị tiểu đường: 4.149': a
+                # bare count is counted in the noun its subject names
+                unit = self._unit_of_subject(subject)
             prior = drafts[max(drafts)] if drafts else None
             if subject and prior and self._is_part(low, prior, q, unit):
                 # 'trong đó 320 hồ sơ trực tuyến': the part's owner is the whole's
@@ -727,7 +771,20 @@ class RecordBuilder:
             last_subject = subject or last_subject
             left = max(left, after_end if noun_after else q.expr_end)
         result.drafts = [drafts[i] for i in sorted(drafts)]
+        m = self._section_domain.match(low)
+        # only a label with its noun ('Về lĩnh vực ...', 'Về công tác ...') names a domain:
+        # 'Về xã hội số, ...' may open a sentence about communes
+        if m and self._section_noun.search(low, 0, m.start("domain")):
+            domain = text[m.start("domain") : m.end("domain")]
+            for d in result.drafts:
+                if d.subject and self._low(domain) not in self._low(d.subject):
+                    d.subject, d.rule = f"{d.subject} {domain}", f"{d.rule}+section"
         return result
+
+    def _unit_of_subject(self, subject: str) -> str:
+        """The counted noun a subject opens with ('số dự án ...' -> 'dự án'), or ''."""
+        m = self._subject_unit.match(self._low(subject))
+        return " ".join(m.group("unit").split()) if m else ""
 
     def _is_part(self, low: str, prior: Draft, q: Quantity, unit: str) -> bool:
         """Whether ``q`` is a part of the figure before it: a part-of connector between
@@ -779,7 +836,7 @@ class RecordBuilder:
         )
         if q.per and not q.percent and not q.currency:
             shape = "density"
-        if topic and self._head_full.fullmatch(self._low(topic)) and (last or previous):
+        if topic and self._rate_head_full.fullmatch(self._low(topic)) and (last or previous):
             # a bare head ('đạt tỷ lệ 28%') is the rate of the figure just before
             own = last if last and not self._low(last).startswith(self._low(topic)) else previous
             return f"{topic} {own or last}", f"{shape}.head+previous"
@@ -881,7 +938,10 @@ class RecordBuilder:
 
     def _attach(self, d: Draft, role: _Role, result: SentenceResult, q: Quantity) -> None:
         """Put a share of plan or a change on its figure; of two changes the year-on-year
-        one wins, any other second change is left unattached (it qualifies nothing new)."""
+        one wins, any other second change is left unattached (it qualifies nothing new).
+        A change in percentage points has no field: it only stops being a record."""
+        if role.kind == "points":
+            return
         if role.kind == "plan":
             if d.plan_percent is None:
                 d.plan_percent = role.value
