@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from vnextract.core.textnorm import base_char
 from vnextract.entities.context import sentence_view, sentences
 from vnextract.entities.gazetteer import ABBR, EntityRules, entity_rules
+from vnextract.entities.persist import SavesEntityRules
 
 _DEFINITION = regex.compile(rf"\(\s*({ABBR})\s*\)")
 _SYLLABLE = regex.compile(r"[\p{L}\d]+")
@@ -63,7 +64,7 @@ def definitions(text: str, rules: EntityRules) -> list[tuple[int, str, str]]:
     return found
 
 
-class AbbreviationLearner:
+class AbbreviationLearner(SavesEntityRules):
     """Lists the article's own abbreviations in ``doc._.abbreviations``."""
 
     def __init__(self, nlp: Language, name: str, rules_folder: str | None = None) -> None:

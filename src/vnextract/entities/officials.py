@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from vnextract.core.model import Official
 from vnextract.entities.context import Candidate, DocContext, PendingName, Reading, sentence_view
 from vnextract.entities.gazetteer import EntityRules, entity_rules
+from vnextract.entities.persist import SavesEntityRules
 from vnextract.entities.resolver import choose, render
 from vnextract.entities.ruler import find_candidates
 
@@ -54,7 +55,7 @@ def find_titles(view: str, rules: EntityRules) -> list[tuple[int, int, object]]:
     return out
 
 
-class OfficialLinker:
+class OfficialLinker(SavesEntityRules):
     """Lists the officials in ``doc._.officials``: dicts with the fields of
     :class:`~vnextract.core.model.Official`."""
 

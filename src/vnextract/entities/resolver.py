@@ -18,6 +18,7 @@ from spacy.util import filter_spans
 
 from vnextract.entities.context import Candidate, DocContext, Reading
 from vnextract.entities.gazetteer import EntityRules, entity_rules
+from vnextract.entities.persist import SavesEntityRules
 
 _FIELD = regex.compile(r"\{([a-z_]+)(?::([a-z]+))?\}")
 # group names whose value is looked up in a canonical table of the same meaning
@@ -114,7 +115,7 @@ def render(template: str, groups: dict, defaults: dict, ctx: DocContext, rules: 
     return text
 
 
-class EntityResolver:
+class EntityResolver(SavesEntityRules):
     """Sets ``doc._.entities`` and ``doc.ents`` (``span._.canonical``) from the candidates."""
 
     def __init__(self, nlp: Language, name: str, rules_folder: str | None = None) -> None:

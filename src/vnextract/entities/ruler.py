@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from vnextract.entities.context import Candidate, sentence_view, sentences
 from vnextract.entities.gazetteer import EntityRules, entity_rules, literal_words
+from vnextract.entities.persist import SavesEntityRules
 
 SPAN_KEY = "vnextract_candidates"
 
@@ -52,7 +53,7 @@ def find_candidates(view: str, rules: EntityRules, *, prefilter: bool = True) ->
     return found
 
 
-class PatternRuler:
+class PatternRuler(SavesEntityRules):
     """Runs the entity patterns over each Doc."""
 
     def __init__(self, nlp: Language, name: str, rules_folder: str | None = None) -> None:
