@@ -217,3 +217,16 @@ def test_nlp_blank_pipeline_takes_the_components_one_by_one():
     for name in (FIGURE_COMPONENT, *ENTITY_COMPONENTS):
         pipeline.add_pipe(name)
     assert ("Năm 2023", "DATE", "2023") in ents(pipeline("Năm 2023, huyện có 40 xã."))
+
+
+def test_nlp_definition_names_only_the_sentences_after_it(nlp):
+    # one Doc, read sentence by sentence: what the article defines on its second line
+    # does not rename the first line's agency, and does name the third's
+    text = (
+        "Sở XD&QH Hà Tĩnh tổ chức hội thi.\n"
+        "Sở Xây dựng và Quy hoạch (XD&QH) phối hợp với huyện.\n"
+        "Sở XD&QH Hà Tĩnh khen thưởng."
+    )
+    agencies = [(e.text, e._.canonical) for e in nlp(text).ents if e.label_ == "AGENCY"]
+    assert agencies[0] == ("Sở XD&QH Hà Tĩnh", "Sở XD&QH Hà Tĩnh")
+    assert agencies[-1] == ("Sở XD&QH Hà Tĩnh", "Sở Xây dựng và Quy hoạch Hà Tĩnh")
