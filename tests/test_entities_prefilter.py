@@ -60,7 +60,8 @@ def test_prefilter_keeps_every_candidate(rules, words):
     checked = 0
     for sentence in sentences():
         # words=True: the ruler's own view, spaces inside segmented words shown as '_'
-        view = sentence_view(nlp.make_doc(sentence), rules, words=words)
+        doc = nlp.tokenizer.from_sentences(sentence, [(0, len(sentence), 0)])
+        view = sentence_view(doc, 0, len(sentence), rules, words=words)
         fast = find_candidates(view, rules)
         full = find_candidates(view, rules, prefilter=False)
         assert fast == full, sentence

@@ -15,8 +15,9 @@ from vnextract.segment.sentences import split_sentences
 from vnextract.segment.tokenizer import (
     TEXT_KEY,
     WORD_SPANS_KEY,
-    UnderseaTokenizer,
+    UndertheseaTokenizer,
     align_words,
+    doc_cache,
     words_and_spaces,
 )
 from vnextract.segment.words import WordSegmenter, check, load_segmenter
@@ -218,13 +219,14 @@ def _spacy_words_and_spaces(text: str, spans: list[tuple[int, int]]):
 
 @pytest.mark.parametrize("text", ODD_TEXTS)
 def test_doc_text_is_the_input_and_words_follow_the_segmenter(segmenter, text):
-    doc = UnderseaTokenizer(Vocab(), segmenter)(text)
+    # the whole text as one sentence, segmented as the pipeline segments a sentence
+    doc = UndertheseaTokenizer(Vocab(), segmenter).from_sentences(text, [(0, len(text), 0)])
     assert doc.text == text
     # what the tokenizer leaves for the entity components is what the Doc itself says
-    assert doc.user_data[TEXT_KEY] == text
-    assert doc.user_data[WORD_SPANS_KEY] == [
-        (t.idx, t.idx + len(t.text)) for t in doc if " " in t.text
-    ]
+    assert doc_cache(doc)[TEXT_KEY] == text
+    assert doc_cache(doc)[WORD_SPANS_KEY] == {
+        0: [(t.idx, t.idx + len(t.text)) for t in doc if " " in t.text]
+    }
     spans = align_words(text, segmenter(text))
     assert (
         [t.text for t in doc],

@@ -88,7 +88,8 @@ class Extractor:
             from vnextract.entities import tag_document
             from vnextract.nlp import load
 
-            self._nlp = load()
+            # figures and dates are found below, for the records as well
+            self._nlp = load(figures=False)
             self._tag = tag_document
 
     # -- documents ------------------------------------------------------------------

@@ -2,13 +2,15 @@
 
 The spaCy components live one per module (abbreviations, ruler, resolver,
 officials) and are registered in :mod:`vnextract.nlp`; :func:`tag_document`
-runs them sentence by sentence over one article, carrying what the article
-teaches (its abbreviations, its province, the department it is about) from one
-sentence to the next but never to the next article.
+runs them over one Doc per article, made from the pipeline's own sentences. What the
+article teaches (its abbreviations, its province, the department it is about) is kept
+in Doc extensions (:mod:`vnextract.entities.context`) and carried from one sentence to
+the next, never to the next article.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from spacy.language import Language
@@ -16,11 +18,9 @@ from spacy.language import Language
 from vnextract.core.model import Entity, Furniture, Official, Sentence
 from vnextract.core.spans import SpanIndex
 from vnextract.entities.bylines import closing_names
-from vnextract.entities.context import CONTEXT_KEY, DocContext
-from vnextract.entities.officials import OFFICIALS_KEY
-from vnextract.entities.resolver import ENTITIES_KEY
+from vnextract.entities.context import register_extensions
 
-__all__ = ["DocContext", "tag_document"]
+__all__ = ["tag_document"]
 
 
 def tag_document(
@@ -45,32 +45,31 @@ def tag_document(
     Returns:
         (entities, officials), offsets into ``text``, in document order.
     """
-    ctx = DocContext(doc_id=doc_id, province=province)
+    register_extensions()
     skipped = SpanIndex(skip)
-    components = [proc for _, proc in nlp.pipeline]
-    entities: list[Entity] = []
-    officials: list[Official] = []
     read = [s for s in sentences if s.text.strip() and not skipped.covers(s.start, s.end)]
-    for sentence in read:
-        ctx.offset, ctx.sentence_index = sentence.start, sentence.index
-        doc = nlp.make_doc(sentence.text)
-        doc.user_data[CONTEXT_KEY] = ctx
-        for proc in components:
-            doc = proc(doc)
-        for c in doc.user_data.get(ENTITIES_KEY, []):
-            start, end = sentence.start + c.start, sentence.start + c.end
-            if skipped.overlaps(start, end):
-                continue
-            entity = Entity(
-                doc_id, c.label, text[start:end], c.canonical, start, end, sentence.index
-            )
-            entity.successor = c.successor
-            entities.append(entity)
-        officials.extend(
-            o
-            for o in doc.user_data.get(OFFICIALS_KEY, [])
-            if not skipped.overlaps(o.char_start, o.char_end)
-        )
+    # the tokenizer, not nlp.make_doc: an article may be longer than nlp.max_length,
+    # which bounds a sentence (the pipeline cuts longer ones), not an article
+    doc = nlp.tokenizer.from_sentences(text, [(s.start, s.end, s.index) for s in read])
+    doc._.doc_id, doc._.province = doc_id, province
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    index_at = {s.start: s.index for s in read}
+    starts = sorted(index_at)
+    entities: list[Entity] = []
+    for e in doc._.entities or []:
+        start, end = e["start"], e["end"]
+        if skipped.overlaps(start, end):
+            continue
+        index = index_at[starts[bisect_right(starts, start) - 1]]
+        entity = Entity(doc_id, e["label"], text[start:end], e["canonical"], start, end, index)
+        entity.successor = e.get("successor")
+        entities.append(entity)
+    officials = [
+        Official(**o)
+        for o in doc._.officials or []
+        if not skipped.overlaps(o["char_start"], o["char_end"])
+    ]
     if read and nlp.has_pipe("vnextract_entity_resolver"):
         resolver = nlp.get_pipe("vnextract_entity_resolver")
         entities += _byline(doc_id, read[-1], text, entities, resolver.rules)

@@ -12,8 +12,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from vnextract.core.textnorm import base_char
-from vnextract.entities.context import get_context, sentence_view
+from vnextract.entities.context import sentence_view, sentences
 from vnextract.entities.gazetteer import ABBR, EntityRules, entity_rules
+from vnextract.entities.persist import SavesEntityRules
 
 _DEFINITION = regex.compile(rf"\(\s*({ABBR})\s*\)")
 _SYLLABLE = regex.compile(r"[\p{L}\d]+")
@@ -53,18 +54,18 @@ def expansion_before(
     return start, " ".join(left[start : words[-1].end()].replace("_", " ").split())
 
 
-def learn_definitions(text: str, rules: EntityRules) -> dict[str, str]:
-    """Abbreviations defined in ``text``: ``{"TT&TT": "Thông tin và Truyền thông"}``."""
-    found: dict[str, str] = {}
+def definitions(text: str, rules: EntityRules) -> list[tuple[int, str, str]]:
+    """(where, abbreviation, expansion) of each definition in ``text``, in order."""
+    found = []
     for m in _DEFINITION.finditer(text):
         hit = expansion_before(text, m.start(), m.group(1), rules.connectors)
         if hit:
-            found[m.group(1)] = hit[1]
+            found.append((m.start(), m.group(1), hit[1]))
     return found
 
 
-class AbbreviationLearner:
-    """Stores the article's own abbreviations in the document context."""
+class AbbreviationLearner(SavesEntityRules):
+    """Lists the article's own abbreviations in ``doc._.abbreviations``."""
 
     def __init__(self, nlp: Language, name: str, rules_folder: str | None = None) -> None:
         self.name = name
@@ -72,7 +73,10 @@ class AbbreviationLearner:
 
     def __call__(self, doc: Doc) -> Doc:
         """Learn the definitions in ``doc``; returns the same Doc."""
-        ctx = get_context(doc)
-        view = sentence_view(doc, self.rules)
-        ctx.abbreviations.update(learn_definitions(view, self.rules))
+        found = []
+        for start, end, _ in sentences(doc):
+            view = sentence_view(doc, start, end, self.rules)
+            for at, abbr, expansion in definitions(view, self.rules):
+                found.append({"abbr": abbr, "expansion": expansion, "char_start": start + at})
+        doc._.abbreviations = found
         return doc

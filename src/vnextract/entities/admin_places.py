@@ -25,9 +25,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from vnextract.entities.admin_units import AdminUnit, admin_units
-from vnextract.entities.context import Candidate, get_context, sentence_view
+from vnextract.entities.context import Candidate, sentence_view, sentences
 from vnextract.entities.gazetteer import EntityRules, entity_rules
-from vnextract.entities.ruler import CANDIDATES_KEY
+from vnextract.entities.persist import SavesEntityRules
 
 RULE_ID = "location.admin_unit"
 _TOKEN = regex.compile(r"[\p{L}\d]+(?:['’][\p{L}\d]+)*")
@@ -304,7 +304,7 @@ def place_index(rules: EntityRules) -> PlaceIndex:
     return _INDEXES[key]
 
 
-class AdminPlaceFinder:
+class AdminPlaceFinder(SavesEntityRules):
     """Adds the dataset's place candidates to the ruler's."""
 
     def __init__(self, nlp: Language, name: str, rules_folder: str | None = None) -> None:
@@ -313,8 +313,20 @@ class AdminPlaceFinder:
         self.index = place_index(self.rules)
 
     def __call__(self, doc: Doc) -> Doc:
-        """Append the place candidates of ``doc``; returns the same Doc."""
-        view = sentence_view(doc, self.rules, words=True)
-        found = self.index.find(view, get_context(doc).province)
-        doc.user_data.setdefault(CANDIDATES_KEY, []).extend(found)
+        """Add the place candidates of ``doc``, each sentence's after the ruler's candidates
+        of that sentence (the resolver reads them sentence by sentence, in order); returns
+        the same Doc."""
+        before = list(doc._.candidates or [])
+        merged: list[dict] = []
+        i = 0
+        for start, end, _ in sentences(doc):
+            while i < len(before) and before[i]["start"] < end:
+                merged.append(before[i])
+                i += 1
+            view = sentence_view(doc, start, end, self.rules, words=True)
+            for c in self.index.find(view, doc._.province):
+                c.start, c.end = start + c.start, start + c.end
+                merged.append(c.as_dict())
+        merged += before[i:]
+        doc._.candidates = merged
         return doc

@@ -13,24 +13,20 @@ title implies (``Tỉnh ủy viên``); a title naming a body inside an organisat
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from vnextract.core.model import Official
-from vnextract.entities.context import (
-    Candidate,
-    DocContext,
-    PendingName,
-    doc_text,
-    get_context,
-    sentence_view,
-)
+from vnextract.entities.context import Candidate, DocContext, PendingName, Reading, sentence_view
 from vnextract.entities.gazetteer import EntityRules, entity_rules
-from vnextract.entities.resolver import ENTITIES_KEY, choose, render
+from vnextract.entities.persist import SavesEntityRules
+from vnextract.entities.resolver import choose, render
 from vnextract.entities.ruler import find_candidates
 
-OFFICIALS_KEY = "vnextract.officials"
+_OFFICIAL_FIELDS = Official.__slots__
 _AFTER_NAME = regex.compile(r"\s*(?:,|–|—|-|:)\s*")
 # between a title (and its agency) and the name after it: "Thứ trưởng Bộ Y tế, A"
 _BEFORE_NAME = regex.compile(r"\s*(?:,|–|—|-|:)?\s*")
@@ -59,8 +55,9 @@ def find_titles(view: str, rules: EntityRules) -> list[tuple[int, int, object]]:
     return out
 
 
-class OfficialLinker:
-    """Collects :class:`~vnextract.core.model.Official` links in ``doc.user_data``."""
+class OfficialLinker(SavesEntityRules):
+    """Lists the officials in ``doc._.officials``: dicts with the fields of
+    :class:`~vnextract.core.model.Official`."""
 
     def __init__(self, nlp: Language, name: str, rules_folder: str | None = None) -> None:
         self.name = name
@@ -116,14 +113,47 @@ class OfficialLinker:
         return pairs, pos
 
     def __call__(self, doc: Doc) -> Doc:
-        """Find the officials of ``doc``; returns the same Doc."""
-        ctx = get_context(doc)
-        rules = self.rules
-        view = sentence_view(doc, rules)
-        text = doc_text(doc)
-        ents: list[Candidate] = doc.user_data.get(ENTITIES_KEY, [])
-        titles = find_titles(view, rules)
+        """Find the officials of ``doc``, sentence by sentence; returns the same Doc."""
+        entities = [Candidate(**e) for e in doc._.entities or []]
         out: list[Official] = []
+        pending: PendingName | None = None
+        i = 0
+        for text, ctx in Reading(doc):
+            start, end = ctx.offset, ctx.offset + len(text)
+            ents = []
+            while i < len(entities) and entities[i].start < end:
+                e = entities[i]  # sentence offsets, as the views are the sentence's
+                ents.append(replace(e, start=e.start - start, end=e.end - start))
+                i += 1
+            view = sentence_view(doc, start, end, self.rules)
+            pending = self._sentence(text, view, ents, ctx, pending, out)
+        doc._.officials = [{f: getattr(o, f) for f in _OFFICIAL_FIELDS} for o in out]
+        doc._.pending = (
+            None
+            if pending is None
+            else {
+                "name": pending.name,
+                "char_start": pending.start,
+                "char_end": pending.end,
+                "sentence_index": pending.sentence_index,
+            }
+        )
+        return doc
+
+    def _sentence(
+        self,
+        text: str,
+        view: str,
+        ents: list[Candidate],
+        ctx: DocContext,
+        pending: PendingName | None,
+        out: list[Official],
+    ) -> PendingName | None:
+        """Add the officials of one sentence to ``out``; returns the name it leaves waiting
+        for a title on the next line, if any."""
+        rules = self.rules
+        titles = find_titles(view, rules)
+        waiting: PendingName | None = None
 
         def add(person: Candidate | PendingName, title: str, agency: str | None) -> None:
             if isinstance(person, PendingName):
@@ -143,7 +173,6 @@ class OfficialLinker:
             out.append(Official(ctx.doc_id, name, title, agency, start, end, index))
 
         # a signature: last sentence was a name alone; this one is a title line
-        pending, ctx.pending = ctx.pending, None
         first = _SPACE.match(view).end()
         title = self._title_at(first, titles)
         if pending is not None and title is not None:
@@ -167,7 +196,7 @@ class OfficialLinker:
                 or rules.honorific_regex.fullmatch(lead)
             )
             if not pairs and alone and _TRAILING.fullmatch(view, person.end):
-                ctx.pending = PendingName(
+                waiting = PendingName(
                     " ".join(text[person.start : person.end].split()),
                     ctx.offset + person.start,
                     ctx.offset + person.end,
@@ -184,5 +213,4 @@ class OfficialLinker:
             person = person_at.get(pos)
             if person is not None and pos > end:
                 add(person, title[2].title, canonical or self._link(title[2], agency, ctx))
-        doc.user_data[OFFICIALS_KEY] = out
-        return doc
+        return waiting

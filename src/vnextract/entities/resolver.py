@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import regex
 from spacy.language import Language
+from spacy.scorer import get_ner_prf
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from vnextract.entities.admin_places import place_index
-from vnextract.entities.context import Candidate, DocContext, get_context
+from vnextract.entities.context import Candidate, DocContext, Reading
 from vnextract.entities.gazetteer import EntityRules, entity_rules
-from vnextract.entities.ruler import CANDIDATES_KEY
+from vnextract.entities.persist import SavesEntityRules
 
-ENTITIES_KEY = "vnextract.entities"
 _FIELD = regex.compile(r"\{([a-z_]+)(?::([a-z]+))?\}")
 # group names whose value is looked up in a canonical table of the same meaning
 _TABLE_OF_GROUP = {"domain": "domain", "place": "province"}
@@ -116,8 +116,8 @@ def render(template: str, groups: dict, defaults: dict, ctx: DocContext, rules: 
     return text
 
 
-class EntityResolver:
-    """Sets ``doc.ents`` (with ``span._.canonical``) from the ruler's candidates."""
+class EntityResolver(SavesEntityRules):
+    """Sets ``doc._.entities`` and ``doc.ents`` (``span._.canonical``) from the candidates."""
 
     def __init__(self, nlp: Language, name: str, rules_folder: str | None = None) -> None:
         self.name = name
@@ -125,10 +125,38 @@ class EntityResolver:
         self.places = place_index(self.rules)
 
     def __call__(self, doc: Doc) -> Doc:
-        """Resolve the candidates of ``doc``; returns the same Doc."""
-        ctx = get_context(doc)
+        """Resolve the candidates of ``doc``, sentence by sentence; returns the same Doc."""
+        pending = [Candidate(**c) for c in doc._.candidates or []]
         chosen: list[Candidate] = []
-        for c in choose(doc.user_data.get(CANDIDATES_KEY, [])):
+        remembered: list[dict] = []
+        i = 0
+        reading = Reading(doc, remembered=False)
+        for body, ctx in reading:
+            end = ctx.offset + len(body)
+            here = []
+            while i < len(pending) and pending[i].start < end:
+                here.append(pending[i])
+                i += 1
+            chosen += self._resolve(here, ctx, remembered)
+        doc._.entities = [c.as_dict() for c in chosen]
+        doc._.remembered = remembered
+        spans: list[Span] = []
+        for c in chosen:
+            span = doc.char_span(c.start, c.end, label=c.label, alignment_mode="expand")
+            if span is not None:
+                span.kb_id_ = c.canonical
+                spans.append(span)
+        found = filter_spans(spans)
+        doc.spans["vnextract"] = found
+        doc.ents = filter_spans(found + [e for e in doc.ents if e.label_ == "DATE"])
+        return doc
+
+    def _resolve(
+        self, candidates: list[Candidate], ctx: DocContext, remembered: list[dict]
+    ) -> list[Candidate]:
+        """The entities among one sentence's candidates, named canonically."""
+        out = []
+        for c in choose(candidates):
             if c.label == "NONE":
                 continue
             compiled = self.rules.by_id.get(c.rule_id)
@@ -143,16 +171,12 @@ class EntityResolver:
                 c.canonical = c.canonical[0].upper() + c.canonical[1:]
             if rule is not None and rule.remember:
                 ctx.remembered[rule.remember] = c.canonical
-            chosen.append(c)
-        doc.user_data[ENTITIES_KEY] = chosen
-        spans: list[Span] = []
-        for c in chosen:
-            span = doc.char_span(c.start, c.end, label=c.label, alignment_mode="expand")
-            if span is not None:
-                span.kb_id_ = c.canonical
-                spans.append(span)
-        doc.ents = filter_spans(spans)
-        for span in doc.ents:
-            span._.canonical = span.kb_id_
-        doc.spans["vnextract"] = list(doc.ents)
-        return doc
+                remembered.append(
+                    {"name": rule.remember, "canonical": c.canonical, "char_start": c.start}
+                )
+            out.append(c)
+        return out
+
+    def score(self, examples, **kwargs) -> dict:
+        """Entity precision, recall and F-score, overall and per label (``nlp.evaluate``)."""
+        return get_ner_prf(examples, **kwargs)

@@ -1,8 +1,8 @@
 """Component ``vnextract_entity_ruler``: run every pattern of ``rules/entities/patterns.jsonl``.
 
-Matches become :class:`Candidate` objects (exact character offsets) in
-``doc.user_data`` and, for inspection, spans in ``doc.spans["vnextract_candidates"]``;
-the resolver chooses among them.
+Matches go to ``doc._.candidates`` (plain dicts, exact character offsets into the Doc)
+and, for inspection, to ``doc.spans["vnextract_candidates"]``; the resolver chooses
+among them.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from itertools import pairwise
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from vnextract.entities.context import Candidate, sentence_view
+from vnextract.entities.context import Candidate, sentence_view, sentences
 from vnextract.entities.gazetteer import EntityRules, entity_rules, literal_words
+from vnextract.entities.persist import SavesEntityRules
 
-CANDIDATES_KEY = "vnextract.candidates"
 SPAN_KEY = "vnextract_candidates"
 
 
@@ -53,7 +53,7 @@ def find_candidates(view: str, rules: EntityRules, *, prefilter: bool = True) ->
     return found
 
 
-class PatternRuler:
+class PatternRuler(SavesEntityRules):
     """Runs the entity patterns over each Doc."""
 
     def __init__(self, nlp: Language, name: str, rules_folder: str | None = None) -> None:
@@ -61,14 +61,17 @@ class PatternRuler:
         self.rules = entity_rules(rules_folder)
 
     def __call__(self, doc: Doc) -> Doc:
-        """Attach the candidates of ``doc``; returns the same Doc."""
-        view = sentence_view(doc, self.rules, words=True)
-        candidates = find_candidates(view, self.rules)
-        doc.user_data[CANDIDATES_KEY] = candidates
+        """Attach the candidates of ``doc``, sentence by sentence; returns the same Doc."""
+        found: list[dict] = []
         spans = []
-        for c in candidates:
-            span = doc.char_span(c.start, c.end, label=c.label, alignment_mode="expand")
-            if span is not None:
-                spans.append(span)
+        for start, end, _ in sentences(doc):
+            view = sentence_view(doc, start, end, self.rules, words=True)
+            for c in find_candidates(view, self.rules):
+                c.start, c.end = start + c.start, start + c.end
+                found.append(c.as_dict())
+                span = doc.char_span(c.start, c.end, label=c.label, alignment_mode="expand")
+                if span is not None:
+                    spans.append(span)
+        doc._.candidates = found
         doc.spans[SPAN_KEY] = spans
         return doc

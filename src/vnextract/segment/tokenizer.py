@@ -1,28 +1,58 @@
-"""A spaCy tokenizer that segments Vietnamese words with underthesea.
+"""A spaCy tokenizer that segments Vietnamese words with underthesea: one Doc per article.
 
-underthesea returns words whose characters may differ from the input (it moves
-tone marks: ``Hoá`` -> ``Hóa``) and drops whitespace, so its words are aligned
-back to the input by their letter skeletons and the Doc is rebuilt from the
-input's own substrings: ``doc.text`` always equals the text given. The words come
-from :func:`vnextract.segment.words.load_segmenter` (underthesea's model, features built
-in bulk) unless another ``segment`` function is given.
+Each sentence is segmented on its own (as the pipeline splits them) and the Doc is built
+from the input's own substrings, so ``doc.text`` always equals the text given and every
+sentence starts a spaCy sentence (``doc.sents``). underthesea returns words whose
+characters may differ from the input (it moves tone marks: ``Hoá`` -> ``Hóa``) and drops
+whitespace, so its words are aligned back to the input by their letter skeletons. The
+words come from :func:`vnextract.segment.words.load_segmenter` (underthesea's model,
+features built in bulk) unless another ``segment`` function is given.
+
+``doc._.sentences`` lists the sentences the entity components read, as
+``[start_char, end_char, index]``; text between them (line breaks, furniture the
+pipeline skips) is tokenized too but read by no component.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from spacy.tokens import Doc
+from spacy.util import DummyTokenizer
 from spacy.vocab import Vocab
 
 from vnextract.core.textnorm import skeleton
 
 _NON_SPACE = re.compile(r"\S+")
-# what the tokenizer knows and the entity components need, kept on the Doc
-# (``doc.text`` rebuilds the string token by token; see entities/context.py)
-TEXT_KEY = "vnextract.text"
-WORD_SPANS_KEY = "vnextract.word_spans"
+# what the tokenizer knows and the entity components need, kept beside the Doc (see
+# doc_cache): ``doc.text`` rebuilds the string token by token on every call
+TEXT_KEY = "text"
+WORD_SPANS_KEY = "word_spans"
+
+
+def register_extensions() -> None:
+    """``doc._.sentences``: ``[[start_char, end_char, index], ...]`` or None."""
+    if not Doc.has_extension("sentences"):
+        Doc.set_extension("sentences", default=None)
+
+
+class _DocCache:
+    """Values derived from the Doc being processed, held beside it rather than in
+    ``doc.user_data`` (which must serialise): one Doc at a time, recomputed on a miss."""
+
+    def __init__(self) -> None:
+        self.doc: Doc | None = None
+        self.values: dict[Any, Any] = {}
+
+    def __call__(self, doc: Doc) -> dict[Any, Any]:
+        if self.doc is not doc:  # the reference held keeps the id from being reused
+            self.doc, self.values = doc, {}
+        return self.values
+
+
+doc_cache = _DocCache()
 
 
 def align_words(text: str, words: list[str]) -> list[tuple[int, int]]:
@@ -116,8 +146,12 @@ def spaced_words(words: list[str], spaces: list[bool]) -> list[tuple[int, int]]:
     return out
 
 
-class UnderseaTokenizer:
-    """spaCy tokenizer: ``nlp.tokenizer = UnderseaTokenizer(nlp.vocab)``."""
+class UndertheseaTokenizer(DummyTokenizer):
+    """spaCy tokenizer: ``nlp.tokenizer = UndertheseaTokenizer(nlp.vocab)``.
+
+    ``tokenizer(text)`` splits ``text`` into sentences (:func:`split_sentences`) and
+    segments each; :meth:`from_sentences` takes sentences already split.
+    """
 
     def __init__(self, vocab: Vocab, segment: Callable[[str], list[str]] | None = None) -> None:
         self.vocab = vocab
@@ -126,27 +160,78 @@ class UnderseaTokenizer:
 
             segment = load_segmenter()
         self._segment = segment
+        register_extensions()
 
     def __call__(self, text: str) -> Doc:
-        """Segment ``text`` into words; the Doc's text is exactly ``text``."""
+        """Segment ``text`` into sentences and words; the Doc's text is exactly ``text``."""
         if not text.strip():
-            return Doc(self.vocab, words=[text] if text else [], spaces=[False] if text else [])
-        spans = align_words(text, self._segment(text))
-        words, spaces = words_and_spaces(text, spans)
-        doc = Doc(self.vocab, words=words, spaces=spaces)
-        doc.user_data[TEXT_KEY] = text
-        doc.user_data[WORD_SPANS_KEY] = spaced_words(words, spaces)
+            return self.from_sentences(text, [])
+        from vnextract.segment.sentences import split_sentences
+
+        return self.from_sentences(text, [(s.start, s.end, s.index) for s in split_sentences(text)])
+
+    def from_sentences(self, text: str, sentences: Iterable[tuple[int, int, int | None]]) -> Doc:
+        """One Doc for ``text`` whose spaCy sentences start at each of ``sentences``.
+
+        Args:
+            text: the whole text (an article).
+            sentences: ``(start, end, index)`` of the sentences to segment and read, in
+                order, not overlapping; each starts a spaCy sentence, and so does any other
+                text between them.
+        Returns:
+            The Doc, with ``doc._.sentences`` set.
+        """
+        words: list[str] = []
+        spaces: list[bool] = []
+        starts: list[bool] = []
+        table: list[list] = []
+        spaced: dict[int, list[tuple[int, int]]] = {}
+        pos = 0
+        for start, end, index in sentences:
+            if start < pos or end < start:
+                raise ValueError(f"sentence ({start}, {end}) overlaps the one before it")
+            self._gap(text, pos, start, words, spaces, starts)
+            body = text[start:end]
+            w, s = words_and_spaces(body, align_words(body, self._segment(body)))
+            if w:
+                starts.append(True)
+                starts.extend([False] * (len(w) - 1))
+                words.extend(w)
+                spaces.extend(s)
+            table.append([start, end, index])
+            spaced[start] = spaced_words(w, s)
+            pos = end
+        self._gap(text, pos, len(text), words, spaces, starts)
+        if starts:
+            starts[0] = True
+        doc = Doc(self.vocab, words=words, spaces=spaces, sent_starts=starts or None)
+        doc._.sentences = table
+        cache = doc_cache(doc)
+        cache[TEXT_KEY] = text
+        cache[WORD_SPANS_KEY] = spaced
         return doc
 
-    # spaCy serialisation hooks: the tokenizer has no state of its own
-    def to_bytes(self, **kwargs) -> bytes:
-        return b""
+    @staticmethod
+    def _gap(
+        text: str, start: int, end: int, words: list[str], spaces: list[bool], starts: list[bool]
+    ) -> None:
+        """Tokens for text no sentence covers: a space right after a word is that word's
+        trailing space; other whitespace joins the sentence before; anything else starts
+        a sentence of its own."""
+        if start < end and words and not spaces[-1] and text[start] == " ":
+            spaces[-1] = True
+            start += 1
+        if start >= end:
+            return
+        w, s = words_and_spaces(text[start:end], [])
+        first = True
+        for word, space in zip(w, s, strict=True):
+            begins = first and not word.isspace()
+            first = first and not begins
+            words.append(word)
+            spaces.append(space)
+            starts.append(begins)
 
-    def from_bytes(self, data: bytes, **kwargs) -> UnderseaTokenizer:
-        return self
 
-    def to_disk(self, path, **kwargs) -> None:
-        return None
-
-    def from_disk(self, path, **kwargs) -> UnderseaTokenizer:
-        return self
+# the class's old, misspelt name, kept importable
+UnderseaTokenizer = UndertheseaTokenizer
