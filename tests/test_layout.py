@@ -20,9 +20,7 @@ EXEMPT = ("records",)
 
 
 def _modules() -> list[Path]:
-    return sorted(
-        p for p in PACKAGE.rglob("*.py") if p.relative_to(PACKAGE).parts[0] not in EXEMPT
-    )
+    return sorted(p for p in PACKAGE.rglob("*.py") if p.relative_to(PACKAGE).parts[0] not in EXEMPT)
 
 
 def _long_functions(path: Path, root: Path = PACKAGE) -> list[str]:

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 import regex
 
+from vnextract.core import patterns
 from vnextract.core.errors import Errors, RuleError
 from vnextract.core.rules import RULE_FILES, load_rules, rules_dir
 from vnextract.core.textnorm import Folder, TextRules
@@ -59,16 +60,9 @@ ABBR = r"(?:\p{Lu}[\p{Lu}&-]*\p{Lu}(?![\p{L}\d]))"
 START = r"(?:^\s*|[.!?:;…\n]\s*)"
 
 
-def phrase_regex(phrase: str) -> str:
-    """A gazetteer phrase as a regex: escaped, any space matching ``[ _]+``."""
-    parts = [regex.escape(p) for p in phrase.split()]
-    return f"{SPACE}+".join(parts)
-
-
-def alternation(phrases: list[str]) -> str:
-    """Longest-first alternation of phrases, so ``Phó Chủ tịch`` wins over ``Chủ tịch``."""
-    unique = sorted(set(phrases), key=lambda p: (-len(p), p))
-    return "(?:" + "|".join(phrase_regex(p) for p in unique) + ")" if unique else "(?!)"
+# gazetteer phrases: longest first (``Phó Chủ tịch`` before ``Chủ tịch``), a space matching
+# the spaces between words and the ``_`` inside them
+alternation = partial(patterns.alternation, space=f"{SPACE}+")
 
 
 def expand_pattern(pattern: str, placeholders: dict[str, str]) -> str:

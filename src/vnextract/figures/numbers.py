@@ -10,17 +10,18 @@ All vocabulary comes from ``rules/numbers.yml``.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from itertools import accumulate
 from typing import Literal
 
 import regex
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from vnextract.core.cache import ByRules
 from vnextract.core.model import Quantity
+from vnextract.core.patterns import alternation
+from vnextract.core.spans import SpanIndex, overlap
 from vnextract.figures.spelled import Spelled, SpelledNumbers, SpelledRules
 
 
@@ -101,12 +102,6 @@ _NUMBER_BODY = (
 )
 
 
-def _alt(words: Iterable[str]) -> str:
-    """Regex alternation of literal words, longest first so 'nghìn tỷ' beats 'nghìn'."""
-    ordered = sorted({w for w in words}, key=len, reverse=True)
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered)
-
-
 _US_THOUSANDS = regex.compile(r"\d{1,3}(?:,\d{3}){2,}")
 _DOT_DECIMAL = regex.compile(r"\d+\.\d{1,2}")
 _SPACES = regex.compile(r"[ \u00a0\u202f]")
@@ -161,24 +156,26 @@ class NumberFinder:
         self._prefixes = {self._key(k): v for k, v in rules.currency_prefixes.items()}
         self._glued_money = {k: Decimal(v) for k, v in rules.glued_money_scales.items()}
         ws = r"[ \t\u00a0]*"
-        scale = _alt(rules.scale_words)
-        currency = _alt(rules.currency_words)
-        percent = _alt(rules.percent_words)
-        per_words = _alt(rules.per_words)
-        money = _alt(rules.glued_money_scales)
-        glued = _alt([*rules.glued_units, *rules.currency_words])
+        scale = alternation(rules.scale_words)
+        currency = alternation(rules.currency_words)
+        percent = alternation(rules.percent_words)
+        per_words = alternation(rules.per_words)
+        money = alternation(rules.glued_money_scales)
+        glued = alternation([*rules.glued_units, *rules.currency_words])
         # a number ends at a non-letter, or where a known unit, currency or informal money
         # scale is glued to it ('140.000đ', '8,5m2', '100k', '1tr5')
         end = rf"(?:(?![\p{{L}}\d])|(?=(?:{glued}|(?:{money})\d*)(?![\p{{L}}\d])))"
         number = _NUMBER_BODY + end
         self._number = regex.compile(number)
         self._glued_money_re = regex.compile(rf"(?P<scale>{money})(?P<tenths>\d*)(?![\p{{L}}\d])")
-        self._glued_unit = regex.compile(rf"(?P<unit>{_alt(rules.glued_units)})(?![\p{{L}}\d])")
+        units = alternation(rules.glued_units)
+        self._glued_unit = regex.compile(rf"(?P<unit>{units})(?![\p{{L}}\d])")
         self._spare = regex.compile(rf"\d+(?:{glued}|(?:{money}))")
         self._range = regex.compile(rf"{ws}[-–]{ws}({number})")
-        self._word_range = regex.compile(rf"\s+(?:{_alt(rules.range_words.join)})\s+({number})")
+        joins = alternation(rules.range_words.join)
+        self._word_range = regex.compile(rf"\s+(?:{joins})\s+({number})")
         self._range_open = regex.compile(
-            rf"(?:^|\s)(?:{_alt(rules.range_words.open)})\s+$", regex.I
+            rf"(?:^|\s)(?:{alternation(rules.range_words.open)})\s+$", regex.I
         )
         self._ratio = regex.compile(rf"{ws}/{ws}({number})")
         self._unit_ratio = regex.compile(
@@ -193,13 +190,13 @@ class NumberFinder:
         )
         self._bare_money = {self._key(w) for w in rules.bare_money.scales}
         self._bare_next = regex.compile(
-            rf"{ws}(?:$|[^\p{{L}}\p{{N}}\s]|\s(?:{_alt(rules.bare_money.next_words)})(?!\p{{L}}))",
+            rf"{ws}(?:$|[^\p{{L}}\p{{N}}\s]|\s(?:{alternation(rules.bare_money.next_words)})(?!\p{{L}}))",
             regex.I,
         )
         self._currency = regex.compile(rf"{ws}({currency})(?!\p{{L}})")
-        self._prefix = regex.compile(rf"({_alt(rules.currency_prefixes)}){ws}$")
+        self._prefix = regex.compile(rf"({alternation(rules.currency_prefixes)}){ws}$")
         self._negative = regex.compile(
-            rf"(?:^|[^\p{{L}}])(?:{_alt(rules.negative_words)})[ \t\u00a0]+$", regex.I
+            rf"(?:^|[^\p{{L}}])(?:{alternation(rules.negative_words)})[ \t\u00a0]+$", regex.I
         )
         self._percent = regex.compile(rf"{ws}({percent})", regex.I)
         gap = rf"(?:\s+[\p{{L}}&]+){{0,{rules.per_max_gap_words}}}"
@@ -211,19 +208,21 @@ class NumberFinder:
         self._bound_after_re = regex.compile(
             # words between hold no other number ('80% người từ 15 tuổi trở lên')
             rf"(?:\s+\p{{L}}[\p{{L}}\d²³]*){{0,{rules.bound_after_max_gap_words}}}?"
-            rf"\s+(?P<cue>{_alt(rules.bound_after)})(?!\p{{L}})",
+            rf"\s+(?P<cue>{alternation(rules.bound_after)})(?!\p{{L}})",
             regex.I,
         )
         self._not_patterns = [(regex.compile(p.pattern), p.spare_glued) for p in rules.not_patterns]
-        after = _alt(w for cue in rules.not_after for w in cue.words)
+        after = alternation(w for cue in rules.not_after for w in cue.words)
         self._not_after = regex.compile(rf"(?:^|[^\p{{L}}])(?:{after}){ws}$", regex.I)
         self._name_after = regex.compile(
-            rf"(?:^|[^\p{{L}}])(?:{_alt(rules.name_words)}){ws}$", regex.I
+            rf"(?:^|[^\p{{L}}])(?:{alternation(rules.name_words)}){ws}$", regex.I
         )
         self._not_before = [
             (
-                regex.compile(rf"\s+(?:{_alt(cue.words)})(?!\p{{L}})", regex.I),
-                regex.compile(rf"(?<!\p{{L}})(?:{_alt(cue.unless_after)})(?!\p{{L}})", regex.I)
+                regex.compile(rf"\s+(?:{alternation(cue.words)})(?!\p{{L}})", regex.I),
+                regex.compile(
+                    rf"(?<!\p{{L}})(?:{alternation(cue.unless_after)})(?!\p{{L}})", regex.I
+                )
                 if cue.unless_after
                 else None,
             )
@@ -273,15 +272,7 @@ class NumberFinder:
         """
         if blocked is None:
             blocked = self.blocked_spans(text)
-        blocked = sorted([*blocked, *exclude])
-        starts = [s for s, _ in blocked]
-        # furthest end among spans starting at or before each one: overlap test by bisection
-        reach = list(accumulate((e for _, e in blocked), max))
-
-        def is_blocked(start: int, end: int) -> bool:
-            k = bisect_left(starts, end)
-            return bool(k and reach[k - 1] > start)
-
+        is_blocked = SpanIndex.of_pairs([*blocked, *exclude]).overlaps
         found: list[Quantity] = []
         pos = 0
         while True:
@@ -300,7 +291,7 @@ class NumberFinder:
             for w in self._spelled.find(text)
             if not is_blocked(w.start, w.end)
             and (q := self._read_spelled(text, w)) is not None
-            and not any(f.start < q.expr_end and q.start < f.expr_end for f in found)
+            and not any(overlap(f.start, f.expr_end, q.start, q.expr_end) for f in found)
         ]
         if spelled:
             found = sorted([*found, *spelled], key=lambda q: q.start)
@@ -512,15 +503,7 @@ class NumberFinder:
         return q
 
 
-_FINDERS: dict[int, tuple[NumberRules, NumberFinder]] = {}
-
-
-def _finder(rules: NumberRules) -> NumberFinder:
-    # keyed on identity: rule models are not hashable, and a rule set is loaded once
-    hit = _FINDERS.get(id(rules))
-    if hit is None or hit[0] is not rules:
-        hit = _FINDERS[id(rules)] = (rules, NumberFinder(rules))
-    return hit[1]
+_finder: ByRules[NumberFinder] = ByRules(NumberFinder)
 
 
 def number_finder(rules: NumberRules | None = None) -> NumberFinder:

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from vnextract.core.cache import ByRules
 from vnextract.core.model import Furniture, Metadata
 from vnextract.core.rules import check_regex, load_rules
 from vnextract.core.spans import SpanIndex
@@ -346,15 +347,7 @@ def default_metadata_rules() -> MetadataRules:
     return load_rules(files={RULE_FILE: "vnextract.ingest.metadata:MetadataRules"})[RULE_FILE]
 
 
-_EXTRACTORS: dict[int, _Extractor] = {}
-
-
-def _extractor(rules: MetadataRules, places: Places) -> _Extractor:
-    # compile once per rule set; keyed by identity because the models are mutable
-    ex = _EXTRACTORS.get(id(rules))
-    if ex is None or ex.rules is not rules or ex.places is not places:
-        ex = _EXTRACTORS[id(rules)] = _Extractor(rules, places)
-    return ex
+_extractor: ByRules[_Extractor] = ByRules(_Extractor)
 
 
 def extract_metadata(
