@@ -26,7 +26,7 @@ from vnextract.core.errors import Errors, RuleError
 # rule file -> "module:Model" of its schema; JSONL files validate one object per line
 RULE_FILES: dict[str, str] = {
     "text.yml": "vnextract.core.textnorm:TextRules",
-    "numbers.yml": "vnextract.figures.numbers:NumberRules",
+    "numbers.yml": "vnextract.figures.number_rules:NumberRules",
     "records.yml": "vnextract.records.builder:RecordRules",
     "boilerplate.yml": "vnextract.ingest.furniture:BoilerplateRules",
     "metadata.yml": "vnextract.ingest.metadata:MetadataRules",
