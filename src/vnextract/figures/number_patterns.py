@@ -75,6 +75,13 @@ class NumberPatterns:
             rf"(?P<gap>{gap}){ws}/{ws}(?P<base>\d+(?:[.,]\d+)?\s+\p{{L}}+|(?:{per_words}))(?!\p{{L}})",
             regex.I,
         )
+        self._compile_cues(rules, ws)
+        self._year_lo, self._year_hi = rules.year_range
+        self._spelled = SpelledNumbers(rules.spelled, self._scales)
+        self._digit = regex.compile(r"\d")
+
+    def _compile_cues(self, rules: NumberRules, ws: str) -> None:
+        """Words around a number that reject it, make it a name, or bound it."""
         self._bound_after = {self._key(k): v for k, v in rules.bound_after.items()}
         self._bound_after_re = regex.compile(
             # words between hold no other number ('80% người từ 15 tuổi trở lên')
@@ -101,9 +108,6 @@ class NumberPatterns:
         ]
         # the second half of a range or ratio whose first half was rejected ('mức độ 3-4')
         self._after_joint = regex.compile(rf"\d{ws}[-–/]{ws}$")
-        self._year_lo, self._year_hi = rules.year_range
-        self._spelled = SpelledNumbers(rules.spelled, self._scales)
-        self._digit = regex.compile(r"\d")
 
     @staticmethod
     def _key(word: str) -> str:
