@@ -29,7 +29,7 @@ RULE_FILES: dict[str, str] = {
     "numbers.yml": "vnextract.figures.number_rules:NumberRules",
     "records.yml": "vnextract.records.builder:RecordRules",
     "boilerplate.yml": "vnextract.ingest.furniture:BoilerplateRules",
-    "metadata.yml": "vnextract.ingest.metadata:MetadataRules",
+    "metadata.yml": "vnextract.ingest.metadata_rules:MetadataRules",
     "places.yml": "vnextract.ingest.places:PlacesRules",
     "dates.yml": "vnextract.figures.dates:DateRules",
     "indicators.yml": "vnextract.records.catalogue:CatalogueRules",
