@@ -20,7 +20,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from vnextract.core.model import DocumentResult, Entity, Official, Record
-from vnextract.output import contract
+from vnextract.output import contract, contract_doc
 from vnextract.output import files as write
 from vnextract.output.contract import BY_FILE, TABLES, columns
 from vnextract.output.db import load_output, schema, write_parquet
@@ -165,8 +165,8 @@ def test_contract_output_md_is_generated() -> None:
     doc = (ROOT / "docs" / "OUTPUT.md").read_text(encoding="utf-8")
     for table in (*contract.FILE_TABLES, TABLES["review_notes"]):
         assert f"<!-- contract:{table.name} -->" in doc
-    # fix: python -m vnextract.output.contract docs/OUTPUT.md
-    assert contract.render_doc(doc) == doc
+    # fix: python -m vnextract.output.contract_doc docs/OUTPUT.md
+    assert contract_doc.render_doc(doc) == doc
 
 
 @pytest.mark.parametrize(

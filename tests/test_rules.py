@@ -88,3 +88,43 @@ def test_rules_negative_metadata_sizes_are_refused(tmp_path, key, where) -> None
         load_rules(folder)
     [problem] = caught.value.problems
     assert problem.startswith(f"rules/metadata.yml:{line}: {where}: Input should be greater")
+
+
+# every stage's default rules come from one parse of each file: counted in a fresh process
+_COUNT_PARSES = """
+import collections, json, sys
+import vnextract.core.rules as R
+seen = collections.Counter()
+for fn in ("load_yaml_section", "load_jsonl_section"):
+    real = getattr(R, fn)
+    def counted(path, model, problems, name=None, _real=real):
+        seen[name or path.name] += 1
+        return _real(path, model, problems, name)
+    setattr(R, fn, counted)
+import vnextract
+vnextract.extract_text(sys.argv[1], doc_id="a")
+vnextract.extract([sys.argv[2]], workers=1)
+print(json.dumps(seen))
+"""
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ngày 3/2/2025, Sở Tài chính tỉnh Nghệ An cho biết thu ngân sách đạt 1.200 tỷ đồng."],
+)
+def test_rules_each_file_parsed_once_per_process(tmp_path: Path, text: str) -> None:
+    import json
+    import subprocess
+    import sys
+
+    article = tmp_path / "bai.txt"
+    article.write_text(f"Thu ngân sách tăng\n\n{text}\n", encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-c", _COUNT_PARSES, text, str(article)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    seen = json.loads(proc.stdout.splitlines()[-1])
+    assert set(seen) >= {"numbers.yml", "dates.yml", "wordseg.yml", "entities/patterns.jsonl"}
+    assert {name: n for name, n in seen.items() if n != 1} == {}

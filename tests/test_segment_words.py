@@ -11,6 +11,7 @@ from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
 from vnextract.ingest.decode import read_document
 from vnextract.ingest.furniture import find_furniture
 from vnextract.segment import words as wordseg
+from vnextract.segment.features import FeatureTemplates
 from vnextract.segment.sentences import split_sentences
 from vnextract.segment.tokenizer import (
     TEXT_KEY,
@@ -63,7 +64,7 @@ def test_leaving_out_unknown_attributes_changes_no_tag(segmenter):
 
 
 def test_without_the_model_attributes_every_feature_is_passed_on(segmenter):
-    templates = wordseg._Templates(
+    templates = FeatureTemplates(
         [t[4].removesuffix("=BOS") for t in segmenter._templates.plan],
         segmenter._templates.dictionary,
     )
@@ -106,7 +107,7 @@ def test_the_start_up_check_passes_here(segmenter):
 def test_the_start_up_check_notices_a_different_template(segmenter):
     altered = WordSegmenter()
     # a template underthesea does not use gives other features: the check must say so
-    altered._templates = wordseg._Templates(["T[0]", "T[-1].lower"], altered._templates.dictionary)
+    altered._templates = FeatureTemplates(["T[0]", "T[-1].lower"], altered._templates.dictionary)
     problem = check(altered)
     assert problem is not None and "features differ" in problem
 
@@ -121,9 +122,9 @@ def test_the_start_up_check_notices_different_tokens(monkeypatch):
 
 def test_a_template_of_unknown_form_is_refused():
     with pytest.raises(ValueError, match="unsupported feature template"):
-        wordseg._Templates(["T[0].reversed"], frozenset())
+        FeatureTemplates(["T[0].reversed"], frozenset())
     with pytest.raises(ValueError, match="unsupported feature template"):
-        wordseg._Templates(["T[1,-1]"], frozenset())
+        FeatureTemplates(["T[1,-1]"], frozenset())
 
 
 def test_load_falls_back_to_word_tokenize_when_the_check_fails(monkeypatch, caplog):

@@ -91,6 +91,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"vnextract {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
+    for add in (_add_run, _add_report, _add_load):
+        add(sub)
+    return parser
+
+
+def _add_run(sub: argparse._SubParsersAction) -> None:
     run = sub.add_parser(
         "run",
         help="extract records and entities from articles",
@@ -139,6 +145,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.set_defaults(func=_cmd_run)
 
+
+def _add_report(sub: argparse._SubParsersAction) -> None:
     report = sub.add_parser(
         "report",
         help="write the HTML review report for an output folder",
@@ -153,6 +161,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.set_defaults(func=_cmd_report)
 
+
+def _add_load(sub: argparse._SubParsersAction) -> None:
     load = sub.add_parser(
         "load",
         help="load an output folder into SQLite or PostgreSQL",
@@ -171,7 +181,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     load.add_argument("--parquet", action="store_true", help="also write Parquet beside the JSONL")
     load.set_defaults(func=_cmd_load)
-    return parser
 
 
 def _interrupt(signum: int, _frame: object) -> None:

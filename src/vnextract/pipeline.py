@@ -48,19 +48,9 @@ def record_id(doc_id: str, start: int, end: int) -> str:
 
 
 def _uncovered(matches, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Matches (in text order) that overlap none of ``spans``; linear after one sort."""
-    spans = sorted(spans)
-    out, i, reach = [], 0, -1
-    for m in matches:
-        start, end = m.span()
-        # extend the furthest span end among spans starting before this match ends
-        while i < len(spans) and spans[i][0] < end:
-            reach = max(reach, spans[i][1])
-            i += 1
-        hit = reach > start
-        if not hit:
-            out.append((start, end))
-    return out
+    """Matches (in text order) that overlap none of ``spans``."""
+    covered = SpanIndex.of_pairs(spans).overlaps
+    return [m.span() for m in matches if not covered(*m.span())]
 
 
 class Extractor:

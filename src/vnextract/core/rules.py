@@ -26,10 +26,10 @@ from vnextract.core.errors import Errors, RuleError
 # rule file -> "module:Model" of its schema; JSONL files validate one object per line
 RULE_FILES: dict[str, str] = {
     "text.yml": "vnextract.core.textnorm:TextRules",
-    "numbers.yml": "vnextract.figures.numbers:NumberRules",
+    "numbers.yml": "vnextract.figures.number_rules:NumberRules",
     "records.yml": "vnextract.records.builder:RecordRules",
     "boilerplate.yml": "vnextract.ingest.furniture:BoilerplateRules",
-    "metadata.yml": "vnextract.ingest.metadata:MetadataRules",
+    "metadata.yml": "vnextract.ingest.metadata_rules:MetadataRules",
     "places.yml": "vnextract.ingest.places:PlacesRules",
     "dates.yml": "vnextract.figures.dates:DateRules",
     "indicators.yml": "vnextract.records.catalogue:CatalogueRules",
@@ -213,6 +213,30 @@ def load_jsonl_section(
     return items
 
 
+# validated sections by (schema, file name, hash of the file's bytes): each rule file is
+# parsed once per process, however many stages load it (whole set or their own files)
+_PARSED: dict[tuple[str, str, str], Any] = {}
+
+
+def _parsed_section(path: Path, spec: str, name: str, problems: list[str]) -> Any:
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        digest = None  # the loader below reports it
+    key = (spec, name, digest or "")
+    if digest is not None and key in _PARSED:
+        return _PARSED[key]
+    found = len(problems)
+    model = _schema(spec)
+    if name.endswith(".jsonl"):
+        section = load_jsonl_section(path, model, problems, name)
+    else:
+        section = load_yaml_section(path, model, problems, name)
+    if digest is not None and len(problems) == found:
+        _PARSED[key] = section
+    return section
+
+
 @dataclass
 class Rules:
     """All validated rule sections, by file name, plus a hash of the rule files' bytes."""
@@ -253,11 +277,7 @@ def load_rules(folder: Path | str | None = None, files: dict[str, str] | None = 
             what, fix = "file missing", "restore it from version control"
             problems.append(Errors.E011.format(file=f"rules/{name}", line=0, what=what, fix=fix))
             continue
-        model = _schema(spec)
-        if name.endswith(".jsonl"):
-            rules.sections[name] = load_jsonl_section(path, model, problems, name)
-        else:
-            rules.sections[name] = load_yaml_section(path, model, problems, name)
+        rules.sections[name] = _parsed_section(path, spec, name, problems)
     if problems:
         raise RuleError(problems)
     rules.digest = _digest(folder)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from itertools import accumulate
-from typing import Generic, Protocol, TypeVar
+from typing import Generic, NamedTuple, Protocol, TypeVar
 
 
 class _Span(Protocol):
@@ -22,6 +22,18 @@ class _Span(Protocol):
 
 
 S = TypeVar("S", bound=_Span)
+
+
+class Pair(NamedTuple):
+    """A bare ``[start, end)`` span, for callers that hold offsets as tuples."""
+
+    start: int
+    end: int
+
+
+def overlap(start: int, end: int, other_start: int, other_end: int) -> bool:
+    """Whether ``[start, end)`` and ``[other_start, other_end)`` share a character."""
+    return start < other_end and other_start < end
 
 
 class SpanIndex(Generic[S]):
@@ -35,6 +47,11 @@ class SpanIndex(Generic[S]):
         self._starts = [s.start for s in self._spans]
         # furthest end among the spans up to each one: no span before k reaches past reach[k]
         self._reach = list(accumulate((s.end for s in self._spans), max))
+
+    @classmethod
+    def of_pairs(cls, pairs: Iterable[tuple[int, int]]) -> SpanIndex[Pair]:
+        """An index of ``(start, end)`` tuples."""
+        return cls(Pair(s, e) for s, e in pairs)
 
     def __len__(self) -> int:
         return len(self._spans)

@@ -3,18 +3,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import regex
 
 from vnextract.core.model import Entity
+from vnextract.core.patterns import alternation
 from vnextract.core.textnorm import Folder
 from vnextract.entities.schema import LegalRules
-
-
-def _alternation(words: Sequence[str]) -> str:
-    ordered = sorted({w.lower() for w in words}, key=len, reverse=True)
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered) or "(?!)"
 
 
 class LegalLinker:
@@ -23,10 +17,14 @@ class LegalLinker:
     def __init__(self, legal: LegalRules, folder: Folder) -> None:
         self.folder = folder
         self._date_gap = regex.compile(
-            rf"[\s,]*(?:(?:{_alternation(legal.date_lead)})\s+)?", regex.I
+            rf"[\s,]*(?:(?:{alternation(legal.date_lead, fold=str.lower)})\s+)?", regex.I
         )
-        self._issuer_gap = regex.compile(rf"[\s,]*(?:{_alternation(legal.issuer_lead)})\s+")
-        self._issuer_verb = regex.compile(rf"\s+(?:{_alternation(legal.issuer_verbs)})\s+")
+        self._issuer_gap = regex.compile(
+            rf"[\s,]*(?:{alternation(legal.issuer_lead, fold=str.lower)})\s+"
+        )
+        self._issuer_verb = regex.compile(
+            rf"\s+(?:{alternation(legal.issuer_verbs, fold=str.lower)})\s+"
+        )
 
     def link(self, entities: list[Entity], text: str) -> None:
         """Set ``issued`` and ``issuer`` on the LEGAL_DOC entities of one document."""

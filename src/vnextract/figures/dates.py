@@ -17,9 +17,12 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from vnextract.core.cache import ByRules
 from vnextract.core.errors import Errors
 from vnextract.core.model import DateMention
+from vnextract.core.patterns import alternation
 from vnextract.core.rules import repeat_error
+from vnextract.core.spans import overlap
 from vnextract.core.textnorm import Folder, TextRules
 
 # groups a pattern may use; anything else is a rule error
@@ -103,12 +106,10 @@ def _identity(text: str) -> str:
 
 def _alternation(words: list[str], fold) -> str:
     """Whole-word alternation of ``words``, longest first, any white space between words."""
-    variants = {fold(unicodedata.normalize("NFC", w)) for w in words}
+    variants = [fold(unicodedata.normalize("NFC", w)) for w in words]
     # decomposed text (not yet NFC-normalised, so not folded either) still matches
-    variants |= {unicodedata.normalize("NFD", w) for w in words}
-    parts = [r"\s+".join(regex.escape(p) for p in v.split()) for v in variants if v.strip()]
-    parts.sort(key=len, reverse=True)
-    return r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)"
+    variants += [unicodedata.normalize("NFD", w) for w in words]
+    return r"(?<!\w)" + alternation(variants) + r"(?!\w)"
 
 
 def expand(pattern: str, rules: DateRules, fold, _depth: int = 0) -> str:
@@ -192,7 +193,7 @@ class DateFinder:
         taken: list[tuple[int, int]] = []
         mentions: list[DateMention] = []
         for start, end, _, iso, precision in found:
-            if any(start < e and s < end for s, e in taken):
+            if any(overlap(start, end, s, e) for s, e in taken):
                 continue
             taken.append((start, end))
             mentions.append(DateMention(text[start:end], start, end, iso, precision))
@@ -328,18 +329,11 @@ def _default_sections() -> tuple[DateRules, TextRules]:
     return rules["dates.yml"], rules["text.yml"]
 
 
-# finders by id of their rules; the rules object is kept so its id stays unique
-_FINDERS: dict[int, tuple[DateRules, DateFinder]] = {}
+_finders: ByRules[DateFinder] = ByRules(DateFinder)
 
 
 def _finder(rules: DateRules | None) -> DateFinder:
-    rules = rules if rules is not None else _default_sections()[0]
-    cached = _FINDERS.get(id(rules))
-    if cached is None or cached[0] is not rules:
-        if len(_FINDERS) > 16:
-            _FINDERS.clear()
-        cached = _FINDERS[id(rules)] = (rules, DateFinder(rules))
-    return cached[1]
+    return _finders(rules if rules is not None else _default_sections()[0])
 
 
 def find_dates(

@@ -10,127 +10,22 @@ All vocabulary comes from ``rules/numbers.yml``.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from itertools import accumulate
-from typing import Literal
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from vnextract.core.cache import ByRules
 from vnextract.core.model import Quantity
-from vnextract.figures.spelled import Spelled, SpelledNumbers, SpelledRules
+from vnextract.core.spans import SpanIndex, overlap
+from vnextract.figures.number_forms import parse_number
+from vnextract.figures.number_forms import plain as _plain
+from vnextract.figures.number_patterns import NumberPatterns
+from vnextract.figures.number_rules import NumberRules
+from vnextract.figures.spelled import Spelled
 
-
-class _Cue(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    words: list[str]
-    reason: str
-    # words that, standing shortly before the number, keep it a figure ('tuổi thọ ... 73 tuổi')
-    unless_after: list[str] = []
-
-
-class _Pattern(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    id: str
-    reason: str
-    pattern: str
-    # a match that is only a number glued to a known unit or currency ('8,5m2') is not blocked
-    spare_glued: bool = False
-
-    @field_validator("pattern")
-    @classmethod
-    def _compiles(cls, value: str) -> str:
-        try:
-            regex.compile(value)
-        except regex.error as exc:
-            raise ValueError(f"not a valid regular expression ({exc})") from None
-        return value
-
-
-class _RangeWords(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    open: list[str]
-    join: list[str]
-
-
-class _BareMoney(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    scales: list[str]
-    currency: str
-    next_words: list[str]
-
-
-Bound = Literal["=", "~", ">", "<", ">=", "<="]
-
-
-class NumberRules(BaseModel):
-    """Schema of ``rules/numbers.yml``."""
-
-    model_config = ConfigDict(extra="forbid")
-    scale_words: dict[str, int]
-    glued_money_scales: dict[str, int]
-    bare_money: _BareMoney
-    glued_units: list[str]
-    currency_words: dict[str, str]
-    currency_prefixes: dict[str, str]
-    negative_words: list[str]
-    percent_words: list[str]
-    range_words: _RangeWords
-    per_words: list[str]
-    per_max_gap_words: int = Field(ge=0, le=5)
-    not_after: list[_Cue]
-    name_words: list[str]
-    not_before: list[_Cue]
-    bound_after: dict[str, Bound]
-    bound_after_max_gap_words: int = Field(ge=0, le=8)
-    not_patterns: list[_Pattern]
-    spelled: SpelledRules
-    ratio_above_total_from: int = Field(ge=2)
-    year_range: tuple[int, int]
-
-
-# a number as written: thousands grouped by spaces, dots or (US style, two groups or more)
-# commas, with optional decimals; or plain digits with decimals
-_NUMBER_BODY = (
-    r"(?<![\p{L}\d.,])"
-    r"(?:[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?![.,]?\d)"
-    r"|\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3}){2,}|\d+\.\d{1,2}|\d+(?:,\d+)?)"
-)
-
-
-def _alt(words: Iterable[str]) -> str:
-    """Regex alternation of literal words, longest first so 'nghìn tỷ' beats 'nghìn'."""
-    ordered = sorted({w for w in words}, key=len, reverse=True)
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered)
-
-
-_US_THOUSANDS = regex.compile(r"\d{1,3}(?:,\d{3}){2,}")
-_DOT_DECIMAL = regex.compile(r"\d+\.\d{1,2}")
-_SPACES = regex.compile(r"[ \u00a0\u202f]")
-
-
-def parse_number(text: str) -> Decimal:
-    """The exact value of one written number: '2.957.000' -> 2957000, '81,62' -> 81.62,
-    '1 000 000' -> 1000000.
-
-    A single '.' with one or two digits after it is read as a decimal point (callers
-    only pass such numbers when a percent or scale word makes that reading certain).
-    """
-    text = _SPACES.sub("", text)
-    if _US_THOUSANDS.fullmatch(text):
-        return Decimal(text.replace(",", ""))
-    if _DOT_DECIMAL.fullmatch(text):
-        return Decimal(text)
-    return Decimal(text.replace(".", "").replace(",", "."))
-
-
-def _plain(value: Decimal) -> Decimal:
-    """Drop float-looking exponents and trailing zeros: Decimal('4.670E+12') -> 4670000000000."""
-    normal = value.normalize()
-    return normal.quantize(Decimal(1)) if normal == normal.to_integral() else normal
+__all__ = ["NumberFinder", "NumberRules", "find_quantities", "number_finder", "parse_number"]
 
 
 @dataclass(slots=True)
@@ -151,111 +46,9 @@ class _Expr:
     name: bool = False  # directly after a name word ('Nghị định 13')
 
 
-class NumberFinder:
-    """Compiled number patterns for one rule set; ``find`` is the public entry point."""
-
-    def __init__(self, rules: NumberRules) -> None:
-        self.rules = rules
-        self._scales = {self._key(k): Decimal(v) for k, v in rules.scale_words.items()}
-        self._currencies = {self._key(k): v for k, v in rules.currency_words.items()}
-        self._prefixes = {self._key(k): v for k, v in rules.currency_prefixes.items()}
-        self._glued_money = {k: Decimal(v) for k, v in rules.glued_money_scales.items()}
-        ws = r"[ \t\u00a0]*"
-        scale = _alt(rules.scale_words)
-        currency = _alt(rules.currency_words)
-        percent = _alt(rules.percent_words)
-        per_words = _alt(rules.per_words)
-        money = _alt(rules.glued_money_scales)
-        glued = _alt([*rules.glued_units, *rules.currency_words])
-        # a number ends at a non-letter, or where a known unit, currency, scale word or
-        # informal money scale is glued to it ('140.000đ', '8,5m2', '2,8triệu', '100k', '1tr5')
-        end = rf"(?:(?![\p{{L}}\d])|(?=(?:{glued}|{scale}|(?:{money})\d*)(?![\p{{L}}\d])))"
-        number = _NUMBER_BODY + end
-        self._number = regex.compile(number)
-        self._glued_money_re = regex.compile(rf"(?P<scale>{money})(?P<tenths>\d*)(?![\p{{L}}\d])")
-        self._glued_unit = regex.compile(rf"(?P<unit>{_alt(rules.glued_units)})(?![\p{{L}}\d])")
-        self._spare = regex.compile(rf"\d+(?:{glued}|{scale}|(?:{money}))", regex.I)
-        self._range = regex.compile(rf"{ws}[-–]{ws}({number})")
-        self._word_range = regex.compile(rf"\s+(?:{_alt(rules.range_words.join)})\s+({number})")
-        self._range_open = regex.compile(
-            rf"(?:^|\s)(?:{_alt(rules.range_words.open)})\s+$", regex.I
-        )
-        self._ratio = regex.compile(rf"{ws}/{ws}({number})")
-        self._unit_ratio = regex.compile(
-            rf"\s+(?P<unit>\p{{L}}+(?:\s\p{{L}}+){{0,2}}){ws}/{ws}(?P<total>{number})\s+(?P=unit)\b"
-        )
-        scale_run = rf"(?:{scale})(?:\s+(?:{scale}))*"
-        # typed without its space in hurried text: '2,84triệu lượt', '45tỷ đồng'
-        self._scale = regex.compile(rf"[ \t\u00a0]*\s?({scale_run})(?!\p{{L}})", regex.I)
-        # a further number with its own scale: '3 triệu 250 nghìn', '12 nghìn 300 tỷ'
-        self._mixed = regex.compile(rf"\s+(\d{{1,3}})\s+({scale_run})(?!\p{{L}})", regex.I)
-        self._trailing = regex.compile(
-            rf"\s+(\d{{3}})(?![\d.,/]|\s*(?:{scale}|{percent})(?!\p{{L}}))", regex.I
-        )
-        self._bare_money = {self._key(w) for w in rules.bare_money.scales}
-        self._bare_next = regex.compile(
-            rf"{ws}(?:$|[^\p{{L}}\p{{N}}\s]|\s(?:{_alt(rules.bare_money.next_words)})(?!\p{{L}}))",
-            regex.I,
-        )
-        self._currency = regex.compile(rf"{ws}({currency})(?!\p{{L}})")
-        self._prefix = regex.compile(rf"({_alt(rules.currency_prefixes)}){ws}$")
-        self._negative = regex.compile(
-            rf"(?:^|[^\p{{L}}])(?:{_alt(rules.negative_words)})[ \t\u00a0]+$", regex.I
-        )
-        self._percent = regex.compile(rf"{ws}({percent})", regex.I)
-        gap = rf"(?:\s+[\p{{L}}&]+){{0,{rules.per_max_gap_words}}}"
-        self._per = regex.compile(
-            rf"(?P<gap>{gap}){ws}/{ws}(?P<base>\d+(?:[.,]\d+)?\s+\p{{L}}+|(?:{per_words}))(?!\p{{L}})",
-            regex.I,
-        )
-        self._bound_after = {self._key(k): v for k, v in rules.bound_after.items()}
-        self._bound_after_re = regex.compile(
-            # words between hold no other number ('80% người từ 15 tuổi trở lên')
-            rf"(?:\s+\p{{L}}[\p{{L}}\d²³]*){{0,{rules.bound_after_max_gap_words}}}?"
-            rf"\s+(?P<cue>{_alt(rules.bound_after)})(?!\p{{L}})",
-            regex.I,
-        )
-        self._not_patterns = [(regex.compile(p.pattern), p.spare_glued) for p in rules.not_patterns]
-        after = _alt(w for cue in rules.not_after for w in cue.words)
-        self._not_after = regex.compile(rf"(?:^|[^\p{{L}}])(?:{after}){ws}$", regex.I)
-        self._name_after = regex.compile(
-            rf"(?:^|[^\p{{L}}])(?:{_alt(rules.name_words)}){ws}$", regex.I
-        )
-        self._not_before = [
-            (
-                regex.compile(rf"\s+(?:{_alt(cue.words)})(?!\p{{L}})", regex.I),
-                regex.compile(rf"(?<!\p{{L}})(?:{_alt(cue.unless_after)})(?!\p{{L}})", regex.I)
-                if cue.unless_after
-                else None,
-            )
-            for cue in rules.not_before
-        ]
-        # the second half of a range or ratio whose first half was rejected ('mức độ 3-4')
-        self._after_joint = regex.compile(rf"\d{ws}[-–/]{ws}$")
-        self._year_lo, self._year_hi = rules.year_range
-        self._spelled = SpelledNumbers(rules.spelled, self._scales)
-        self._digit = regex.compile(r"\d")
-
-    @staticmethod
-    def _key(word: str) -> str:
-        return " ".join(word.lower().split())
-
-    def blocked_spans(self, text: str) -> list[tuple[int, int]]:
-        """Spans of identifiers, times, URLs... in which no figure is read."""
-        spans = []
-        for pattern, spare_glued in self._not_patterns:
-            for m in pattern.finditer(text):
-                if spare_glued and self._spare.fullmatch(m.group()):
-                    continue
-                spans.append(m.span())
-        return spans
-
-    def may_hold_figure(self, text: str) -> bool:
-        """Whether ``text`` has a digit or a number word: a cheap test before :meth:`find`."""
-        return bool(self._digit.search(text) or self._spelled.run.search(text))
-
-    def _is_year(self, raw: str) -> bool:
-        return raw.isdigit() and len(raw) == 4 and self._year_lo <= int(raw) <= self._year_hi
+class NumberFinder(NumberPatterns):
+    """Reads the numbers of a text with the patterns of one rule set; ``find`` is the entry
+    point."""
 
     def find(
         self,
@@ -274,15 +67,7 @@ class NumberFinder:
         """
         if blocked is None:
             blocked = self.blocked_spans(text)
-        blocked = sorted([*blocked, *exclude])
-        starts = [s for s, _ in blocked]
-        # furthest end among spans starting at or before each one: overlap test by bisection
-        reach = list(accumulate((e for _, e in blocked), max))
-
-        def is_blocked(start: int, end: int) -> bool:
-            k = bisect_left(starts, end)
-            return bool(k and reach[k - 1] > start)
-
+        is_blocked = SpanIndex.of_pairs([*blocked, *exclude]).overlaps
         found: list[Quantity] = []
         pos = 0
         while True:
@@ -301,7 +86,7 @@ class NumberFinder:
             for w in self._spelled.find(text)
             if not is_blocked(w.start, w.end)
             and (q := self._read_spelled(text, w)) is not None
-            and not any(f.start < q.expr_end and q.start < f.expr_end for f in found)
+            and not any(overlap(f.start, f.expr_end, q.start, q.expr_end) for f in found)
         ]
         if spelled:
             found = sorted([*found, *spelled], key=lambda q: q.start)
@@ -384,18 +169,6 @@ class NumberFinder:
             e.value += Decimal(t.group(1)) * last / 1000
             e.value_end = e.expr_end = t.end()
             e.scale_text = e.last_scale = None
-
-    def _run_factor(self, words: list[str]) -> Decimal:
-        factor = Decimal(1)
-        for w in words:
-            factor *= self._scales[self._key(w)]
-        return factor
-
-    def _rejected_before(self, text: str, at: int, left: str) -> bool:
-        for cue, unless in self._not_before:
-            if cue.match(text, at) and not (unless and unless.search(left)):
-                return True
-        return False
 
     def _finish(self, text: str, e: _Expr, left: str) -> Quantity | None:
         """Percent, currency, unit share, range of amounts, rate base and bound after ``e``."""
@@ -487,18 +260,6 @@ class NumberFinder:
             # 'từ 1 triệu đến 2 triệu đồng': the currency of the second half is the range's
             e.currency = e.currency or e_currency
 
-    def _is_negative(self, text: str, start: int, left: str) -> bool:
-        """A minus sign glued before the number (not a list dash opening a line), or 'âm'."""
-        if start and text[start - 1] == "−":
-            return start < 2 or not text[start - 2].isalnum()
-        if start and text[start - 1] == "-":
-            before = text[start - 2] if start >= 2 else ""
-            if before.isalnum() or before in ".,/-":
-                return False
-            line = text[text.rfind("\n", 0, start - 1) + 1 : start - 1]
-            return bool(line.strip())
-        return bool(self._negative.search(left))
-
     def _read_spelled(self, text: str, w: Spelled) -> Quantity | None:
         """A numeral in words, taken only where it is clearly a figure."""
         left = text[max(0, w.start - 30) : w.start]
@@ -513,15 +274,7 @@ class NumberFinder:
         return q
 
 
-_FINDERS: dict[int, tuple[NumberRules, NumberFinder]] = {}
-
-
-def _finder(rules: NumberRules) -> NumberFinder:
-    # keyed on identity: rule models are not hashable, and a rule set is loaded once
-    hit = _FINDERS.get(id(rules))
-    if hit is None or hit[0] is not rules:
-        hit = _FINDERS[id(rules)] = (rules, NumberFinder(rules))
-    return hit[1]
+_finder: ByRules[NumberFinder] = ByRules(NumberFinder)
 
 
 def number_finder(rules: NumberRules | None = None) -> NumberFinder:

@@ -16,6 +16,8 @@ from decimal import Decimal
 import regex
 from pydantic import BaseModel, ConfigDict
 
+from vnextract.core.patterns import alternation
+
 
 class SpelledRules(BaseModel):
     """Schema of the ``spelled`` section of ``rules/numbers.yml``."""
@@ -45,10 +47,6 @@ class Spelled:
 _COMPLETE = frozenset({"digit", "ten", "tens", "unit", "hundred", "scale", "half"})
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 class SpelledNumbers:
     """Compiled reader for one rule set."""
 
@@ -73,7 +71,7 @@ class SpelledNumbers:
             *self._scales,
         ]
         self._starts = set(self._digits) | self._ten
-        word = rf"(?:{_alt(words)})"
+        word = alternation(words)
         edge = r"[\p{L}\p{N}]"
         self.run = regex.compile(rf"(?<!{edge}){word}(?:[ \t\u00a0]+{word})*(?!{edge})", regex.I)
         self._token = regex.compile(r"\S+")

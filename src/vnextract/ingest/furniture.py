@@ -14,6 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from vnextract.core.cache import ByRules
 from vnextract.core.model import Furniture
 from vnextract.core.rules import check_regex, load_rules
 
@@ -140,15 +141,7 @@ def default_boilerplate() -> BoilerplateRules:
     return load_rules(files={RULE_FILE: "vnextract.ingest.furniture:BoilerplateRules"})[RULE_FILE]
 
 
-_CLEANERS: dict[int, _Cleaner] = {}
-
-
-def _cleaner(rules: BoilerplateRules) -> _Cleaner:
-    # compile once per rule set; keyed by identity because the model is mutable
-    cleaner = _CLEANERS.get(id(rules))
-    if cleaner is None or cleaner.rules is not rules:
-        cleaner = _CLEANERS[id(rules)] = _Cleaner(rules)
-    return cleaner
+_cleaner: ByRules[_Cleaner] = ByRules(_Cleaner)
 
 
 def find_furniture(text: str, rules: BoilerplateRules | None = None) -> list[Furniture]:

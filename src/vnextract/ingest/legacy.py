@@ -17,6 +17,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
+from vnextract.core.cache import ByRules
 from vnextract.core.rules import section
 
 _HEX_KEY = re.compile(r"[0-9A-F]{2}(?: [0-9A-F]{2})*")
@@ -295,14 +296,9 @@ class Legacy:
         return Score(syllables, words)
 
 
-_BUILT: dict[int, tuple[EncodingRules, Legacy]] = {}
+_built: ByRules[Legacy] = ByRules(Legacy)
 
 
 def default_legacy() -> Legacy:
     """The decoders of the default rules, built once per rule set."""
-    rules = section("encodings.yml")
-    # keyed by identity (the models are not hashable); the rules object is kept alive
-    built = _BUILT.get(id(rules))
-    if built is None or built[0] is not rules:
-        built = _BUILT[id(rules)] = (rules, Legacy(rules))
-    return built[1]
+    return _built(section("encodings.yml"))

@@ -13,9 +13,7 @@ Fields are added, never renamed or dropped without a new :data:`SCHEMA_VERSION`.
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Literal
 
 SCHEMA_VERSION = "1"
@@ -313,41 +311,3 @@ def columns(table_name: str) -> list[str]:
     """
     table = BY_FILE.get(table_name) or TABLES[table_name]
     return [f.name for f in table.fields]
-
-
-def markdown(table: Table) -> str:
-    """The table's fields as the Markdown table docs/OUTPUT.md shows."""
-    lines = ["| field | type | meaning |", "|---|---|---|"]
-    for field in table.fields:
-        kind = {"list[note]": "list of objects"}.get(field.kind, field.kind)
-        kind = kind + " or null" if field.nullable else kind
-        lines.append(f"| `{field.name}` | {kind} | {field.description} |")
-    return "\n".join(lines)
-
-
-def render_doc(text: str) -> str:
-    """``text`` (docs/OUTPUT.md) with each contract block rewritten from the tables.
-
-    A block lies between ``<!-- contract:NAME -->`` and ``<!-- /contract:NAME -->``.
-    """
-    for table in TABLES.values():
-        start, end = f"<!-- contract:{table.name} -->", f"<!-- /contract:{table.name} -->"
-        if start not in text:
-            continue
-        head, rest = text.split(start, 1)
-        _, tail = rest.split(end, 1)
-        text = f"{head}{start}\n{markdown(table)}\n{end}{tail}"
-    return text
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Rewrite the field tables of docs/OUTPUT.md (given path) from the contract."""
-    args = sys.argv[1:] if argv is None else argv
-    path = Path(args[0] if args else "docs/OUTPUT.md")
-    text = path.read_text(encoding="utf-8")
-    path.write_text(render_doc(text), encoding="utf-8")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

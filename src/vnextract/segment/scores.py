@@ -56,8 +56,8 @@ class WordScorer:
 
     Args:
         plan: per template ``(width, index in its group, first offset, last offset,
-            BOS string, EOS string)``, as ``wordseg._Templates.plan``.
-        groups: width -> ``[(prefix, function name, function)]``, as ``_Templates.groups``.
+            BOS string, EOS string)``, as ``FeatureTemplates.plan``.
+        groups: width -> ``[(prefix, function name, function)]``, as ``FeatureTemplates.groups``.
         weights: the model (two labels).
         limit: how many syllables (n-grams) of each width to keep scored.
     """

@@ -11,42 +11,32 @@ skipped unchanged articles writes only the others).
 
 from __future__ import annotations
 
-import hashlib
 import os
 import socket
 import sys
 import time
-from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, inspect, select, update
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import Connection, Engine, select, update
 
 from vnextract import __version__
-from vnextract.core.errors import Errors
-from vnextract.output.contract import columns
 from vnextract.output.db import schema
-from vnextract.output.db.decisions import read_decisions
 from vnextract.output.db.engine import (
     DatabaseError,
     default_url,
     make_engine,
-    normalise_url,
-    sqlite_path,
 )
-from vnextract.output.db.migrations import migrate
 from vnextract.output.db.output import DocumentRows, read_output
+from vnextract.output.db.review import load_decisions
+from vnextract.output.db.unchanged import split_unchanged, unchanged_documents
+from vnextract.output.db.upsert import chunks, now, ready, upsert
 
 #: Test hook: pause (inside the transaction) while writing the document after the
 #: first N written ones, so a test can kill the loader there. Not for production use.
 PAUSE_ENV = "VNEXTRACT_DB_PAUSE_AFTER"
 PAUSED_MARK = "vnextract-db: paused"
-
-_CHUNK = 500  # ids per IN (...) list, well below SQLite's and psycopg's parameter limits
 
 
 @dataclass
@@ -71,41 +61,11 @@ class LoadStats:
         )
 
 
-def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
-
-
-def _chunks(items: list, size: int = _CHUNK) -> Iterable[list]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
-
-
-def upsert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
-    """Insert ``rows``, replacing any row with the same primary key (SQLite and PostgreSQL)."""
-    if not rows:
-        return
-    insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
-    stmt = insert(table)
-    keys = [c.name for c in table.primary_key.columns]
-    changes = {c.name: stmt.excluded[c.name] for c in table.columns if c.name not in keys}
-    conn.execute(stmt.on_conflict_do_update(index_elements=keys, set_=changes), rows)
-
-
-def _ready(engine: Engine) -> None:
-    """Migrate, turning "cannot open or write the database" into an error that says what to do."""
-    try:
-        migrate(engine)
-    except OperationalError as exc:
-        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-        url = engine.url.render_as_string()
-        raise DatabaseError(Errors.E311.format(url=url, reason=reason)) from exc
-
-
 def _stored_state(engine: Engine, doc_ids: list[str]) -> dict[str, tuple[str, str | None]]:
     docs = schema.documents
     found: dict[str, tuple[str, str | None]] = {}
     with engine.connect() as conn:
-        for part in _chunks(doc_ids):
+        for part in chunks(doc_ids):
             query = select(docs.c.doc_id, docs.c.content_hash, docs.c.rules_digest).where(
                 docs.c.doc_id.in_(part)
             )
@@ -159,9 +119,9 @@ def load_output(
     bundles = read_output(out_dir)  # check the whole folder before touching the database
     engine = make_engine(url or default_url(out_dir))
     try:
-        _ready(engine)
+        ready(engine)
         _mark_dead_runs(engine)
-        started = _now()
+        started = now()
         with engine.begin() as conn:
             run_id = conn.execute(
                 schema.runs.insert().values(
@@ -216,7 +176,7 @@ def _mark_dead_runs(engine: Engine) -> int:
             runs.c.status == "running", runs.c.host == host
         )
         dead = [run_id for run_id, pid in conn.execute(query) if pid is None or not _alive(pid)]
-        for part in _chunks(dead):
+        for part in chunks(dead):
             conn.execute(update(runs).where(runs.c.run_id.in_(part)).values(status="interrupted"))
     return len(dead)
 
@@ -240,7 +200,7 @@ def _load(
             # same rows under unknown rules keep the digest they were recorded with
             "rules_digest": rules_digest or (old_digest if old_hash == content_hash else None),
             "run_id": run_id,
-            "loaded_at": _now(),
+            "loaded_at": now(),
         }
         with engine.begin() as conn:
             _write_document(conn, doc, row, pause=stats.documents_written == pause_after)
@@ -254,7 +214,7 @@ def _load(
             update(schema.runs)
             .where(schema.runs.c.run_id == run_id)
             .values(
-                finished_at=_now(),
+                finished_at=now(),
                 status="complete",
                 documents_written=stats.documents_written,
                 documents_unchanged=stats.documents_unchanged,
@@ -264,136 +224,6 @@ def _load(
             )
         )
     return stats
-
-
-def unchanged_documents(
-    url: str | None, items: list[tuple[str, str]], rules_digest: str
-) -> set[str]:
-    """The doc_ids whose bytes and rule files are unchanged since they were last loaded.
-
-    ``run --db`` calls this before extracting, to skip those documents.
-
-    Args:
-        url: database URL (None for the default); a missing database means nothing is unchanged.
-        items: (doc_id, sha256 of the file's bytes) for each input document.
-        rules_digest: ``default_rules().digest`` of the current rule files.
-    Returns:
-        The doc_ids loaded earlier with the same sha256 and rules digest and status ``ok``
-        (documents that failed are tried again).
-    """
-    path = sqlite_path(normalise_url(url))
-    if path is not None and not path.is_file():
-        return set()  # do not create an empty database just by asking
-    engine = make_engine(url, create=False)
-    try:
-        with engine.connect() as conn:
-            if not inspect(conn).has_table("documents"):
-                return set()
-            wanted = dict(items)
-            docs = schema.documents
-            same: set[str] = set()
-            for part in _chunks(list(wanted)):
-                query = select(docs.c.doc_id, docs.c.sha256).where(
-                    docs.c.doc_id.in_(part),
-                    docs.c.rules_digest == rules_digest,
-                    docs.c.status == "ok",
-                )
-                same.update(d for d, sha in conn.execute(query) if wanted[d] == sha)
-            return same
-    finally:
-        engine.dispose()
-
-
-def split_unchanged(
-    url: str | None, inputs: list[tuple[str, Path]], rules_digest: str
-) -> tuple[list[tuple[str, Path]], list[str]]:
-    """Split a run's inputs into those to extract and the doc_ids to skip.
-
-    Args:
-        url: database URL (None for the default).
-        inputs: (doc_id, path) pairs, as ``inputs.list_inputs`` gives them.
-        rules_digest: ``default_rules().digest`` of the current rule files.
-    Returns:
-        (inputs whose bytes or rules changed since their last load, skipped doc_ids).
-    """
-    items = [(doc_id, hashlib.sha256(path.read_bytes()).hexdigest()) for doc_id, path in inputs]
-    same = unchanged_documents(url, items, rules_digest)
-    todo = [(doc_id, path) for doc_id, path in inputs if doc_id not in same]
-    return todo, [doc_id for doc_id, _ in inputs if doc_id in same]
-
-
-def load_decisions(path: Path | str, url: str | None = None) -> int:
-    """Load reviewer decisions (see :mod:`vnextract.output.db.decisions`) into the database.
-
-    Loading the same file again changes nothing: a decision's id is a hash of its
-    record, reviewer and time. The ``accepted_records`` view then returns the
-    records whose latest decision is ``accepted``.
-
-    Args:
-        path: a .csv or .json file exported from the review report.
-        url: database URL (None for the default).
-    Returns:
-        The number of decisions in the file.
-    Raises:
-        DecisionError: a bad row (file and line given).
-        DatabaseError: a decision names a record the database does not hold.
-    """
-    path = Path(path)
-    decisions = read_decisions(path)
-    engine = make_engine(url)
-    try:
-        _ready(engine)
-        records = schema.records
-        with engine.begin() as conn:
-            known: set[tuple[str, str]] = set()
-            ids = sorted({d.record_id for d in decisions})
-            for part in _chunks(ids):
-                query = select(records.c.record_id, records.c.doc_id).where(
-                    records.c.record_id.in_(part)
-                )
-                known.update((r, d) for r, d in conn.execute(query))
-            missing = [d for d in decisions if (d.record_id, d.doc_id) not in known]
-            if missing:
-                raise DatabaseError(
-                    Errors.E323.format(
-                        count=len(missing),
-                        url=engine.url.render_as_string(),
-                        first=f"{missing[0].record_id} of {missing[0].doc_id}",
-                    )
-                )
-            loaded_at = _now()
-            rows = [
-                {
-                    "decision_id": d.decision_id,
-                    "record_id": d.record_id,
-                    "doc_id": d.doc_id,
-                    "decision": d.decision,
-                    "note": d.note,
-                    "reviewer": d.reviewer,
-                    "decided_at": d.decided_at.astimezone(UTC).replace(tzinfo=None),
-                    "source": path.name,
-                    "loaded_at": loaded_at,
-                }
-                for d in decisions
-            ]
-            _upsert_unchanged_kept(conn, rows)
-        return len(decisions)
-    finally:
-        engine.dispose()
-
-
-def _upsert_unchanged_kept(conn: Connection, rows: list[dict[str, Any]]) -> None:
-    """Upsert decisions, but leave rows whose content is the same (their loaded_at stays)."""
-    table = schema.decisions
-    content = columns("decisions")
-    existing: dict[str, tuple] = {}
-    for part in _chunks([r["decision_id"] for r in rows]):
-        query = select(table.c.decision_id, *(table.c[c] for c in content)).where(
-            table.c.decision_id.in_(part)
-        )
-        existing.update((row[0], tuple(row[1:])) for row in conn.execute(query))
-    changed = [r for r in rows if existing.get(r["decision_id"]) != tuple(r[c] for c in content)]
-    upsert(conn, table, changed)
 
 
 __all__ = [

@@ -110,23 +110,20 @@ def _select_options(rows: list[dict[str, Any]]) -> dict[str, list[str]]:
     return {key: sorted(values) for key, values in options.items()}
 
 
-def build_report(data: OutputFolder, report_dir: Path) -> Path:
-    """Write every page for already-read output into ``report_dir``; return index.html."""
-    docs_dir = report_dir / "docs"
-    docs_dir.mkdir(parents=True, exist_ok=True)
-    flags = compute_flags(data.documents, data.records)
-    key = _report_key(data.path)
+def _by_doc(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        grouped[row["doc_id"]].append(row)
+    return grouped
 
-    records_by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for rec in data.records:
-        records_by_doc[rec["doc_id"]].append(rec)
-    entities_by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for ent in data.entities:
-        entities_by_doc[ent["doc_id"]].append(ent)
-    officials_by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for off in data.officials:
-        officials_by_doc[off["doc_id"]].append(off)
 
+def _write_documents(
+    data: OutputFolder, docs_dir: Path, flags: Flags, key: str
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """One page per document (stale pages removed); the index rows and all record rows."""
+    records_by_doc = _by_doc(data.records)
+    entities_by_doc = _by_doc(data.entities)
+    officials_by_doc = _by_doc(data.officials)
     index_rows: list[dict[str, Any]] = []
     all_rows: list[dict[str, Any]] = []
     written: set[str] = set()
@@ -165,7 +162,17 @@ def build_report(data: OutputFolder, report_dir: Path) -> Path:
     for stale in docs_dir.glob("*.html"):
         if stale.name not in written:  # a document gone since the last build
             stale.unlink()
+    return index_rows, all_rows
 
+
+def build_report(data: OutputFolder, report_dir: Path) -> Path:
+    """Write every page for already-read output into ``report_dir``; return index.html."""
+    docs_dir = report_dir / "docs"
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    flags = compute_flags(data.documents, data.records)
+    key = _report_key(data.path)
+
+    index_rows, all_rows = _write_documents(data, docs_dir, flags, key)
     errors = [row for row in index_rows if row["doc"].get("status") != "ok"]
     _write(
         report_dir / "records.html",

@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from vnextract.core.spans import overlap
+
 
 @dataclass(slots=True)
 class Span:
@@ -56,7 +58,7 @@ def _place(node: _Node, start: int, end: int, span: Span, out: list[Piece]) -> N
     """Place [start, end) of ``span`` under ``node``; cut it where it crosses a child."""
     if start >= end:
         return
-    overlapping = [c for c in node.children if c.start < end and start < c.end]
+    overlapping = [c for c in node.children if overlap(c.start, c.end, start, end)]
     for child in overlapping:
         if child.start <= start and end <= child.end:
             _place(child, start, end, span, out)

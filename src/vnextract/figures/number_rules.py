@@ -1,0 +1,78 @@
+"""Schema of ``rules/numbers.yml``: the words and patterns the number finder reads."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import regex
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from vnextract.figures.spelled import SpelledRules
+
+
+class _Cue(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    words: list[str]
+    reason: str
+    # words that, standing shortly before the number, keep it a figure ('tuổi thọ ... 73 tuổi')
+    unless_after: list[str] = []
+
+
+class _Pattern(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    reason: str
+    pattern: str
+    # a match that is only a number glued to a known unit or currency ('8,5m2') is not blocked
+    spare_glued: bool = False
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        try:
+            regex.compile(value)
+        except regex.error as exc:
+            raise ValueError(f"not a valid regular expression ({exc})") from None
+        return value
+
+
+class _RangeWords(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    open: list[str]
+    join: list[str]
+
+
+class _BareMoney(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    scales: list[str]
+    currency: str
+    next_words: list[str]
+
+
+Bound = Literal["=", "~", ">", "<", ">=", "<="]
+
+
+class NumberRules(BaseModel):
+    """Schema of ``rules/numbers.yml``."""
+
+    model_config = ConfigDict(extra="forbid")
+    scale_words: dict[str, int]
+    glued_money_scales: dict[str, int]
+    bare_money: _BareMoney
+    glued_units: list[str]
+    currency_words: dict[str, str]
+    currency_prefixes: dict[str, str]
+    negative_words: list[str]
+    percent_words: list[str]
+    range_words: _RangeWords
+    per_words: list[str]
+    per_max_gap_words: int = Field(ge=0, le=5)
+    not_after: list[_Cue]
+    name_words: list[str]
+    not_before: list[_Cue]
+    bound_after: dict[str, Bound]
+    bound_after_max_gap_words: int = Field(ge=0, le=8)
+    not_patterns: list[_Pattern]
+    spelled: SpelledRules
+    ratio_above_total_from: int = Field(ge=2)
+    year_range: tuple[int, int]
