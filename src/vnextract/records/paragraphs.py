@@ -10,7 +10,7 @@ import regex
 
 from vnextract.core.model import DateMention, Sentence
 from vnextract.core.textnorm import Folder
-from vnextract.records.builder import RecordRules
+from vnextract.records.schema import RecordRules
 
 
 @dataclass(slots=True)

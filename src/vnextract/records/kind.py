@@ -1,0 +1,110 @@
+"""What sort of figure a number is, beside what it counts: target or actual, its
+bound and estimate, its rate base ('per') and its period."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from vnextract.core.model import DateMention, Quantity
+from vnextract.records.cues import Cues, spaced, words
+from vnextract.records.draft import SentenceContext
+
+
+def is_target(
+    cues: Cues, low: str, start: int, dates: Sequence[DateMention], ctx: SentenceContext
+) -> bool:
+    """Whether the figure at ``start`` is a plan: its paragraph states plans, or a year
+    after publication with a future cue comes before it."""
+    if ctx.target_paragraph:
+        return True
+    if ctx.published_year is None:
+        return False
+    for d in dates:
+        year = d.iso[:4]
+        later = d.start < start and year.isdigit() and int(year) > ctx.published_year
+        if later and cues.future.search(low[max(0, d.start - 15) : d.start + len(d.text) - 4]):
+            return True
+    return False
+
+
+def kind_of(
+    cues: Cues,
+    low: str,
+    start: int,
+    before: str,
+    dates: Sequence[DateMention],
+    ctx: SentenceContext,
+    cue_end: int | None,
+    future: bool = False,
+    unit: str = "",
+) -> str:
+    """'target' for plans, unless the figure's own words say it is done ('đã thành lập').
+
+    Args:
+        before: the low text between the figure before and this one.
+        cue_end: end of the sentence's first plan cue (figures after it are planned).
+        future: the sentence holds a future marker (an expected result is a target).
+    """
+    planned = (cue_end is not None and cue_end <= start) or is_target(cues, low, start, dates, ctx)
+    if unit != "%" and cues.plan_item.match(unit):
+        return "actual"  # 'đề ra 25 chỉ tiêu' counts a plan's items: a fact
+    planned = planned or (future and bool(cues.estimate.search(before)))
+    if planned and not cues.done.search(before):
+        return "target"
+    return "actual"
+
+
+def bound_of(
+    cues: Cues, low: str, before: str, q: Quantity, unit_end: int
+) -> tuple[str, regex.Match | None]:
+    """The figure's bound ('=', '>=' ...) and the bound cue written after it, if any
+    ('từ 46% trở lên', '06 xã trở lên')."""
+    bound = "="
+    if m := cues.bound_tail.search(before):
+        bound = cues.bounds[spaced(m.group("cue"))]
+    bound = q.bound or bound  # written after the number: '10 ha trở lên'
+    after_cue = cues.after_bound.match(low, unit_end) or cues.after_bound.match(low, q.expr_end)
+    if after_cue:
+        bound = cues.after_bounds[spaced(after_cue.group("cue"))]
+    return bound, after_cue
+
+
+def per_from_cue(cues: Cues, low_before: str) -> str | None:
+    """The rate base a cue before the number names ('bình quân mỗi ...'), if any."""
+    m = cues.per_cue.search(low_before[-40:])
+    if m and len(words(m.group("rest"))) <= 3:
+        return cues.per_cues[spaced(m.group("cue"))]
+    return None
+
+
+def is_rate_base(
+    cues: Cues,
+    low: str,
+    left: int,
+    q: Quantity,
+    unit: str,
+    quantities: Sequence[Quantity],
+    i: int,
+    clause_end: int,
+) -> bool:
+    """Whether ``q`` is a count of one after 'trên'/'mỗi' with a figure after it in
+    its clause: the base of that figure's rate ('trên 01 ha ... đạt 120 triệu đồng')."""
+    if q.percent or q.currency or q.value != 1 or not unit or i + 1 >= len(quantities):
+        return False
+    if quantities[i + 1].start >= clause_end:
+        return False
+    return bool(cues.per_base.search(low[left : q.start]))
+
+
+def period_of(dates: Sequence[DateMention], start: int, ctx: SentenceContext) -> str | None:
+    """The period of the figure at ``start``: the last usable date before it, else
+    the sentence's first, else its paragraph's or article's."""
+    usable = [d for d in dates if d.precision in ("year", "month", "span")]
+    before = [d for d in usable if d.start < start]
+    if before:
+        return before[-1].iso
+    if usable:
+        return usable[0].iso
+    return ctx.period

@@ -1,0 +1,133 @@
+"""The words after a number: its unit (the counted noun, %, a currency) and the
+noun phrase that runs up to the next figure or a stop."""
+
+from __future__ import annotations
+
+from vnextract.core.model import Quantity
+from vnextract.records.cues import PUNCT_STOP, Cues, spaced, words
+
+
+def unit_of(cues: Cues, text: str, low: str, q: Quantity) -> tuple[str, int]:
+    """The counted noun after ``q`` (or %, currency) and where it ends."""
+    if q.percent:
+        return "%", q.expr_end
+    if q.currency:
+        return q.currency, q.expr_end
+    if q.unit_text:
+        return q.unit_text.lower(), q.expr_end
+    rest = low[q.expr_end :]
+    if m := cues.unit_head.match(rest):
+        return spaced(m.group("unit")), q.expr_end + m.end()
+    # an abbreviation in capitals is its own unit ('CSDL', 'CKS'); else up to two words
+    found = words(text[q.expr_end : q.expr_end + 40])
+    if not found or text[q.expr_end : q.expr_end + found[0].start()].strip():
+        return "", q.expr_end
+    first = found[0]
+    if first.group().isupper() or not first.group()[0].isalpha():
+        return first.group().lower(), q.expr_end + first.end()
+    if first.group()[0].isupper():
+        return "", q.expr_end
+    taken = [first]
+    if len(found) > 1:
+        second = found[1]
+        gap = text[q.expr_end + first.end() : q.expr_end + second.start()]
+        if gap == " " and second.group().islower() and not stop_word(cues, second.group()):
+            taken.append(second)
+    end = q.expr_end + taken[-1].end()
+    return " ".join(w.group().lower() for w in taken), end
+
+
+def unit_of_subject(cues: Cues, subject: str) -> str:
+    """The counted noun a subject opens with ('số dự án ...' -> 'dự án'), or ''."""
+    m = cues.subject_unit.match(cues.low(subject))
+    return spaced(m.group("unit")) if m else ""
+
+
+def stop_word(cues: Cues, word: str) -> bool:
+    """Whether ``word`` ends a noun phrase (a stop, preposition, copula or auxiliary)."""
+    w = cues.low(word)
+    return bool(
+        cues.after_stop.fullmatch(w)
+        or cues.preposition_head.match(w)
+        or cues.copula_head.match(w)
+        or cues.aux_any.fullmatch(w)
+    )
+
+
+def _list_goes_on(cues: Cues, text: str, span: str, lspan: str, end: int, limit: int) -> int:
+    """Where a list of short nouns separated by commas ends ('sở, ban, ngành'): the
+    phrase's ``end``, or the comma where a clause or the next figure's topic starts."""
+    pos = 0
+    while True:
+        comma = span.find(",", pos, end)
+        if comma < 0:
+            return end
+        segment_words = words(span[pos:comma])
+        rest = lspan[comma + 1 : end]
+        # a clause starting after the comma ('..., đạt mật độ') is not part of the list
+        starts_clause = bool(
+            cues.copula_head.match(rest)
+            or cues.estimate_head.match(rest)
+            or cues.change_head.match(rest)
+        )
+        # the words after the last comma run into the next figure: they are its topic
+        # ('26.226 thuê bao, số thuê bao di động là 1.161.983', 'xây mới 304 căn, sửa
+        # chữa 399 căn'); '... cấp huyện và 505 đơn vị' joins the next figure: the list
+        # goes on; 'thành phố đã triển khai' is an item with its verb, not a topic
+        tail_words = rest.rstrip()
+        next_topic = (
+            end == len(span)
+            and limit < len(text)
+            and "," not in rest
+            and not cues.conjunction_tail.search(tail_words)
+            and (len(words(tail_words)) <= 2 or bool(cues.copula_tail.search(tail_words)))
+        )
+        if len(segment_words) > 3 or starts_clause or next_topic:
+            return comma
+        pos = comma + 1
+
+
+def after_phrase(cues: Cues, text: str, low: str, start: int, limit: int) -> tuple[str, int]:
+    """The noun phrase from ``start`` up to ``limit`` (the next figure) or a stop.
+
+    Returns:
+        The phrase ('' if a comma closes the figure) and where it ends in ``text``.
+    """
+    span = text[start:limit]
+    lspan = low[start:limit]
+    if span.lstrip(" ").startswith(","):
+        return "", start  # '24,6%, thuộc nhóm ...': a comma closes the figure
+    stop = PUNCT_STOP.search(span)
+    end = stop.start() if stop else len(span)
+    s = cues.after_stop.search(lspan, 0, end)
+    if s:
+        end = s.start()
+    end = _list_goes_on(cues, text, span, lspan, end, limit)
+    found = words(span[:end])
+    if len(found) > cues.rules.max_after_words:
+        end = found[cues.rules.max_after_words - 1].end()
+    # a phrase that ran into the next figure gives back that figure's cue words
+    # ('... cảnh báo hơn 14.000': 'hơn' is the next figure's bound)
+    while True:
+        tail = lspan[:end].rstrip(" ,")
+        m = (
+            cues.bound_tail.search(tail)
+            or cues.estimate_tail.search(tail)
+            or cues.copula_tail.search(tail)
+            or cues.conjunction_tail.search(tail)
+        )
+        if not m or m.start() == 0:
+            break
+        end = m.start()
+    phrase = span[:end].strip(" ,")
+    return phrase, start + end
+
+
+def without_cue(text: str, phrase: str, start: int, cue: tuple[int, int]) -> str:
+    """``phrase`` (found from ``start`` in ``text``) without the bound cue at ``cue``."""
+    offset = text.find(phrase, start) if phrase else -1
+    a, b = cue
+    if offset < 0 or not (offset <= a and b <= offset + len(phrase)):
+        return phrase
+    cut = phrase[: a - offset] + " " + phrase[b - offset :]
+    return " ".join(cut.split()).strip(" ,")

@@ -1,0 +1,203 @@
+"""Numbers that qualify a neighbouring figure rather than count something: a share
+of plan ('đạt 102% kế hoạch'), a change ('tăng 8%', 'gấp 1,6 lần cùng kỳ'), a change
+in percentage points; which figure each belongs to, and back-references to the
+sentence before ('Con số này tăng 12,4%')."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from decimal import Decimal
+
+from vnextract.core.model import DateMention, Quantity
+from vnextract.records.cues import PARENS, PUNCT_STOP, TOPIC_STOP, Cues, words
+from vnextract.records.draft import Draft, Role, SentenceResult
+from vnextract.records.topic import substantive
+
+
+def _near(cues: Cues, low: str, q: Quantity) -> str:
+    """The qualifier's phrase after ``q``: a few words, up to a stop, a comma or a
+    conjunction."""
+    after_words = words(low[q.expr_end : q.expr_end + 80])
+    window = low[q.expr_end : q.expr_end + 80]
+    if after_words:
+        cut = after_words[min(len(after_words), cues.rules.plan.window_words) - 1].end()
+        window = window[:cut]
+    stop = PUNCT_STOP.search(window)
+    clause_window = window[: stop.start()] if stop else window
+    comma = clause_window.find(",")
+    near = clause_window if comma < 0 else clause_window[:comma]
+    # the qualifier's phrase ends at the comma or a conjunction: what follows names
+    # the next figure ('đạt 100,9% kế hoạch và thực hiện giải ngân đạt 100%')
+    if conj := cues.qualifier_end.search(near):
+        near = near[: conj.start()]
+    return near
+
+
+def classify(cues: Cues, low: str, q: Quantity) -> Role:
+    """Whether ``q`` is a figure, a share of plan or a change; with its value and phrase.
+
+    Args:
+        cues: the compiled cue patterns.
+        low: the sentence's :meth:`Cues.low` copy.
+        q: one of its numbers.
+    """
+    offset = max(0, q.start - 60)
+    before = low[offset : q.start]
+    near = _near(cues, low, q)
+    end = q.expr_end + len(near)
+    figure = Role("figure", None, q.expr_end, q.start, "")
+    basis = ""
+    if cues.change_ref.search(near):
+        basis = "yoy" if cues.year_on_year.search(near) else "other"
+    up, down = cues.change_up.search(before), cues.change_down.search(before)
+    if not q.percent:
+        if (up or down) and (m := cues.points_unit.match(low, q.expr_end)):
+            # 'tăng 1,2 điểm phần trăm': not a per cent change of the figure before
+            value = q.value if up else -q.value
+            return Role("points", value, max(end, m.end()), offset + (up or down).start(), basis)
+        multiple = cues.change_multiple.search(before)
+        if multiple and basis and cues.times_unit.match(low, q.expr_end):
+            # 'gấp 1,6 lần cùng kỳ' is a change of +60%
+            value = (q.value - 1) * 100
+            return Role("change", value, end, offset + multiple.start(), basis)
+        return figure
+    if (up or down) and cues.plan_against.match(near):
+        value = q.value + 100 if up else 100 - q.value
+        return Role("plan", value, end, offset + (up or down).start(), "")
+    if cues.plan_cue.search(near) and (m := cues.plan_lead.search(before)):
+        value = q.value + 100 if cues.plan_over.search(before) else q.value
+        return Role("plan", value, end, offset + m.start(), "")
+    if up:
+        return Role("change", q.value, end, offset + up.start(), basis)
+    if down:
+        return Role("change", -q.value, end, offset + down.start(), basis)
+    if (m := cues.change_ratio.search(before)) and cues.change_ref.search(near):
+        return Role("change", q.value - 100, end, offset + m.start(), basis)
+    return figure
+
+
+def plan_cue_end(
+    cues: Cues, low: str, quantities: Sequence[Quantity], roles: Sequence[Role]
+) -> int | None:
+    """End of the first plan cue that speaks of a plan, not of a result measured
+    against one ('vượt kế hoạch đề ra') nor inside a share of plan's phrase."""
+    masked = [(m.start(), m.end()) for m in cues.target_result.finditer(low)]
+    masked += [
+        (q.expr_end, r.end) for q, r in zip(quantities, roles, strict=True) if r.kind != "figure"
+    ]
+    for m in cues.target.finditer(low):
+        if not any(a <= m.start() < b for a, b in masked):
+            return m.end()
+    return None
+
+
+def refers_back(cues: Cues, low: str, left: int, verb: int) -> bool:
+    """Whether a qualifier's subject only points back ('Con số này tăng 12,4%')."""
+    seg = low[left:verb]
+    stops = list(TOPIC_STOP.finditer(seg))
+    if stops:
+        seg = seg[stops[-1].end() :]
+    part = cues.aux_any.sub(" ", cues.estimate.sub(" ", seg.rsplit(",", 1)[-1]))
+    return bool(cues.back_ref.match(" ".join(part.split())))
+
+
+def names_its_own(cues: Cues, low: str, left: int, verb: int) -> bool:
+    """Whether words between the last figure's phrase and a qualifier's verb name a
+    new thing ('..., lợi nhuận tăng 5%'), rather than a comparison base or fillers."""
+    seg = PARENS.sub(" ", low[left:verb])
+    stops = list(TOPIC_STOP.finditer(seg))
+    if stops:
+        seg = seg[stops[-1].end() :]
+    # the thing changed is named in the verb's own comma segment
+    part = cues.conjunction_head.sub("", seg.rsplit(",", 1)[-1].strip()).strip()
+    part = cues.aux_any.sub(" ", cues.estimate.sub(" ", part)).strip()
+    if not part or cues.reference_head.match(part) or cues.filler_full.fullmatch(part):
+        return False
+    return substantive(cues, part)
+
+
+def unread_figure(
+    cues: Cues,
+    text: str,
+    start: int,
+    end: int,
+    quantities: Sequence[Quantity],
+    dates: Sequence[DateMention],
+) -> bool:
+    """Whether a figure-like number that is neither a figure read nor a date stands
+    between ``start`` and ``end``: a change after it qualifies that figure."""
+    read = [(q.start, q.expr_end) for q in quantities] + [(d.start, d.end) for d in dates]
+    for m in cues.figure_like.finditer(text, start, end):
+        if not any(a < m.end() and m.start() < b for a, b in read):
+            return True
+    return False
+
+
+def qualified_figure(
+    text: str,
+    quantities: Sequence[Quantity],
+    kinds: Sequence[str],
+    drafts: dict[int, Draft],
+    i: int,
+    clause_start: int,
+) -> int | None:
+    """Index of the figure the share of plan or change ``quantities[i]`` belongs to:
+    the nearest before it in the clause, passing over densities and bracketed figures
+    closed before it (``kinds``: each number's role kind)."""
+    for j in range(i - 1, -1, -1):
+        q = quantities[j]
+        if q.start < clause_start:
+            break
+        if kinds[j] != "figure" or j not in drafts:
+            continue
+        if q.per and not q.currency:
+            continue
+        between = text[q.expr_end : quantities[i].start]
+        if between.count(")") > between.count("("):
+            continue  # '(Tháng 4/2023: 263.299 tỷ đồng) và giảm 2%': a comparison base
+        return j
+    return None
+
+
+def attach(d: Draft, role: Role, result: SentenceResult, q: Quantity) -> None:
+    """Put a share of plan or a change on its figure; of two changes the year-on-year
+    one wins, any other second change is left unattached (it qualifies nothing new).
+    A change in percentage points has no field: it only stops being a record."""
+    if role.kind == "points":
+        return
+    if role.kind == "plan":
+        if d.plan_percent is None:
+            d.plan_percent = role.value
+        else:
+            result.unattached.append(q)
+        return
+    if d.standalone:
+        # 'CPI tăng 0,3% so với tháng trước, tăng 3,1% so với cùng kỳ': the record is
+        # the year-on-year change
+        if role.basis == "yoy" and d.change_basis != "yoy":
+            d.quantity = replace(q, value=role.value, value_max=None)
+            d.change_basis = role.basis
+        else:
+            result.unattached.append(q)
+        return
+    if d.change_percent is None or (role.basis == "yoy" and d.change_basis != "yoy"):
+        d.change_percent = role.value
+        d.change_basis = role.basis
+    else:
+        result.unattached.append(q)
+
+
+def last_figure(drafts: Sequence[Draft]) -> Draft | None:
+    """The last record of a sentence that a later qualifier can refer back to."""
+    for d in reversed(drafts):
+        if not d.standalone:
+            return d
+    return None
+
+
+def signed(value: Decimal | None, sign: Decimal | int | None) -> Decimal | None:
+    """``value`` with the sign of ``sign`` (the upper end of a fall is a fall too)."""
+    if value is None or sign is None:
+        return value
+    return -abs(value) if sign < 0 else value

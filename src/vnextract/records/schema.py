@@ -1,0 +1,77 @@
+"""Schema of ``rules/records.yml``: the cue words the record stage reads sentences with."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Bound = Literal["=", "~", ">", "<", ">=", "<="]
+
+
+class _Plan(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    lead: list[str]
+    over: list[str]
+    against: list[str]
+    cues: list[str]
+    window_words: int = Field(ge=1, le=20)
+
+
+class _Change(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    up: list[str]
+    down: list[str]
+    ratio: list[str]
+    reference: list[str]
+    year_on_year: list[str]
+    gap: list[str]
+    points: list[str]
+    multiple: list[str]
+    times: list[str]
+    window_words: int = Field(ge=1, le=20)
+
+
+class RecordRules(BaseModel):
+    """Schema of ``rules/records.yml``."""
+
+    model_config = ConfigDict(extra="forbid")
+    estimate_cues: list[str]
+    bound_cues: dict[str, Bound]
+    copulas: list[str]
+    existentials: list[str]
+    connectors: list[str]
+    auxiliaries: list[str]
+    fillers: list[str]
+    subject_heads: list[str]
+    after_stops: list[str]
+    prepositions: list[str]
+    conjunctions: list[str]
+    qualifier_ends: list[str]
+    units: list[str]
+    plan: _Plan
+    change: _Change
+    per_cues: dict[str, str]
+    target_cues: list[str]
+    target_results: list[str]
+    future_markers: list[str]
+    plan_item_units: list[str]
+    time_words: list[str]
+    done_markers: list[str]
+    section_labels: list[str]
+    plan_verbs: list[str]
+    future_year_cues: list[str]
+    task_list_cues: list[str]
+    ordinal_starts: list[str]
+    head_prefixes: list[str]
+    denominators: list[str]
+    after_bound_cues: dict[str, Bound]
+    per_bases: list[str]
+    back_references: list[str]
+    raise_cues: dict[str, str]
+    part_of_connectors: list[str]
+    counted_prefixes: list[str]
+    rate_heads: list[str]
+    section_nouns: list[str]
+    max_after_words: int = Field(ge=1, le=60)
+    max_verb_words: int = Field(ge=0, le=20)

@@ -1,0 +1,98 @@
+"""A figure's subject: from its topic, the noun counted after it, or the figure
+before it; a part's owner, a raised total's thing and a section's domain."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from vnextract.core.model import Quantity
+from vnextract.records.cues import Cues, spaced, words
+from vnextract.records.draft import Draft
+from vnextract.records.topic import verb_phrase
+
+
+def _shape(q: Quantity) -> str:
+    """The figure's shape, the first part of its rule name."""
+    shape = "percent" if q.percent else "money" if q.currency else "ratio" if q.total else "count"
+    if q.per and not q.percent and not q.currency:
+        shape = "density"
+    return shape
+
+
+def choose_subject(
+    cues: Cues,
+    topic: str,
+    link: str,
+    counted: str,
+    previous: str,
+    q: Quantity,
+    last: str = "",
+    when: str = "",
+) -> tuple[str, str]:
+    """The subject of figure ``q`` and the rule that chose it.
+
+    Args:
+        topic: the phrase before the number; ``link`` the link word between them.
+        counted: the noun phrase counted after it ('' if none).
+        previous: the subject of the last figure with a topic of its own.
+        last: the subject of the figure just before.
+        when: a bracketed period standing alone for a comparison base.
+    Returns:
+        The subject and the rule, ``'<shape>.<source>'`` ('count.topic', ...).
+    """
+    shape = _shape(q)
+    if topic and cues.rate_head_full.fullmatch(cues.low(topic)) and (last or previous):
+        # a bare head ('đạt tỷ lệ 28%') is the rate of the figure just before
+        own = last if last and not cues.low(last).startswith(cues.low(topic)) else previous
+        return f"{topic} {own or last}", f"{shape}.head+previous"
+    if topic and (link == "copula" or not counted):
+        return topic, f"{shape}.topic"
+    if topic and link == "existential" and cues.heads.search(cues.low(topic)):
+        return topic, f"{shape}.topic"  # 'tổng số thuê bao cố định hiện có 160.000 thuê bao'
+    if counted:
+        if link in ("existential", "connector") or not topic:
+            return counted, f"{shape}.after"
+        verb = verb_phrase(cues, topic)
+        return (f"{verb} {counted}" if verb else counted), f"{shape}.verb+after"
+    if when and last:
+        return f"{last} {when}", f"{shape}.previous+period"
+    if previous or last:
+        return previous or last, f"{shape}.previous"
+    return "", f"{shape}.none"
+
+
+def is_part(cues: Cues, low: str, prior: Draft, q: Quantity, unit: str) -> bool:
+    """Whether ``q`` is a part of the figure before it: a part-of connector between
+    them and the same counted noun."""
+    if unit in ("", "%") or unit != prior.unit or prior.standalone:
+        return False
+    between = low[prior.quantity.expr_end : q.start]
+    if ";" in between:
+        return False
+    return any(m.group("part") for m in cues.part_of.finditer(between))
+
+
+def raised(cues: Cues, low: str, last: str) -> str:
+    """'..., nâng tổng số thuê bao hiện có 160.471 thuê bao': the total of the thing
+    the last figure changed, when the topic names nothing more than its noun."""
+    m = cues.raise_head.match(low)
+    if not m or not last:
+        return ""
+    rest = cues.existential_tail.sub("", cues.aux_tail.sub("", low[m.end() :])).strip()
+    if len(words(rest)) > 2:
+        return ""  # 'nâng tổng số xã đạt chuẩn lên ...' names what it counts itself
+    base = last[h.end() :].strip() if (h := cues.head_start.match(cues.low(last))) else last
+    return f"{cues.raises[spaced(m.group('cue'))]} {base}"
+
+
+def add_section_domain(cues: Cues, text: str, low: str, drafts: Sequence[Draft]) -> None:
+    """Add the domain a section label opens the sentence with to the subjects of its
+    figures that do not name it, in place."""
+    m = cues.section_domain.match(low)
+    # only a label with its noun ('Về lĩnh vực ...', 'Về công tác ...') names a domain:
+    # 'Về xã hội số, ...' may open a sentence about communes
+    if m and cues.section_noun.search(low, 0, m.start("domain")):
+        domain = text[m.start("domain") : m.end("domain")]
+        for d in drafts:
+            if d.subject and cues.low(domain) not in cues.low(d.subject):
+                d.subject, d.rule = f"{d.subject} {domain}", f"{d.rule}+section"

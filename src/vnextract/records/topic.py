@@ -1,0 +1,197 @@
+"""The phrase before a number that names it (its topic), and the link word between
+them (a copula, an existential, a connector): what tells a subject from a verb."""
+
+from __future__ import annotations
+
+from vnextract.records.cues import SHORT_PAREN, TOPIC_STOP, Cues, words
+
+
+def comma_parts(seg: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of each comma-separated part of ``seg``."""
+    parts, pos = [], 0
+    comma = seg.find(",")
+    while comma >= 0:
+        parts.append((pos, comma))
+        pos = comma + 1
+        comma = seg.find(",", pos)
+    parts.append((pos, len(seg)))
+    return parts
+
+
+def substantive(cues: Cues, piece: str) -> bool:
+    """Whether ``piece`` names something: more than fillers, a copula or a section label."""
+    low = cues.low(piece).strip(" ,")
+    if cues.section_label.match(low):
+        return False  # 'Về chính quyền số, ...' labels a section, it counts nothing
+    low = cues.copula_head.sub("", low)
+    low = cues.aux_tail.sub("", low)
+    return bool(words(low)) and not cues.filler_full.fullmatch(low)
+
+
+def trim(cues: Cues, phrase: str) -> str:
+    """``phrase`` without fillers and copulas at its ends; '' if nothing else is left."""
+    phrase = phrase.strip(" ,")
+    for _ in range(6):
+        low = cues.low(phrase)
+        m = cues.filler_head.match(low) or cues.copula_head.match(low)
+        if m and m.end() < len(low):
+            phrase = phrase[m.end() :].strip(" ,")
+            continue
+        m = cues.filler_tail.search(low)
+        if m and m.start() > 0:
+            phrase = phrase[: m.start()].strip(" ,")
+            continue
+        break
+    if cues.filler_full.fullmatch(cues.low(phrase)):
+        return ""
+    return phrase
+
+
+def list_item(cues: Cues, seg: str, parts: list[tuple[int, int]], n: int) -> bool:
+    """Whether the comma part before part ``n`` is a short noun of the same list."""
+    a, b = parts[n - 1]
+    piece = seg[a:b]
+    low = cues.low(piece)
+    following = seg[parts[n][0] : parts[n][1]].lstrip()
+    return (
+        1 <= len(words(piece)) <= 2
+        and not any(ch.isdigit() for ch in piece)
+        and following[:1].islower()
+        # 'thành phố, tăng bậc': a part opening with a verb is a clause, not a list item
+        and not cues.change_head.match(cues.low(following))
+        and not cues.copula_head.match(cues.low(following))
+        and not cues.filler_full.fullmatch(low)
+        and not cues.time_only.fullmatch(low)
+        and substantive(cues, piece)
+    )
+
+
+def _strip_links(cues: Cues, seg: str, lseg: str) -> tuple[str, str, str]:
+    """``seg`` and its low copy without the cue words at their end, and the
+    strongest link word found ('copula', 'existential', 'connector' or '')."""
+    link = ""
+    while True:
+        stripped = False
+        for kind, pattern in cues.link_tails:
+            m = pattern.search(lseg)
+            if m and m.start() < len(lseg):
+                if kind in ("copula", "existential", "connector") and not link:
+                    link = kind
+                # 'ước đạt' is an estimate cue ending in a copula: it links like 'đạt'
+                if kind == "estimate" and not link and cues.copula_tail.search(m.group()):
+                    link = "copula"
+                seg, lseg = seg[: m.start()], lseg[: m.start()]
+                seg, lseg = seg.rstrip(" ,"), lseg.rstrip(" ,")
+                stripped = True
+                break
+        if not stripped:
+            break
+    return seg, lseg, link
+
+
+def _from_head(cues: Cues, seg: str, lseg: str, parts: list[tuple[int, int]]) -> str:
+    """The phrase from the subject head that names the figure ('tổng số ...'), or ''."""
+    heads = list(cues.heads.finditer(lseg))
+    if not heads:
+        return ""
+    k = len(heads) - 1
+    # 'tỷ lệ X trên tổng số Y': a head after a denominator word belongs to the
+    # head before it
+    while k > 0 and cues.denominator_tail.search(lseg[heads[k - 1].end() : heads[k].start()]):
+        k -= 1
+    h = heads[k]
+    start = h.start()
+    if p := cues.head_prefix_tail.search(lseg[:start]):
+        start = p.start()  # 'lũy kế doanh thu'
+    # a head counts only within the last two comma segments, or before a list of
+    # short nouns ('nhóm may mặc, mũ nón, giày dép')
+    later = [p for p in parts if p[0] > h.start()]
+    # the last item may be joined by a conjunction ('điện, nước và vật liệu xây dựng')
+    short = all(
+        len(words(item)) <= 3 for a, b in later for item in cues.conjunction_any.split(lseg[a:b])
+    )
+    if len(parts) < 2 or h.start() >= parts[-2][0] or short:
+        return seg[start:]
+    return ""
+
+
+def _last_substantive(cues: Cues, seg: str, parts: list[tuple[int, int]]) -> str:
+    """The last comma part that names something, with the list of short nouns before it."""
+    for n in range(len(parts) - 1, -1, -1):
+        piece = seg[parts[n][0] : parts[n][1]]
+        if not cues.filler_full.fullmatch(cues.low(piece)) and substantive(cues, piece):
+            # a list of short nouns before it names the same thing ('các sở, ban
+            # ngành tiếp nhận')
+            while n > 0 and list_item(cues, seg, parts, n):
+                n -= 1
+            return seg[parts[n][0] :]
+    return ""
+
+
+def topic(cues: Cues, text: str, low: str, left: int, right: int) -> tuple[str, str]:
+    """The phrase before a number that names it, and the link word found.
+
+    Args:
+        cues: the compiled cue patterns.
+        text: the sentence; ``low`` its :meth:`Cues.low` copy.
+        left: where the phrase may start (the end of the figure before).
+        right: where the number (or a standalone change's verb) starts.
+    Returns:
+        The topic ('' if none) and its link: 'copula', 'existential', 'connector' or ''.
+    """
+    # a number opening a parenthesis ('FTTH (572.594 hộ/...)') is named before it, and
+    # so is one after a colon ('ước đạt: 276 tỷ đồng', 'nội trú: 1.520 lượt')
+    while right > left and text[right - 1] in " (:":
+        right -= 1
+    seg = text[left:right]
+    lseg = low[left:right]
+    # strong boundaries: take what follows the last one
+    cut = 0
+    # a short closed parenthesis ('Chỉ số ... (DTI) của tỉnh') is part of the phrase
+    for m in TOPIC_STOP.finditer(SHORT_PAREN.sub(lambda p: " " * len(p.group()), seg)):
+        cut = m.end()
+    for m in cues.connector_any.finditer(lseg, cut):
+        if not lseg[m.end() :].strip():
+            continue  # a connector right before the number: handled as a link word
+        cut = max(cut, m.end())
+    seg, lseg, link = _strip_links(cues, seg[cut:], lseg[cut:])
+    # per-comma segments: the last substantive one, unless a subject head starts earlier
+    parts = comma_parts(seg)
+    chosen = _from_head(cues, seg, lseg, parts) or _last_substantive(cues, seg, parts)
+    chosen = trim(cues, chosen)
+    if cues.time_only.fullmatch(cues.low(chosen)):
+        chosen = ""  # 'Tháng 4/2023', 'năm 2023', '9 tháng' say when, not what
+    return chosen, link
+
+
+def verb_phrase(cues: Cues, topic: str) -> str:
+    """The action words right before a number ('đã tiếp nhận' -> 'tiếp nhận')."""
+    if not topic:
+        return ""
+    low = cues.low(topic)
+    last = None
+    # the action starts after the last auxiliary or plan cue ('phấn đấu phủ sóng')
+    for m in cues.aux_any.finditer(low):
+        last = m
+    for m in cues.target.finditer(low):
+        if last is None or m.end() > last.end():
+            last = m
+    phrase = topic[last.end() :] if last else topic
+    found = words(phrase)
+    if len(found) > cues.rules.max_verb_words:
+        phrase = phrase[found[-cues.rules.max_verb_words].start() :]
+    return phrase.strip(" ,")
+
+
+def bracketed_period(cues: Cues, text: str, low: str, left: int, start: int) -> str:
+    """The period that alone names a bracketed comparison base ('(Tháng 4/2023: 263
+    tỷ đồng)', '(năm 2017 đạt 90,4%)'), else ''."""
+    opening = text.rfind("(", left, start)
+    if opening < 0:
+        return ""
+    seg = text[opening + 1 : start]
+    lseg = low[opening + 1 : start].rstrip(" :")
+    lseg = cues.copula_tail.sub("", cues.estimate_tail.sub("", lseg)).rstrip(" :")
+    if not any(ch.isdigit() for ch in lseg) or not cues.time_only.fullmatch(lseg):
+        return ""
+    return seg[: len(lseg)].strip()
