@@ -317,6 +317,8 @@ def compile_rules(sections: dict, folder: Path) -> EntityRules:
         "REGION": alternation([n for g in locations.regions for n in g]),
         "BYLINE": alternation(titles.byline_cues),
         "ORG_BREAK": alternation(orgs.name_breaks) + r"(?![\p{L}\d])",
+        "BRAND_CUE": alternation(orgs.brand_cues),
+        "NOT_BRAND": "(?i:" + alternation(orgs.not_brands) + r")(?![\p{L}\d])",
         "UNIT": alternation(locations.units),
         "PLACE_KEEP": alternation(locations.place_types.keep),
         "PLACE_DROP": alternation(locations.place_types.drop),
@@ -346,6 +348,7 @@ def compile_rules(sections: dict, folder: Path) -> EntityRules:
     word_lists: dict[str, list[str]] = {
         "AGENCY_NAME": [n for g in agencies.named for n in g],
         "ORG_NAME": [n for g in orgs.named for n in g],
+        "BRAND_CUE": orgs.brand_cues,
         "COUNTRY": countries,
         "REGION": [n for g in locations.regions for n in g],
         "PLACE_KEEP": locations.place_types.keep,
