@@ -242,6 +242,8 @@ NOT_PERSONS = [
     ("Tỉnh đạt 98% kế hoạch.\nKẾT QUẢ NỔI BẬT", "Kết Quả Nổi Bật"),
     ("Tỉnh đạt 98% kế hoạch.\nPHÁT TRIỂN KINH TẾ", "Phát Triển Kinh Tế"),
     ("Tỉnh đạt 98% kế hoạch.\nCHUYỂN ĐỔI SỐ", "Chuyển Đổi Số"),
+    # the people's name spelt with an apostrophe is no person
+    ("Đồng bào H'Mông Hà Giang đón Tết sớm.", "H'Mông Hà Giang"),
     # a word of address opening the sentence is no country
     ("Anh Đinh Văn Kriêng chăm sóc rừng.", "Anh"),
 ]
