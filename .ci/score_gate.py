@@ -31,7 +31,7 @@ GATES = {
         "attribute_accuracy": 0.98,
         "entities": {
             "DATE": 0.98,
-            "AGENCY": 0.95,
+            "AGENCY": 0.96,
             "PERSON": 0.95,
             "LOCATION": 0.94,
             "ORG": 1.0,

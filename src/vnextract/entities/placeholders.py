@@ -199,6 +199,8 @@ def _bodies(w: RuleWords) -> dict[str, str]:
         "DOMAIN_ABBR": alternation([a.replace("&", "").replace("-", "") for a in domain_abbrs])
         + r"(?![\p{L}\d])",
         "ORG_BREAK": alternation(orgs.name_breaks) + r"(?![\p{L}\d])",
+        "BRAND_CUE": alternation(orgs.brand_cues),
+        "NOT_BRAND": "(?i:" + alternation(orgs.not_brands) + r")(?![\p{L}\d])",
         "AGENCY_NAME": "(?i:" + alternation([n for g in agencies.named for n in g]) + ")",
         "ORG_NAME": "(?i:" + alternation([n for g in orgs.named for n in g]) + ")",
     }
@@ -232,6 +234,7 @@ def word_lists(w: RuleWords) -> dict[str, list[str]]:
     return {
         "AGENCY_NAME": [n for g in agencies.named for n in g],
         "ORG_NAME": [n for g in orgs.named for n in g],
+        "BRAND_CUE": w.orgs.brand_cues,
         "COUNTRY": w.countries,
         "REGION": [n for g in locations.regions for n in g],
         "PLACE_KEEP": locations.place_types.keep,

@@ -79,6 +79,10 @@ class OrganisationsRules(BaseModel):
     # lower-case words that end an organisation name instead of continuing it
     # ("Công ty Khai thác thủy lợi Hòa Bình" yes, "Công ty Viettel tại Hà Nội" no)
     name_breaks: list[str] = Field(default_factory=list)
+    # words after which a capitalised Latin-script name is an organisation ("ứng dụng
+    # Zalo", "theo số liệu của Statista"), and the Latin words there that name none
+    brand_cues: list[str] = Field(default_factory=list)
+    not_brands: list[str] = Field(default_factory=list)
 
     @field_validator("named")
     @classmethod
