@@ -245,7 +245,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--quick",
         action="store_true",
-        help="150 articles, 2 repeats, no memory check: a first look in about 3 minutes",
+        help="100 articles, 2 repeats, no memory check: a first look in under 3 minutes",
     )
     parser.add_argument("--articles", type=int, default=2000, help="throughput corpus size")
     parser.add_argument(
@@ -277,7 +277,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     if args.quick:
-        args.articles, args.repeat, args.skip_memory = 150, 2, True
+        args.articles, args.repeat, args.skip_memory = 100, 2, True
     if args.out is None:
         name = "pipeline" + ("_distinct" if args.mode == "distinct" else "")
         args.out = ROOT / "benchmarks/results" / f"{name}{'_quick' if args.quick else ''}.json"

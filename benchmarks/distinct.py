@@ -137,8 +137,12 @@ class DistinctArticles:
 
     def article(self) -> str:
         rng = self.rng
-        header = [self._new(lambda line=line: self._figures(self._names(line)))
-                  for line in rng.choice(self.headers)]  # fmt: skip
+        lines = rng.choice(self.headers)  # [furniture..., title, dateline] or [title]
+        # site furniture (counters, menus) repeats on a real site too; title and dateline not
+        header = [self._figures(line) for line in lines[:-2]]
+        header.append(self.sentence()[:-1])
+        if len(lines) >= 2:
+            header.append(self._new(lambda: self._figures(lines[-1])))
         paragraphs = [
             " ".join(self.sentence() for _ in range(rng.randint(1, 4)))
             for _ in range(rng.randint(5, 12))
