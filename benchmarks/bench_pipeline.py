@@ -20,6 +20,8 @@ run (the parent or one worker), i.e. memory *per worker*.
 
     .venv/bin/python benchmarks/bench_pipeline.py                     # 2,000 / 1,000 vs 4,000
     .venv/bin/python benchmarks/bench_pipeline.py --articles 100 --memory-sizes 50,200
+    .venv/bin/python benchmarks/bench_pipeline.py --mode distinct     # text never seen (issue 15)
+    .venv/bin/python benchmarks/bench_pipeline.py --mode distinct --quick   # about 3 minutes
 
 Results go to ``benchmarks/results/pipeline.json``; a markdown table is printed.
 Other programs running at the same time slow every figure: ``word_tokenize`` and
@@ -232,6 +234,19 @@ def _rates(row: dict, documents: int, characters: int) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--mode",
+        choices=("repeated", "distinct"),
+        default="repeated",
+        help="repeated: sentences of corpus/ recombined (they repeat); distinct: the archive "
+        "(dev, seeds, corpus) once and generated articles whose sentences never repeat, "
+        "interleaved with word_tokenize (see distinct.py)",
+    )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="100 articles, 2 repeats, no memory check: a first look in under 3 minutes",
+    )
     parser.add_argument("--articles", type=int, default=2000, help="throughput corpus size")
     parser.add_argument(
         "--memory-sizes", default="1000,4000", help="small,large corpus for the memory check"
@@ -251,11 +266,23 @@ def main(argv: list[str] | None = None) -> int:
         "--skip-interleaved", action="store_true", help="skip the per-document interleaved ratio"
     )
     parser.add_argument("--dask", action="store_true", help="also time --scheduler local")
-    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks/results/pipeline.json")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        help="results file (default benchmarks/results/pipeline.json, pipeline_distinct.json "
+        "for --mode distinct, with _quick before .json for --quick)",
+    )
     parser.add_argument(
         "--from-json", type=Path, help="recompute the figures and table of a results file"
     )
     args = parser.parse_args(argv)
+    if args.quick:
+        args.articles, args.repeat, args.skip_memory = 100, 2, True
+    if args.out is None:
+        name = "pipeline" + ("_distinct" if args.mode == "distinct" else "")
+        args.out = ROOT / "benchmarks/results" / f"{name}{'_quick' if args.quick else ''}.json"
+    if args.mode == "distinct":
+        return _distinct(args)
     if args.from_json:
         results = json.loads(args.from_json.read_text(encoding="utf-8"))
         results["bars"] = _bars(results)
@@ -332,6 +359,30 @@ def main(argv: list[str] | None = None) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(table(results))
+    return 0
+
+
+def _distinct(args: argparse.Namespace) -> int:
+    import distinct
+
+    if args.from_json:
+        print(distinct.table(json.loads(args.from_json.read_text(encoding="utf-8"))))
+        return 0
+    results: dict = {
+        "machine": {
+            "cpus": os.cpu_count(),
+            "usable_cpus": default_workers(),
+            "python": platform.python_version(),
+            "load_before": os.getloadavg(),
+        },
+        "settings": {**vars(args), "out": str(args.out), "from_json": None},
+    }
+    with tempfile.TemporaryDirectory(prefix="bench-distinct-") as tmp:
+        results.update(distinct.run(args, Path(tmp)))
+    results["machine"]["load_after"] = os.getloadavg()
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(distinct.table(results))
     return 0
 
 

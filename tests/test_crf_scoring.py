@@ -158,3 +158,52 @@ def test_a_very_long_sentence_is_scored_and_its_grid_not_kept(segmenter):
     sentence = " ".join(["Sở Y tế tỉnh Nghệ An"] * 120)  # 720 tokens
     assert segmenter(sentence) == word_tokenize(sentence)
     assert all(n <= wordscores._GRID_CACHE_TOKENS for n, _ in segmenter._scorer._grids)
+
+
+# sentences written for these tests: new n-grams, a repeated one, digits, title case
+BATCH_SENTENCES = [
+    "Huyện Mường Tè đã lắp thêm 37 trạm phát sóng ở các bản vùng cao.",
+    "Chợ nổi Cái Răng đón 4.200 lượt khách, khách khách quay lại mua trái cây.",
+    "UBND xã Tà Xùa ký kết với Viettel Sơn La về phủ sóng 4G.",
+]
+
+
+@pytest.mark.parametrize("sentence", BATCH_SENTENCES)
+def test_scores_new_ngrams_are_scored_in_one_batch_per_width(sentence):
+    scorer = WordSegmenter()._scorer
+    calls: dict[int, list[list[str]]] = {}
+    for width, rows in scorer.rows.items():
+        compute = rows.compute
+
+        def counted(texts, width=width, compute=compute):
+            calls.setdefault(width, []).append(list(texts))
+            return compute(texts)
+
+        rows.compute = counted
+    tokens = WordSegmenter().tokens(sentence)
+    scorer.labels(tokens)
+    for width, batches in calls.items():
+        grams = {" ".join(tokens[i : i + width]) for i in range(len(tokens) - width + 1)}
+        assert len(batches) == 1 and sorted(batches[0]) == sorted(grams), width
+    scorer.labels(tokens)  # nothing new the second time
+    assert all(len(batches) == 1 for batches in calls.values())
+
+
+@pytest.mark.parametrize("sentence", BATCH_SENTENCES)
+def test_scores_rows_are_the_sums_of_the_feature_strings_weights(segmenter, sentence):
+    """Each row adds, in template order, the weights of the strings underthesea would make
+    (``T[0].lower=khách``): the same floating-point sums as one string at a time."""
+    scorer, templates = segmenter._scorer, segmenter._templates
+    weights = scorer.weights
+    tokens = segmenter.tokens(sentence)
+    scorer.labels(tokens)
+    for width, rows in scorer.rows.items():
+        for i in range(len(tokens) - width + 1):
+            text = " ".join(tokens[i : i + width])
+            expected = np.zeros_like(rows.table[0])
+            for _, index, first, *_ in (p for p in templates.plan if p[0] == width):
+                prefix, _, function = templates.groups[width][index]
+                attribute = weights.attributes.get(prefix + function(text))
+                if attribute is not None:
+                    expected[scorer.offsets[width].index(first)] += weights.state[attribute]
+            assert np.array_equal(rows.table[rows[text]], expected), text

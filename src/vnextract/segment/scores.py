@@ -6,18 +6,20 @@ reads the syllable before, ``T[0,1]`` the pair starting here), so the sum over
 every template reading a given offset is a property of that syllable or n-gram:
 :class:`WordScorer` computes it once per distinct one, keeps it as a row of a
 table, and adds a sentence's rows up with two array lookups per n-gram width. No
-feature string is made for a syllable seen before. The labels then come from
+feature string is made at all: a sentence's new syllables and n-grams are scored
+together, each template's value looked up among the model's own values for that
+template (:func:`_values_by_prefix`). The labels then come from
 :func:`vnextract.segment.crfmodel.viterbi2`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from itertools import repeat
 
 import numpy as np
 
 from vnextract.segment.crfmodel import CRFWeights, viterbi2
-from vnextract.segment.memo import BoundedCache
 
 # scores within this of each other are a tie to be settled by underthesea's own tagger
 # (sums in another order differ by about 1e-13 here)
@@ -26,29 +28,46 @@ MARGIN = 1e-6
 _GRID_CACHE_TOKENS = 512
 
 
-class _Rows(BoundedCache):
+class _Rows(dict):
     """Text -> row of a growing table of blocks; rows 0 and 1 are the BOS and EOS blocks,
-    which stay when the rest is emptied."""
+    which stay when the rest is emptied (between calls of :meth:`of`, once it holds more
+    than ``limit`` texts).
+
+    ``compute`` takes every text of a call not seen before at once and returns their
+    blocks stacked: on text never seen, most n-grams are new, and scoring them together
+    costs a few array operations per feature template instead of a string per feature.
+    """
 
     def __init__(
-        self, compute: Callable[[str], np.ndarray], bos: np.ndarray, eos: np.ndarray, limit: int
+        self,
+        compute: Callable[[list[str]], np.ndarray],
+        bos: np.ndarray,
+        eos: np.ndarray,
+        limit: int,
     ) -> None:
-        super().__init__(compute, limit)
+        super().__init__()
+        self.compute, self.limit = compute, limit
         self.table = np.zeros((64, *bos.shape))
         self.table[0], self.table[1] = bos, eos
         self.size = 2
 
-    def __missing__(self, text: str) -> int:
-        if self.size == len(self.table):
-            self.table = np.concatenate([self.table, np.zeros_like(self.table)])
-        row = self[text] = self.size
-        self.table[row] = self.compute(text)
-        self.size += 1
-        return row
-
-    def clear(self) -> None:
-        super().clear()
-        self.size = 2
+    def of(self, texts: list[str]) -> list[int]:
+        """The rows of ``texts``, in order; the new ones scored in one call of ``compute``."""
+        if len(self) > self.limit:
+            self.clear()
+            self.size = 2
+        new = [t for t in texts if t not in self]
+        if new:
+            new = list(dict.fromkeys(new))  # once each, in order
+            start, end = self.size, self.size + len(new)
+            if end > len(self.table):
+                grown = np.zeros((max(end, 2 * len(self.table)), *self.table.shape[1:]))
+                grown[: self.size] = self.table[: self.size]
+                self.table = grown
+            self.table[start:end] = self.compute(new)
+            self.update(zip(new, range(start, end), strict=True))
+            self.size = end
+        return list(map(self.__getitem__, texts))
 
 
 class WordScorer:
@@ -78,18 +97,30 @@ class WordScorer:
         for width, _, first, *_ in plan:
             if first not in self.offsets.setdefault(width, []):
                 self.offsets[width].append(first)
-        # width -> [(offset row, prefix, function)]; and what BOS/EOS add to each row
-        self.members: dict[int, list[tuple[int, str, Callable[[str], str]]]] = {}
+        # width -> [(offset row, prefix, function)], in template order; and what BOS/EOS
+        # add to each row
+        members: dict[int, list[tuple[int, str, Callable[[str], str]]]] = {}
         bos = {w: np.zeros((len(o), n_labels)) for w, o in self.offsets.items()}
         eos = {w: np.zeros((len(o), n_labels)) for w, o in self.offsets.items()}
         for width, index, first, _, bos_string, eos_string in plan:
             row = self.offsets[width].index(first)
             prefix, _, function = groups[width][index]
-            self.members.setdefault(width, []).append((row, prefix, function))
+            members.setdefault(width, []).append((row, prefix, function))
             bos[width][row] += self._weight(bos_string)
             eos[width][row] += self._weight(eos_string)
+        # each template's feature values the model knows -> their row of ``_state``, whose
+        # last row is zeros for the values it does not: a value is looked up, no string made
+        known = _values_by_prefix(
+            weights.attributes, {p for m in members.values() for _, p, _ in m}
+        )
+        self._state = np.vstack([weights.state, np.zeros((1, n_labels))])
+        self._absent = len(weights.state)
+        self.members = {
+            w: [(row, known[prefix], function) for row, prefix, function in m]
+            for w, m in members.items()
+        }
         self.rows = {
-            w: _Rows(lambda text, w=w: self._block(text, w), bos[w], eos[w], limit)
+            w: _Rows(lambda texts, w=w: self._blocks(texts, w), bos[w], eos[w], limit)
             for w in self.offsets
         }
         # a sentence's n-grams get `pad` BOS blocks before them and EOS blocks after, so
@@ -102,12 +133,22 @@ class WordScorer:
         i = self.weights.attributes.get(attribute)
         return 0.0 if i is None else self.weights.state[i]
 
-    def _block(self, text: str, width: int) -> np.ndarray:
-        """What ``text`` (one syllable, or an n-gram joined by spaces) adds, per offset row."""
-        block = np.zeros((len(self.offsets[width]), len(self.weights.labels)))
-        for row, prefix, function in self.members[width]:
-            block[row] += self._weight(prefix + function(text))
-        return block
+    def _blocks(self, texts: list[str], width: int) -> np.ndarray:
+        """What each of ``texts`` (syllables, or n-grams joined by spaces) adds, per offset
+        row: (texts, offset rows, labels). Each row adds its templates' weights in template
+        order, as one text at a time would, so the sums are the same to the last bit."""
+        values: dict[Callable[[str], str], list[str]] = {}
+        picks = []
+        for _, known, function in self.members[width]:
+            found = values.get(function)
+            if found is None:  # each function once per text: `lower` serves several offsets
+                found = values[function] = texts if function is str else list(map(function, texts))
+            picks.append(list(map(known.get, found, repeat(self._absent))))
+        weights = self._state[np.array(picks)]  # (templates, texts, labels)
+        blocks = np.zeros((len(texts), len(self.offsets[width]), len(self.weights.labels)))
+        for k, (row, _, _) in enumerate(self.members[width]):
+            blocks[:, row] += weights[k]
+        return blocks
 
     def _grid(self, n: int, width: int) -> tuple[np.ndarray, np.ndarray]:
         """Which padded n-gram and which offset row each of ``n`` positions reads."""
@@ -142,3 +183,15 @@ class WordScorer:
             return None
         names = self.weights.labels
         return [names[i] for i in path]
+
+
+def _values_by_prefix(attributes: dict[str, int], prefixes: set[str]) -> dict[str, dict[str, int]]:
+    """``{"T[0].lower=": {"xã": 17, ...}}``: the model's attribute strings of each prefix
+    (a template and its ``=``), by the value after it, with their row numbers."""
+    out: dict[str, dict[str, int]] = {prefix: {} for prefix in prefixes}
+    for attribute, i in attributes.items():
+        cut = attribute.find("=") + 1
+        values = out.get(attribute[:cut]) if cut else None
+        if values is not None:
+            values[attribute[cut:]] = i
+    return out
