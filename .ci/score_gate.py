@@ -35,7 +35,7 @@ GATES = {
             "PERSON": 0.95,
             "LOCATION": 0.94,
             "ORG": 1.0,
-            "LEGAL_DOC": 0.85,
+            "LEGAL_DOC": 1.0,
             "OFFICIAL": 1.0,
         },
         "max_negative_hits": 2,

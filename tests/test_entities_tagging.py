@@ -183,6 +183,10 @@ LEGAL = [
     ("Sau hai năm thực hiện Nghị quyết 15 của Huyện ủy, 9 xã đạt chuẩn.", "Nghị quyết 15"),
     ("Các xã triển khai Chỉ thị số 22 của Ban Thường vụ.", "Chỉ thị số 22"),
     ("Quyết định số 5 được thông qua.", "Quyết định số 5"),
+    (
+        "Số xã đạt chuẩn tăng gấp đôi so với trước khi có Chỉ thị 15, trong đó có 8 xã.",
+        "Chỉ thị 15",
+    ),
 ]
 
 
@@ -199,6 +203,7 @@ def test_entities_legal_documents(nlp, text, canonical):
         "Chương trình 135 hỗ trợ 40 xã.",  # a programme named by its number
         "Huyện có nghị quyết 12 điểm về nông thôn mới.",  # lower case: a count
         "Quyết định 30% vốn cho xã nghèo.",
+        "Nghị quyết 2,5 tỷ đồng cho giao thông nông thôn.",  # a decimal, not a number
     ],
 )
 def test_entities_no_legal_document_without_a_number(nlp, text):
