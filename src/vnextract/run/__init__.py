@@ -1,1 +1,3 @@
-"""run: see docs/ARCHITECTURE.md."""
+"""Many documents: in this process, a process pool or Dask, streamed into one output set;
+the daily job (run, load, Parquet, report).
+"""
