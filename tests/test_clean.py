@@ -151,6 +151,11 @@ def test_clean_keeps_content_line(line):
             "counter",
         ),
         (
+            "Chuyên mục Viễn thông | Lượt truy cập: 1.204.388 | Đang online: 57",
+            "Lượt truy cập: 1.204.388 | Đang online: 57",
+            "counter",
+        ),
+        (
             "Tác giả: Minh Hà | Views: 2.208",
             "Views: 2.208",
             "counter",
@@ -164,6 +169,7 @@ def test_clean_keeps_content_line(line):
         "photo-credit",
         "meta-views",
         "meta-reads",
+        "meta-two-counters",
         "meta-views-en",
     ],
 )
