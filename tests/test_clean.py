@@ -64,6 +64,9 @@ WHOLE_LINES = [
     ("Tin mới nhất", "related"),
     ("Những tin cũ hơn", "related"),
     ("Xem thêm: Gia Lai số hóa hồ sơ", "related"),
+    ("Địa chỉ: Số 12 Lê Lợi, Phường 3, TP. Tuy Hòa, tỉnh Phú Yên", "address"),
+    ("Trụ sở: 08 Nguyễn Huệ, phường 5, thành phố Vĩnh Long", "address"),
+    ("Văn phòng đại diện: tầng 4, số 9 Trần Phú, Hà Nội", "address"),
 ]
 
 # real article lines that must stay untouched
@@ -88,6 +91,10 @@ CONTENT_LINES = [
     "Tổng kết công tác năm 2023",
     "Liên hệ với Sở để được hỗ trợ cài đặt chữ ký số.",
     "Điện thoại thông minh được 90% người dân sử dụng.",
+    "Địa chỉ tiếp nhận hồ sơ của 12 xã được niêm yết công khai.",
+    "Trụ sở mới của 3 phường được đưa vào sử dụng.",
+    "Video giới thiệu du lịch tỉnh đạt 2,5 triệu lượt xem trên mạng xã hội.",
+    "Số lượt truy cập cổng dịch vụ công tăng 40% so với năm trước.",
 ]
 
 
@@ -133,8 +140,38 @@ def test_clean_keeps_content_line(line):
             "(Ảnh: Thu Hà)",
             "image_credit",
         ),
+        (
+            "Ngày đăng: 12/03/2024 | Lượt xem: 1.234 | Cỡ chữ: A A A",
+            "Lượt xem: 1.234",
+            "counter",
+        ),
+        (
+            "Cập nhật 08:15 ngày 02/7/2024 - lượt đọc: 517",
+            "lượt đọc: 517",
+            "counter",
+        ),
+        (
+            "Chuyên mục Viễn thông | Lượt truy cập: 1.204.388 | Đang online: 57",
+            "Lượt truy cập: 1.204.388 | Đang online: 57",
+            "counter",
+        ),
+        (
+            "Tác giả: Minh Hà | Views: 2.208",
+            "Views: 2.208",
+            "counter",
+        ),
     ],
-    ids=["hotline-email", "hotline", "login-wait", "phone", "photo-credit"],
+    ids=[
+        "hotline-email",
+        "hotline",
+        "login-wait",
+        "phone",
+        "photo-credit",
+        "meta-views",
+        "meta-reads",
+        "meta-two-counters",
+        "meta-views-en",
+    ],
 )
 def test_clean_marks_inline_span(line, furniture, kind):
     text = f"Đầu bài.\n{line}\n"

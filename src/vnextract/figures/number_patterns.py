@@ -71,7 +71,8 @@ class NumberPatterns:
             rf"(?:^|[^\p{{L}}])(?:{alternation(rules.negative_words)})[ \t\u00a0]+$", regex.I
         )
         self._percent = regex.compile(rf"{ws}({percent})", regex.I)
-        gap = rf"(?:\s+[\p{{L}}&]+){{0,{rules.per_max_gap_words}}}"
+        # a gap word may hold digits after a letter: 'm3', 'km2' ('185.000 m3/ngày đêm')
+        gap = rf"(?:\s+[\p{{L}}&][\p{{L}}\d²³&]*){{0,{rules.per_max_gap_words}}}"
         self._per = regex.compile(
             rf"(?P<gap>{gap}){ws}/{ws}(?P<base>\d+(?:[.,]\d+)?\s+\p{{L}}+|(?:{per_words}))(?!\p{{L}})",
             regex.I,

@@ -1,0 +1,49 @@
+"""Units of records counted in capitalised honours and certificates, peak power and water.
+
+Sentences written for these tests (sport, culture, energy, water supply).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from vnextract.core.rules import default_rules
+from vnextract.core.textnorm import Folder
+from vnextract.figures.dates import find_dates
+from vnextract.figures.numbers import find_quantities
+from vnextract.records.builder import RecordBuilder, SentenceContext
+
+
+@pytest.fixture(scope="module")
+def builder() -> RecordBuilder:
+    rules = default_rules()
+    return RecordBuilder(rules["records.yml"], Folder(rules["text.yml"]))
+
+
+# (sentence, value_text, unit, per)
+UNITS = [
+    ("Đoàn thể thao giành 18 Huy chương Vàng tại đại hội.", "18", "huy chương vàng", None),
+    ("Đội tuyển mang về 7 Huy chương Bạc và nhiều giải phụ.", "7", "huy chương bạc", None),
+    ("Các em đoạt 25 Huy chương Đồng ở giải trẻ.", "25", "huy chương đồng", None),
+    ("Năm qua có 4 Huân chương Lao động được trao cho tập thể.", "4", "huân chương", None),
+    ("Tỉnh tặng 120 Bằng khen cho các gương điển hình.", "120", "bằng khen", None),
+    ("Ngành y cấp 56 Chứng chỉ hành nghề khám bệnh.", "56", "chứng chỉ", None),
+    ("Trường trao 300 Giấy chứng nhận hoàn thành khóa học.", "300", "giấy chứng nhận", None),
+    ("Sở tặng 35 Giấy khen cho học sinh giỏi.", "35", "giấy khen", None),
+    ("Điện mặt trời mái nhà đạt tổng công suất 95,6 MWp.", "95,6", "mwp", None),
+    ("Mỗi hộ lắp hệ thống trung bình 5,5 kWp.", "5,5", "kwp", None),
+    ("Nhà máy nước có công suất 42.000 m3/ngày đêm.", "42.000", "m3", "ngày đêm"),
+    ("Trạm bơm cấp thêm 3.500 m3/ngày cho khu công nghiệp.", "3.500", "m3", "ngày"),
+    ("Các hộ dùng bình quân 12 m3 nước mỗi tháng.", "12", "m3", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "value_text", "unit", "per"), UNITS)
+def test_records_units_of_titled_and_technical_counts(builder, sentence, value_text, unit, per):
+    dates = find_dates(sentence)
+    quantities = find_quantities(sentence, exclude=[(d.start, d.end) for d in dates])
+    ctx = SentenceContext(published_year=2024, target_paragraph=False)
+    drafts = builder.build(sentence, quantities, dates, [], ctx).drafts
+    match = [d for d in drafts if d.quantity.value_text == value_text]
+    assert match, [d.quantity.value_text for d in drafts]
+    assert (match[0].unit.lower(), match[0].per) == (unit, per)
