@@ -141,11 +141,9 @@ class PlaceIndex:
         return key
 
     def _longest(self, view: str, tokens: list[tuple[int, int]], i: int):
-        """(words, units) of the longest name of up to ``_MAX_WORDS`` capitalised words
-        joined by one space or ``_`` from word ``i``, or None. A name's key is its words'
-        keys joined, so a run whose key begins no name ends the search."""
-        found = None
-        joined = ""
+        """(words, units) of the longest name of up to ``_MAX_WORDS`` capitalised words from
+        word ``i``, one space or ``_`` apart, or None; a name's key is its words' joined."""
+        found, joined = None, ""
         for n in range(min(_MAX_WORDS, len(tokens) - i)):
             s, e = tokens[i + n]
             if n and (s - tokens[i + n - 1][1] != 1 or view[s - 1] not in " _"):
@@ -165,15 +163,12 @@ class PlaceIndex:
         hits: list[_Hit] = []
         i = 0
         while i < len(tokens):
-            start = tokens[i][0]
-            found = None
-            if view[start].isupper() or view[start].isdigit():
-                found = self._longest(view, tokens, i)
+            found = self._longest(view, tokens, i)  # None unless word i is capitalised
             if found is None:
                 i += 1
                 continue
             n, units = found
-            hit = _Hit(start, tokens[i + n - 1][1], units)
+            hit = _Hit(tokens[i][0], tokens[i + n - 1][1], units)
             self._unit_word(view, tokens, i, hit)
             hits.append(hit)
             i += n
