@@ -18,7 +18,6 @@ Candidates go beside the ruler's; the resolver chooses among them and asks
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import pairwise
 
 import regex
 from spacy.language import Language
@@ -32,6 +31,7 @@ from vnextract.entities.persist import SavesEntityRules
 RULE_ID = "location.admin_unit"
 _TOKEN = regex.compile(r"[\p{L}\d]+(?:['’][\p{L}\d]+)*")
 _MAX_WORDS = 5
+_WORD_KEYS_MAX = 50_000
 _COMPACT = regex.compile(r"[\s'\-]+")
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'"})
 
@@ -62,6 +62,10 @@ class PlaceIndex:
         self.middle = {self.key(n) for n in names.middle_names}
         self.joiners = {self.key(j) for j in rules.list_joiners}
         self._provinces = self._province_sets(units)
+        # every beginning of a name key: a run of words whose keys, joined, begin no name
+        # is not looked up, nor any longer run from the same word
+        self._prefixes = {k[:i] for k in self.by_name for i in range(1, len(k) + 1)}
+        self._word_keys: dict[str, str] = {}
 
     def key(self, text: str) -> str:
         """Comparison key of a name: the rules' folding, one apostrophe."""
@@ -127,31 +131,44 @@ class PlaceIndex:
 
     # --- finding names in a sentence -------------------------------------------------
 
+    def _word_key(self, word: str) -> str:
+        """:meth:`name_key` of one word, kept (the vocabulary grows slowly; bounded)."""
+        key = self._word_keys.get(word)
+        if key is None:
+            if len(self._word_keys) > _WORD_KEYS_MAX:
+                self._word_keys.clear()
+            key = self._word_keys[word] = self.name_key(word)
+        return key
+
+    def _longest(self, view: str, tokens: list[tuple[int, int]], i: int):
+        """(words, units) of the longest name of up to ``_MAX_WORDS`` capitalised words from
+        word ``i``, one space or ``_`` apart, or None; a name's key is its words' joined."""
+        found, joined = None, ""
+        for n in range(min(_MAX_WORDS, len(tokens) - i)):
+            s, e = tokens[i + n]
+            if n and (s - tokens[i + n - 1][1] != 1 or view[s - 1] not in " _"):
+                break
+            if not (view[s].isupper() or view[s].isdigit()):
+                break
+            joined += self._word_key(view[s:e])
+            if joined not in self._prefixes:
+                break
+            units = self.by_name.get(joined)
+            if units:
+                found = (n + 1, units)
+        return found
+
     def _hits(self, view: str) -> list[_Hit]:
         tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(view)]
         hits: list[_Hit] = []
         i = 0
         while i < len(tokens):
-            start = tokens[i][0]
-            if not (view[start].isupper() or view[start].isdigit()):
-                i += 1
-                continue
-            found = None
-            for n in range(min(_MAX_WORDS, len(tokens) - i), 0, -1):
-                span = tokens[i : i + n]
-                if any(b[0] - a[1] != 1 or view[a[1]] not in " _" for a, b in pairwise(span)):
-                    continue
-                if not all(view[s].isupper() or view[s].isdigit() for s, _ in span):
-                    continue
-                units = self.lookup(view[start : span[-1][1]])
-                if units:
-                    found = (n, units)
-                    break
+            found = self._longest(view, tokens, i)  # None unless word i is capitalised
             if found is None:
                 i += 1
                 continue
             n, units = found
-            hit = _Hit(start, tokens[i + n - 1][1], units)
+            hit = _Hit(tokens[i][0], tokens[i + n - 1][1], units)
             self._unit_word(view, tokens, i, hit)
             hits.append(hit)
             i += n
