@@ -147,9 +147,11 @@ class Cues:
         )
         self.section_noun = anywhere(rules.section_nouns)
         self.denominator_tail = tail(rules.denominators)
-        # 'so với' is a comparison, not the part-of 'với'
+        # an exception ('so với', a comparison) is matched first, so it is no part-of 'với'
+        exceptions = alternation(rules.part_of_exceptions)
+        skip = f"{exceptions}|" if exceptions else ""
         self.part_of = regex.compile(
-            rf"(?<!\p{{L}})(?:so\s+với|(?P<part>{alternation(rules.part_of_connectors)}))"
+            rf"(?<!\p{{L}})(?:{skip}(?P<part>{alternation(rules.part_of_connectors)}))"
             r"(?!\p{L})"
         )
         self.raise_head = regex.compile(rf"^\s*(?P<cue>{alternation(rules.raise_cues)})(?!\p{{L}})")

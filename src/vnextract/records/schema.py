@@ -70,6 +70,8 @@ class RecordRules(BaseModel):
     back_references: list[str]
     raise_cues: dict[str, str]
     part_of_connectors: list[str]
+    # phrases holding a connector that are no part-of ('so với' is a comparison)
+    part_of_exceptions: list[str] = []
     counted_prefixes: list[str]
     rate_heads: list[str]
     section_nouns: list[str]
