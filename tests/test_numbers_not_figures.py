@@ -58,6 +58,9 @@ NOT_FIGURES = [
     "Sản phẩm đạt tiêu chuẩn TCVN 5502:2003.",
     "Doanh nghiệp được cấp chứng nhận ISO 9001:2015.",
     "Xi măng theo tiêu chuẩn TCVN 2682.",
+    # a level named by its number
+    "Hồ sơ được xử lý ở mức 3 trên cổng dịch vụ công.",
+    "Dịch vụ đạt mức 4 toàn trình.",
 ]
 
 
@@ -88,6 +91,11 @@ STILL_FIGURES = [
     ("Thu gom và phân loại 12 tấn rác mỗi ngày.", ("12",)),
     ("Tổng công suất đạt 250 MW.", ("250",)),
     ("Có 4 tàu được hỗ trợ tại chỗ.", ("4",)),
+    # a rate or an amount at a level is measured: "ở mức 2,3%", "lên mức 8.500 đồng"
+    ("Tỷ lệ thất nghiệp ở mức 2,3%.", ("2,3",)),
+    ("Nợ xấu được duy trì ở mức 1,9% tổng dư nợ.", ("1,9",)),
+    ("Giá nước sạch tăng lên mức 8.500 đồng mỗi khối.", ("8.500",)),
+    ("Mức hỗ trợ 2 triệu đồng mỗi hộ.", ("2",)),
 ]
 
 
