@@ -295,12 +295,7 @@ def main(argv: list[str] | None = None) -> int:
     small, large = (int(n) for n in args.memory_sizes.split(","))
 
     results: dict = {
-        "machine": {
-            "cpus": os.cpu_count(),
-            "usable_cpus": default_workers(),
-            "python": platform.python_version(),
-            "load_before": os.getloadavg(),
-        },
+        "machine": _machine(),
         "settings": {**vars(args), "out": str(args.out), "entities": entities},
     }
     with tempfile.TemporaryDirectory(prefix="bench-corpus-") as tmp:
@@ -362,6 +357,16 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _machine() -> dict:
+    """What the figures were measured on, and how busy it was when the run started."""
+    return {
+        "cpus": os.cpu_count(),
+        "usable_cpus": default_workers(),
+        "python": platform.python_version(),
+        "load_before": os.getloadavg(),
+    }
+
+
 def _distinct(args: argparse.Namespace) -> int:
     import distinct
 
@@ -369,12 +374,7 @@ def _distinct(args: argparse.Namespace) -> int:
         print(distinct.table(json.loads(args.from_json.read_text(encoding="utf-8"))))
         return 0
     results: dict = {
-        "machine": {
-            "cpus": os.cpu_count(),
-            "usable_cpus": default_workers(),
-            "python": platform.python_version(),
-            "load_before": os.getloadavg(),
-        },
+        "machine": _machine(),
         "settings": {**vars(args), "out": str(args.out), "from_json": None},
     }
     with tempfile.TemporaryDirectory(prefix="bench-distinct-") as tmp:
