@@ -165,6 +165,10 @@ class Errors:
         "OUTPUT.md; re-run `vnextract run` to rewrite it."
     )
     E403 = "report folder {path} is a file. Give --report-dir a folder (or leave it out)."
+    E404 = (
+        "report folder {path} holds files but no index.html: vnextract did not write it, and "
+        "a report replaces its folder whole. Give --report-dir a new or empty folder."
+    )
 
 
 class VnextractError(Exception):

@@ -25,6 +25,7 @@ from vnextract.output.report.charts import format_number, heat_map, period_chart
 from vnextract.output.report.flags import FLAG_LABEL, FLAG_TEXT, Flags, Look, compute_flags
 from vnextract.output.report.layout_doc import document_events, sentence_start
 from vnextract.output.report.load import OutputFolder, ReportInputError, read_output
+from vnextract.output.report.stage import write_whole
 from vnextract.output.report.values import value_shown
 
 _HERE = Path(__file__).parent
@@ -120,18 +121,16 @@ def _by_doc(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
 def _write_documents(
     data: OutputFolder, docs_dir: Path, flags: Flags, key: str
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """One page per document (stale pages removed); the index rows and all record rows."""
+    """One page per document; the index rows and all record rows."""
     records_by_doc = _by_doc(data.records)
     entities_by_doc = _by_doc(data.entities)
     officials_by_doc = _by_doc(data.officials)
     index_rows: list[dict[str, Any]] = []
     all_rows: list[dict[str, Any]] = []
-    written: set[str] = set()
     for doc in data.documents:
         doc_id = doc["doc_id"]
         text = doc.get("text") or ""
         name = page_name(doc_id)
-        written.add(name)
         recs = sorted(records_by_doc.get(doc_id, []), key=lambda r: r["char_start"])
         ents = entities_by_doc.get(doc_id, [])
         notes = flags.notes_by_doc.get(doc_id, [])
@@ -159,9 +158,6 @@ def _write_documents(
                 "look": flags.look(doc_id, [r["record_id"] for r in recs]),
             }
         )
-    for stale in docs_dir.glob("*.html"):
-        if stale.name not in written:  # a document gone since the last build
-            stale.unlink()
     return index_rows, all_rows
 
 
@@ -226,11 +222,16 @@ def write_report(out_dir: Path, *, report_dir: Path | None = None) -> Path:
     report_dir = Path(report_dir) if report_dir is not None else out_dir / "report"
     if report_dir.exists() and not report_dir.is_dir():
         raise ReportInputError(Errors.E403.format(path=report_dir))
+    taken = report_dir.is_dir() and any(report_dir.iterdir())
+    if taken and not (report_dir / "index.html").is_file():  # the pages replace it whole
+        raise ReportInputError(Errors.E404.format(path=report_dir))
     inside = report_dir.resolve().parent == out_dir.resolve()
     if not inside or not (out_dir / "documents.jsonl").is_file():
-        return build_report(read_output(out_dir), report_dir)
+        data = read_output(out_dir)
+        return write_whole(report_dir, lambda stage: build_report(data, stage))
     # inside the output folder the report is part of its set: no run may publish meanwhile
     with folder_lock(out_dir):
-        index = build_report(read_output(out_dir), report_dir)
+        data = read_output(out_dir)
+        index = write_whole(report_dir, lambda stage: build_report(data, stage))
         add_companions(out_dir, report=report_dir)
     return index
