@@ -509,6 +509,27 @@ KINDS = [
     ("Dự kiến cuối năm toàn tỉnh sẽ có 320 trạm 5G.", "320", "target", True),
     # a plain estimate stays a result
     ("Sản lượng lúa cả năm ước đạt 512.000 tấn.", "512.000", "actual", True),
+    ("Kim ngạch xuất khẩu ước tính khoảng 1,8 tỷ USD.", "1,8", "actual", True),
+    # 'dự kiến' / 'dự tính' speak of what is to come: a target and an estimate
+    ("Tổng kinh phí dự kiến khoảng 45 tỷ đồng.", "45", "target", True),
+    ("Lễ hội dự kiến đón khoảng 30.000 lượt khách.", "30.000", "target", True),
+    ("Dự kiến trong tháng 12, huyện giải ngân thêm 60 tỷ đồng.", "60", "target", True),
+    ("Công trình dự tính hoàn thành 12 km đường trong quý tới.", "12", "target", True),
+    # a national target programme is a name, not a plan: its funds are results
+    (
+        "Vốn Chương trình mục tiêu quốc gia xây dựng nông thôn mới đã cấp 84,2 tỷ đồng.",
+        "84,2",
+        "actual",
+        False,
+    ),
+    (
+        "Trong đó, vốn các chương trình mục tiêu quốc gia 215 tỷ đồng, vốn sự nghiệp 40 tỷ đồng.",
+        "215",
+        "actual",
+        False,
+    ),
+    # the word 'mục tiêu' alone still sets a target
+    ("Mục tiêu năm tới có 90% hộ dùng nước sạch.", "90", "target", False),
 ]
 
 

@@ -55,6 +55,8 @@ class RecordRules(BaseModel):
     target_cues: list[str]
     target_results: list[str]
     future_markers: list[str]
+    # estimate cues that speak of what is to come: a figure after one is a target too
+    planned_estimates: list[str] = []
     plan_item_units: list[str]
     time_words: list[str]
     done_markers: list[str]
