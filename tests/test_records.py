@@ -723,8 +723,8 @@ SHARED_SUBJECTS = [
     ),
     # a part opening with a verb is a clause of its own, not an item of the list
     (
-        "Chỉ số cải cách hành chính đạt 86,1 điểm, xếp thứ 9/63 tỉnh, thành phố, tăng 3 bậc.",
-        "3",
+        "Chỉ số cải cách hành chính đạt 86,1 điểm, xếp thứ 9/63 tỉnh, thành phố, tăng 3,4 điểm.",
+        "3,4",
         [],
         ["thành phố"],
     ),
