@@ -372,6 +372,26 @@ def test_records_standalone_change_is_a_record(
 
 # (sentence, the figure, plan_percent, change_percent, values that give no record)
 QUALIFIERS = [
+    # a disbursed amount is measured against its capital plan: a bare 'đạt X%' is its share
+    (
+        "Vốn ngân sách tỉnh giải ngân 1.240 tỷ đồng, đạt 58,4%; vốn Trung ương 602 tỷ đồng.",
+        "1.240",
+        "58.4",
+        None,
+        ["58,4"],
+    ),
+    (
+        "Vốn ODA giải ngân 96,5 tỷ đồng, đạt 32,7%; vốn trái phiếu giải ngân 41 tỷ đồng, đạt 20%.",
+        "41",
+        "20",
+        None,
+        ["32,7", "20"],
+    ),
+    ("Đến nay, toàn tỉnh đã giải ngân 3.100 tỷ đồng, bằng 72%.", "3.100", "72", None, ["72"]),
+    # with a base written after it, or with no disbursement in its clause, it is a figure
+    ("Huyện đã giải ngân 900 tỷ đồng, đạt 65% tổng vốn.", "900", None, None, []),
+    ("Vốn đã giải ngân 800 tỷ đồng; tỷ lệ hộ dùng nước sạch đạt 95%.", "800", None, None, []),
+    ("Có 1.420 hộ được công nhận gia đình văn hóa, đạt 91,3%.", "1.420", None, None, []),
     # 'bằng X% so với cùng kỳ' is a change of X - 100
     ("Sản lượng cà phê đạt 12.400 tấn, bằng 91,5% so với cùng kỳ.", "12.400", None, "-8.5", []),
     # against the plan: 'tăng X%' is 100 + X, 'giảm X%' is 100 - X, 'vượt X%' is 100 + X

@@ -15,6 +15,8 @@ class _Plan(BaseModel):
     over: list[str]
     against: list[str]
     cues: list[str]
+    # a bare 'đạt X%' after an amount of these is a share of plan ('giải ngân 90 tỷ đồng, đạt 60%')
+    implied_by: list[str] = []
     window_words: int = Field(ge=1, le=20)
 
 
