@@ -571,6 +571,11 @@ def test_records_kind_of_plans_and_results(builder, text, value_text, kind, esti
         ("Số ca mắc chưa tới 50 ca.", "50", "<"),
         ("Chi phí chưa đầy 2 tỷ đồng.", "2", "<"),
         ("Đạt hơn 300 hộ.", "300", ">"),
+        # 'quanh' puts a figure about a level
+        ("Giá lúa tẻ dao động quanh 7.900 đồng/kg.", "7.900", "~"),
+        ("Lượng khách mỗi ngày xung quanh 2.000 lượt.", "2.000", "~"),
+        ("Giá heo hơi đứng quanh mức 64.000 đồng/kg.", "64.000", "~"),
+        ("Xã xây thêm 12 nhà quanh hồ chứa.", "12", "="),
     ],
 )
 def test_records_bound_written_after_or_negated(builder, text, value_text, bound):
