@@ -18,6 +18,8 @@ WHOLE_LINES = [
     ("Đã truy cập: 12345678", "counter"),
     ("Tổng lượt truy cập: 4.556.120", "counter"),
     ("Trực tuyến: 8 Hôm nay: 311 Tháng này: 9.120", "counter"),
+    ("Đang trực tuyến: 37 | Lượt truy cập: 2.004.118", "counter"),
+    ("Hôm nay: 120 | Tháng này: 4.500 | Tất cả: 98.761", "counter"),
     ("Lượt xem: 377", "counter"),
     ("• Thống kê truy cập", "counter"),
     ("Liên kết website", "navigation"),
@@ -95,6 +97,8 @@ CONTENT_LINES = [
     "Trụ sở mới của 3 phường được đưa vào sử dụng.",
     "Video giới thiệu du lịch tỉnh đạt 2,5 triệu lượt xem trên mạng xã hội.",
     "Số lượt truy cập cổng dịch vụ công tăng 40% so với năm trước.",
+    "Đang trực tuyến có 58 cán bộ tham gia tập huấn từ các xã.",
+    "Có 1.250 người dự hội nghị trực tuyến | phần hỏi đáp kéo dài 2 giờ.",
 ]
 
 
@@ -156,6 +160,11 @@ def test_clean_keeps_content_line(line):
             "counter",
         ),
         (
+            "Chuyên mục Xã hội số | Đang trực tuyến: 41 | Lượt truy cập: 905.112",
+            "Đang trực tuyến: 41 | Lượt truy cập: 905.112",
+            "counter",
+        ),
+        (
             "Tác giả: Minh Hà | Views: 2.208",
             "Views: 2.208",
             "counter",
@@ -170,6 +179,7 @@ def test_clean_keeps_content_line(line):
         "meta-views",
         "meta-reads",
         "meta-two-counters",
+        "meta-online-vi",
         "meta-views-en",
     ],
 )

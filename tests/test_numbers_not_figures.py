@@ -35,6 +35,23 @@ NOT_FIGURES = [
     "Đơn vị duy trì trực 24/24 giờ tại các chốt.",
     "Lực lượng cứu hộ trực 24/24h trong mùa mưa.",
     "Tổng đài hoạt động 24/7 phục vụ khách hàng.",
+    # moves in a ranking
+    "Chỉ số cải cách hành chính của tỉnh tăng 7 bậc so với năm trước.",
+    "Huyện tụt 3 hạng trên bảng xếp hạng năng lực cạnh tranh.",
+    "Tỉnh vươn lên 11 bậc, xếp thứ 20 cả nước.",
+    "Chỉ số hài lòng giảm 2 bậc trong năm qua.",
+    # school grades, numbered wards and hamlets
+    "Em Lò Thị Mai, học sinh lớp 9 ở xã vùng cao, đạt giải nhất.",
+    "Học sinh lớp 12 bước vào kỳ thi tốt nghiệp.",
+    "Chợ mới được xây tại phường 7 và phường An Hòa.",
+    "Người dân Quận 10 tham gia ngày hội số.",
+    "Mô hình được thí điểm ở ấp 4, xã Tân Thành.",
+    # the kind of mark after a count of marks, a bracketed threshold, the fineness of gold
+    "Số bài thi bị điểm liệt (từ 1,0 điểm trở xuống) đã được công bố.",
+    "Hộ có diện tích nhỏ (từ 0,5 ha trở xuống) được hỗ trợ giống.",
+    "Hộ có thu nhập thấp (từ 1,5 triệu đồng trở xuống) được hỗ trợ.",
+    "Giá vàng nhẫn 9999 biến động mạnh trong tuần.",
+    "Vàng SJC 99,99 được mua vào nhiều hơn.",
     # a class of things set by a size
     "Tàu cá có chiều dài từ 15 m trở lên phải lắp thiết bị giám sát.",
     "Mọi tàu từ 12 mét trở lên được cấp phép khai thác xa bờ.",
@@ -96,6 +113,17 @@ STILL_FIGURES = [
     ("Nợ xấu được duy trì ở mức 1,9% tổng dư nợ.", ("1,9",)),
     ("Giá nước sạch tăng lên mức 8.500 đồng mỗi khối.", ("8.500",)),
     ("Mức hỗ trợ 2 triệu đồng mỗi hộ.", ("2",)),
+    # beside the negatives above: counts of ranks, classes, wards and marks stay figures
+    ("Tỉnh tăng 9 bậc, đạt 0,52 điểm.", ("0,52",)),
+    ("Tỉnh có 14 bậc học được miễn học phí.", ("14",)),
+    ("Trường mở 25 lớp cho 700 học viên.", ("25", "700")),
+    ("Lớp 10 có 1.200 học sinh đăng ký.", ("1.200",)),
+    ("Thành phố có 12 phường, 4 xã.", ("12", "4")),
+    ("Mỗi phường 20 hộ được chọn làm mẫu.", ("20",)),
+    ("Thí sinh đạt 96 điểm 10 và 320 điểm 9.", ("96", "320")),
+    ("Giá vàng tăng 3,2% so với tháng trước.", ("3,2",)),
+    ("Giá vàng miếng ở mức 8,1 triệu đồng/chỉ.", ("8,1",)),
+    ("Có 230 hộ có thu nhập từ 10 triệu đồng trở lên.", ("230", "10")),
 ]
 
 

@@ -372,6 +372,26 @@ def test_records_standalone_change_is_a_record(
 
 # (sentence, the figure, plan_percent, change_percent, values that give no record)
 QUALIFIERS = [
+    # a disbursed amount is measured against its capital plan: a bare 'đạt X%' is its share
+    (
+        "Vốn ngân sách tỉnh giải ngân 1.240 tỷ đồng, đạt 58,4%; vốn Trung ương 602 tỷ đồng.",
+        "1.240",
+        "58.4",
+        None,
+        ["58,4"],
+    ),
+    (
+        "Vốn ODA giải ngân 96,5 tỷ đồng, đạt 32,7%; vốn trái phiếu giải ngân 41 tỷ đồng, đạt 20%.",
+        "41",
+        "20",
+        None,
+        ["32,7", "20"],
+    ),
+    ("Đến nay, toàn tỉnh đã giải ngân 3.100 tỷ đồng, bằng 72%.", "3.100", "72", None, ["72"]),
+    # with a base written after it, or with no disbursement in its clause, it is a figure
+    ("Huyện đã giải ngân 900 tỷ đồng, đạt 65% tổng vốn.", "900", None, None, []),
+    ("Vốn đã giải ngân 800 tỷ đồng; tỷ lệ hộ dùng nước sạch đạt 95%.", "800", None, None, []),
+    ("Có 1.420 hộ được công nhận gia đình văn hóa, đạt 91,3%.", "1.420", None, None, []),
     # 'bằng X% so với cùng kỳ' is a change of X - 100
     ("Sản lượng cà phê đạt 12.400 tấn, bằng 91,5% so với cùng kỳ.", "12.400", None, "-8.5", []),
     # against the plan: 'tăng X%' is 100 + X, 'giảm X%' is 100 - X, 'vượt X%' is 100 + X
@@ -509,6 +529,27 @@ KINDS = [
     ("Dự kiến cuối năm toàn tỉnh sẽ có 320 trạm 5G.", "320", "target", True),
     # a plain estimate stays a result
     ("Sản lượng lúa cả năm ước đạt 512.000 tấn.", "512.000", "actual", True),
+    ("Kim ngạch xuất khẩu ước tính khoảng 1,8 tỷ USD.", "1,8", "actual", True),
+    # 'dự kiến' / 'dự tính' speak of what is to come: a target and an estimate
+    ("Tổng kinh phí dự kiến khoảng 45 tỷ đồng.", "45", "target", True),
+    ("Lễ hội dự kiến đón khoảng 30.000 lượt khách.", "30.000", "target", True),
+    ("Dự kiến trong tháng 12, huyện giải ngân thêm 60 tỷ đồng.", "60", "target", True),
+    ("Công trình dự tính hoàn thành 12 km đường trong quý tới.", "12", "target", True),
+    # a national target programme is a name, not a plan: its funds are results
+    (
+        "Vốn Chương trình mục tiêu quốc gia xây dựng nông thôn mới đã cấp 84,2 tỷ đồng.",
+        "84,2",
+        "actual",
+        False,
+    ),
+    (
+        "Trong đó, vốn các chương trình mục tiêu quốc gia 215 tỷ đồng, vốn sự nghiệp 40 tỷ đồng.",
+        "215",
+        "actual",
+        False,
+    ),
+    # the word 'mục tiêu' alone still sets a target
+    ("Mục tiêu năm tới có 90% hộ dùng nước sạch.", "90", "target", False),
 ]
 
 
@@ -530,6 +571,11 @@ def test_records_kind_of_plans_and_results(builder, text, value_text, kind, esti
         ("Số ca mắc chưa tới 50 ca.", "50", "<"),
         ("Chi phí chưa đầy 2 tỷ đồng.", "2", "<"),
         ("Đạt hơn 300 hộ.", "300", ">"),
+        # 'quanh' puts a figure about a level
+        ("Giá lúa tẻ dao động quanh 7.900 đồng/kg.", "7.900", "~"),
+        ("Lượng khách mỗi ngày xung quanh 2.000 lượt.", "2.000", "~"),
+        ("Giá heo hơi đứng quanh mức 64.000 đồng/kg.", "64.000", "~"),
+        ("Xã xây thêm 12 nhà quanh hồ chứa.", "12", "="),
     ],
 )
 def test_records_bound_written_after_or_negated(builder, text, value_text, bound):
@@ -702,8 +748,8 @@ SHARED_SUBJECTS = [
     ),
     # a part opening with a verb is a clause of its own, not an item of the list
     (
-        "Chỉ số cải cách hành chính đạt 86,1 điểm, xếp thứ 9/63 tỉnh, thành phố, tăng 3 bậc.",
-        "3",
+        "Chỉ số cải cách hành chính đạt 86,1 điểm, xếp thứ 9/63 tỉnh, thành phố, tăng 3,4 điểm.",
+        "3,4",
         [],
         ["thành phố"],
     ),

@@ -74,7 +74,9 @@ class NumberPatterns:
         # a gap word may hold digits after a letter: 'm3', 'km2' ('185.000 m3/ngày đêm')
         gap = rf"(?:\s+[\p{{L}}&][\p{{L}}\d²³&]*){{0,{rules.per_max_gap_words}}}"
         self._per = regex.compile(
-            rf"(?P<gap>{gap}){ws}/{ws}(?P<base>\d+(?:[.,]\d+)?\s+\p{{L}}+|(?:{per_words}))(?!\p{{L}})",
+            # a base may be chained: 'đồng/người/tháng' is per 'người/tháng'
+            rf"(?P<gap>{gap}){ws}/{ws}(?P<base>(?:\d+(?:[.,]\d+)?\s+\p{{L}}+|(?:{per_words}))"
+            rf"(?:{ws}/{ws}(?:{per_words}))*)(?!\p{{L}})",
             regex.I,
         )
         self._compile_cues(rules, ws)

@@ -166,6 +166,7 @@ class Cues:
         self.plan_lead = verb_tail(rules.plan.lead, gap)
         self.plan_over = verb_tail(rules.plan.over, gap)
         self.plan_cue = anywhere(rules.plan.cues)
+        self.plan_implied = anywhere(rules.plan.implied_by)
         self.plan_against = regex.compile(
             rf"^\W*(?:{alternation(rules.plan.against)})\s+(?:{alternation(rules.plan.cues)})"
             r"(?!\p{L})"
@@ -197,6 +198,7 @@ class Cues:
         self.target = anywhere(rules.target_cues)
         self.target_result = anywhere(rules.target_results)
         self.future_marker = anywhere(rules.future_markers)
+        self.planned_estimate = anywhere(rules.planned_estimates)
         self.plan_item = regex.compile(rf"^\s*(?:{alternation(rules.plan_item_units)})$")
         time_word = alternation(rules.time_words)
         self.time_only = regex.compile(

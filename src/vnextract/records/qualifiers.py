@@ -34,6 +34,15 @@ def _near(cues: Cues, low: str, q: Quantity) -> str:
     return near
 
 
+def _implied_plan(cues: Cues, before: str, near: str) -> bool:
+    """Whether a bare percentage ('đạt 63%', nothing after it) follows, in its clause,
+    a figure whose verb is measured against a plan ('giải ngân 90 tỷ đồng, đạt 63%')."""
+    if words(near):
+        return False
+    clause = before[before.rfind(";") + 1 :]
+    return bool(cues.plan_implied.search(clause))
+
+
 def classify(cues: Cues, low: str, q: Quantity) -> Role:
     """Whether ``q`` is a figure, a share of plan or a change; with its value and phrase.
 
@@ -68,6 +77,8 @@ def classify(cues: Cues, low: str, q: Quantity) -> Role:
     if cues.plan_cue.search(near) and (m := cues.plan_lead.search(before)):
         value = q.value + 100 if cues.plan_over.search(before) else q.value
         return Role("plan", value, end, offset + m.start(), "")
+    if (m := cues.plan_lead.search(before)) and _implied_plan(cues, before, near):
+        return Role("plan", q.value, end, offset + m.start(), "")
     if up:
         return Role("change", q.value, end, offset + up.start(), basis)
     if down:

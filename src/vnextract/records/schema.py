@@ -15,6 +15,8 @@ class _Plan(BaseModel):
     over: list[str]
     against: list[str]
     cues: list[str]
+    # a bare 'đạt X%' after an amount of these is a share of plan ('giải ngân 90 tỷ đồng, đạt 60%')
+    implied_by: list[str] = []
     window_words: int = Field(ge=1, le=20)
 
 
@@ -55,6 +57,8 @@ class RecordRules(BaseModel):
     target_cues: list[str]
     target_results: list[str]
     future_markers: list[str]
+    # estimate cues that speak of what is to come: a figure after one is a target too
+    planned_estimates: list[str] = []
     plan_item_units: list[str]
     time_words: list[str]
     done_markers: list[str]
