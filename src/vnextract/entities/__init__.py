@@ -1,7 +1,7 @@
 """Entity tagging: agencies, officials, people, places, organisations, legal documents.
 
-The spaCy components live one per module (abbreviations, ruler, resolver,
-officials) and are registered in :mod:`vnextract.nlp`; :func:`tag_document`
+The spaCy components live one per module (abbreviations, ruler, place finder,
+resolver, officials, bylines) and are registered in :mod:`vnextract.nlp`; :func:`tag_document`
 runs them over one Doc per article, made from the pipeline's own sentences. What the
 article teaches (its abbreviations, its province, the department it is about) is kept
 in Doc extensions (:mod:`vnextract.entities.context`) and carried from one sentence to
@@ -17,7 +17,6 @@ from spacy.language import Language
 
 from vnextract.core.model import Entity, Furniture, Official, Sentence
 from vnextract.core.spans import SpanIndex
-from vnextract.entities.bylines import closing_names
 from vnextract.entities.context import register_extensions
 
 __all__ = ["tag_document"]
@@ -70,20 +69,4 @@ def tag_document(
         for o in doc._.officials or []
         if not skipped.overlaps(o["char_start"], o["char_end"])
     ]
-    if read and nlp.has_pipe("vnextract_entity_resolver"):
-        resolver = nlp.get_pipe("vnextract_entity_resolver")
-        entities += _byline(doc_id, read[-1], text, entities, resolver.rules)
     return entities, officials
-
-
-def _byline(doc_id: str, sentence: Sentence, text: str, found: list[Entity], rules) -> list[Entity]:
-    """PERSON entities for the names on the article's closing line not already found."""
-    taken = {(e.char_start, e.char_end) for e in found if e.sentence_index == sentence.index}
-    out = []
-    for c in closing_names(sentence.text, rules):
-        start, end = sentence.start + c.start, sentence.start + c.end
-        if (start, end) not in taken:
-            out.append(
-                Entity(doc_id, "PERSON", text[start:end], c.canonical, start, end, sentence.index)
-            )
-    return out
