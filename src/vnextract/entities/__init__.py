@@ -29,6 +29,7 @@ def tag_document(
     sentences: list[Sentence],
     province: str | None,
     skip: Sequence[Furniture] = (),
+    published: str | None = None,
 ) -> tuple[list[Entity], list[Official]]:
     """Tag the entities and officials of one article.
 
@@ -41,6 +42,8 @@ def tag_document(
         province: canonical name of the article's province, or None; bare
             ``UBND tỉnh``, ``Sở TT&TT``, ``Tỉnh ủy`` resolve to it.
         skip: furniture spans (counters, menus); nothing inside them is returned.
+        published: the article's ISO date (or datetime), or None; it chooses the name in
+            force of a body renamed in the rule files (``Sở TT&TT`` after March 2025).
     Returns:
         (entities, officials), offsets into ``text``, in document order.
     """
@@ -50,7 +53,7 @@ def tag_document(
     # the tokenizer, not nlp.make_doc: an article may be longer than nlp.max_length,
     # which bounds a sentence (the pipeline cuts longer ones), not an article
     doc = nlp.tokenizer.from_sentences(text, [(s.start, s.end, s.index) for s in read])
-    doc._.doc_id, doc._.province = doc_id, province
+    doc._.doc_id, doc._.province, doc._.published = doc_id, province, published
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     index_at = {s.start: s.index for s in read}
