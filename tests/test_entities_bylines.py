@@ -62,3 +62,26 @@ def test_bylines_component_same_as_tag_document(nlp, text, names):
 def test_bylines_component_leaves_other_lines(nlp, text, name):
     doc = nlp(text)
     assert name not in {e._.canonical for e in doc.ents if e.label_ == "PERSON"}
+
+
+CREDITS = [
+    # a credit line after the article, a credit inside a sentence, two photographers
+    ("Xã có 12 tổ công nghệ số.\n\nẢnh: Bảo Trâm\n\nTin liên quan", {"Bảo Trâm"}),
+    ("Đoàn kiểm tra kho lúa (Ảnh: Quốc Tuấn) của xã.", {"Quốc Tuấn"}),
+    ("Xã có 12 tổ công nghệ số.\nẢnh: Ngọc Hân, Văn Khải", {"Ngọc Hân", "Văn Khải"}),
+    # credits naming no person
+    ("Xã có 12 tổ công nghệ số.\nẢnh: Internet", set()),
+    ("Xã có 12 tổ công nghệ số.\nẢnh minh họa", set()),
+    ("Xã có 12 tổ công nghệ số.\nẢnh: Sở Y tế Hà Nam", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), CREDITS)
+def test_bylines_photo_credits_are_persons(text, names):
+    import vnextract
+
+    one = vnextract.extract_text(text)
+    persons = one.entities[one.entities.label == "PERSON"]
+    assert set(persons.canonical) == names
+    assert all(text[s:e] == t for s, e, t in persons[["char_start", "char_end", "text"]].values)
+    assert not set(one.officials.get("name", [])) & names

@@ -17,6 +17,7 @@ from spacy.language import Language
 
 from vnextract.core.model import Entity, Furniture, Official, Sentence
 from vnextract.core.spans import SpanIndex
+from vnextract.entities.bylines import credit_names
 from vnextract.entities.context import register_extensions
 
 __all__ = ["tag_document"]
@@ -72,4 +73,24 @@ def tag_document(
         for o in doc._.officials or []
         if not skipped.overlaps(o["char_start"], o["char_end"])
     ]
+    if nlp.has_pipe("vnextract_bylines"):
+        rules = nlp.get_pipe("vnextract_bylines").rules
+        credits = [f for f in skip if f.kind == "image_credit"]
+        entities += _credited(doc_id, text, credits, read, rules)
     return entities, officials
+
+
+def _credited(
+    doc_id: str, text: str, credits: list[Furniture], read: list[Sentence], rules
+) -> list[Entity]:
+    """PERSON entities for the people photo credits name (furniture, else never read);
+    ``sentence_index`` is the sentence holding an inline credit, None for a credit line."""
+    starts = [s.start for s in read]
+    out = []
+    for f in credits:
+        i = bisect_right(starts, f.start) - 1
+        index = read[i].index if i >= 0 and f.end <= read[i].end else None
+        for c in credit_names(text[f.start : f.end], rules):
+            start, end = f.start + c.start, f.start + c.end
+            out.append(Entity(doc_id, "PERSON", text[start:end], c.canonical, start, end, index))
+    return out

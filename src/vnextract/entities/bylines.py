@@ -1,6 +1,7 @@
 """Component ``vnextract_bylines``: names on an article's closing line. The author's byline
 (``Đức Minh, Thiên Thanh``, ``NGUYỄN NGHĨA``) is a PERSON, never an official
-(ANNOTATION.md).
+(ANNOTATION.md); so are the people a photo credit names (``Ảnh: Minh Thu``), which
+:func:`vnextract.entities.tag_document` reads in the furniture (:func:`credit_names`).
 
 Only the last line is read this way: anywhere else a short capitalised line is as likely
 a heading. Parts are split at commas, dashes and the joiners of ``titles.yml``; each part
@@ -10,13 +11,15 @@ something else (a place, an agency).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from vnextract.entities.context import Candidate, doc_text, sentences
-from vnextract.entities.gazetteer import EntityRules, entity_rules
+from vnextract.entities.gazetteer import EntityRules, alternation, entity_rules
 from vnextract.entities.persist import SavesEntityRules
 from vnextract.entities.resolver import choose
 from vnextract.entities.ruler import find_candidates
@@ -71,6 +74,31 @@ def closing_names(line: str, rules: EntityRules) -> list[Candidate]:
         canonical = _title_case(name)
         out.append(Candidate(offset + start, offset + end, "PERSON", RULE_ID, 0, {}, canonical))
     return out
+
+
+@lru_cache(maxsize=8)
+def _credit_cue(cues: tuple[str, ...]) -> regex.Pattern:
+    return regex.compile(r"\s*\(?\s*(?i:" + alternation(list(cues)) + r")\s*")
+
+
+def credit_names(credit: str, rules: EntityRules) -> list[Candidate]:
+    """The people a photo credit names (``Ảnh: Minh Thu``, ``(Ảnh: Lê Hà)``), as PERSON
+    candidates with offsets into ``credit``; [] when it names anything but people
+    (``Ảnh: Internet``, ``Ảnh: Sở Y tế``) or starts with no byline cue.
+
+    Args:
+        credit: the text of a photo credit (furniture of kind ``image_credit``).
+        rules: the compiled entity rules (``byline_cues`` start a credit).
+    """
+    cue = _credit_cue(tuple(rules.titles.byline_cues)).match(credit)
+    if cue is None or cue.end() == 0:
+        return []
+    rest = credit[cue.end() :]
+    body = rest.rstrip().rstrip(")").rstrip()
+    found = closing_names(body, rules)
+    for c in found:
+        c.start, c.end = c.start + cue.end(), c.end + cue.end()
+    return found
 
 
 class BylineFinder(SavesEntityRules):
