@@ -64,6 +64,20 @@ AGENCIES = [
     ("Sở TT-TT tổ chức tập huấn.", "Gia Lai", "Sở Thông tin và Truyền thông Gia Lai"),
     ("Nguồn: STTTT", "Bắc Kạn", "Sở Thông tin và Truyền thông Bắc Kạn"),
     ("Nguồn: SGDĐT", "Bắc Kạn", "Sở Giáo dục và Đào tạo Bắc Kạn"),
+    # the Party's national bodies, cited as the issuer of a resolution
+    ("Tỉnh quán triệt Chỉ thị số 05-CT/TW của Bộ Chính trị.", "Bắc Kạn", "Bộ Chính trị"),
+    ("Ban Bí thư yêu cầu các cấp ủy sơ kết 3 năm.", None, "Ban Bí thư"),
+    # a province's branch of the State Bank, with its province or the article's
+    (
+        "Ngân hàng Nhà nước chi nhánh tỉnh Kiên Giang họp báo quý.",
+        None,
+        "Ngân hàng Nhà nước chi nhánh tỉnh Kiên Giang",
+    ),
+    (
+        "Theo Ngân hàng Nhà nước chi nhánh tỉnh, dư nợ tăng 6%.",
+        "Hậu Giang",
+        "Ngân hàng Nhà nước chi nhánh tỉnh Hậu Giang",
+    ),
 ]
 
 
@@ -82,6 +96,8 @@ NOT_AGENCIES = [
     ("Cán bộ ngồi trong phòng họp lớn.", "Phòng"),
     # generic plurals
     ("UBND các xã, phường rà soát danh sách.", "Ủy ban nhân dân"),
+    # the State Bank's branch is not the State Bank itself
+    ("Ngân hàng Nhà nước chi nhánh tỉnh giải ngân 40 tỷ đồng.", "Ngân hàng Nhà nước Việt Nam"),
 ]
 
 

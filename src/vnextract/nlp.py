@@ -15,6 +15,7 @@ saves its rule files with ``nlp.to_disk`` and reads them back from there):
 ``vnextract_entity_resolver``   picks candidates, names them canonically: ``doc.ents``,
                                 ``span._.canonical``; its ``score`` gives P/R/F per label
 ``vnextract_officials``         links people to titles and agencies: ``doc._.officials``
+``vnextract_bylines``           the names on the closing line (a byline) as PERSON
 ==============================  =========================================================
 """
 
@@ -33,6 +34,7 @@ ENTITY_COMPONENTS = (
     "vnextract_admin_places",
     "vnextract_entity_resolver",
     "vnextract_officials",
+    "vnextract_bylines",
 )
 FIGURE_COMPONENT = "vnextract_figures"
 TOKENIZER = "vnextract.UndertheseaTokenizer.v1"
@@ -142,6 +144,20 @@ def make_officials(nlp: Language, name: str, rules_folder: str | None):
 
     _extensions()
     return OfficialLinker(nlp, name, rules_folder)
+
+
+@Language.factory(
+    "vnextract_bylines",
+    assigns=["doc.ents", "doc._.entities", "span._.canonical"],
+    requires=["doc.ents"],
+    default_config=_RULES_CONFIG,
+)
+def make_bylines(nlp: Language, name: str, rules_folder: str | None):
+    """Adds the names of the article's closing line (its byline) as PERSON entities."""
+    from vnextract.entities.bylines import BylineFinder
+
+    _extensions()
+    return BylineFinder(nlp, name, rules_folder)
 
 
 def blank() -> Language:

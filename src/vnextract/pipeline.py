@@ -131,7 +131,13 @@ class Extractor:
                 )
         if self._tag is not None:
             entities, officials = self._tag(
-                self._nlp, doc_id, text, sentences, meta.province, [*furniture, *crawl]
+                self._nlp,
+                doc_id,
+                text,
+                sentences,
+                meta.province,
+                [*furniture, *crawl],
+                published=meta.published,
             )
             result.entities.extend(entities)
             result.officials.extend(officials)

@@ -1,7 +1,7 @@
 """Entity tagging: agencies, officials, people, places, organisations, legal documents.
 
-The spaCy components live one per module (abbreviations, ruler, resolver,
-officials) and are registered in :mod:`vnextract.nlp`; :func:`tag_document`
+The spaCy components live one per module (abbreviations, ruler, place finder,
+resolver, officials, bylines) and are registered in :mod:`vnextract.nlp`; :func:`tag_document`
 runs them over one Doc per article, made from the pipeline's own sentences. What the
 article teaches (its abbreviations, its province, the department it is about) is kept
 in Doc extensions (:mod:`vnextract.entities.context`) and carried from one sentence to
@@ -17,7 +17,7 @@ from spacy.language import Language
 
 from vnextract.core.model import Entity, Furniture, Official, Sentence
 from vnextract.core.spans import SpanIndex
-from vnextract.entities.bylines import closing_names
+from vnextract.entities.bylines import credit_names
 from vnextract.entities.context import register_extensions
 
 __all__ = ["tag_document"]
@@ -30,6 +30,7 @@ def tag_document(
     sentences: list[Sentence],
     province: str | None,
     skip: Sequence[Furniture] = (),
+    published: str | None = None,
 ) -> tuple[list[Entity], list[Official]]:
     """Tag the entities and officials of one article.
 
@@ -42,6 +43,8 @@ def tag_document(
         province: canonical name of the article's province, or None; bare
             ``UBND tỉnh``, ``Sở TT&TT``, ``Tỉnh ủy`` resolve to it.
         skip: furniture spans (counters, menus); nothing inside them is returned.
+        published: the article's ISO date (or datetime), or None; it chooses the name in
+            force of a body renamed in the rule files (``Sở TT&TT`` after March 2025).
     Returns:
         (entities, officials), offsets into ``text``, in document order.
     """
@@ -51,7 +54,7 @@ def tag_document(
     # the tokenizer, not nlp.make_doc: an article may be longer than nlp.max_length,
     # which bounds a sentence (the pipeline cuts longer ones), not an article
     doc = nlp.tokenizer.from_sentences(text, [(s.start, s.end, s.index) for s in read])
-    doc._.doc_id, doc._.province = doc_id, province
+    doc._.doc_id, doc._.province, doc._.published = doc_id, province, published
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     index_at = {s.start: s.index for s in read}
@@ -70,20 +73,24 @@ def tag_document(
         for o in doc._.officials or []
         if not skipped.overlaps(o["char_start"], o["char_end"])
     ]
-    if read and nlp.has_pipe("vnextract_entity_resolver"):
-        resolver = nlp.get_pipe("vnextract_entity_resolver")
-        entities += _byline(doc_id, read[-1], text, entities, resolver.rules)
+    if nlp.has_pipe("vnextract_bylines"):
+        rules = nlp.get_pipe("vnextract_bylines").rules
+        credits = [f for f in skip if f.kind == "image_credit"]
+        entities += _credited(doc_id, text, credits, read, rules)
     return entities, officials
 
 
-def _byline(doc_id: str, sentence: Sentence, text: str, found: list[Entity], rules) -> list[Entity]:
-    """PERSON entities for the names on the article's closing line not already found."""
-    taken = {(e.char_start, e.char_end) for e in found if e.sentence_index == sentence.index}
+def _credited(
+    doc_id: str, text: str, credits: list[Furniture], read: list[Sentence], rules
+) -> list[Entity]:
+    """PERSON entities for the people photo credits name (furniture, else never read);
+    ``sentence_index`` is the sentence holding an inline credit, None for a credit line."""
+    starts = [s.start for s in read]
     out = []
-    for c in closing_names(sentence.text, rules):
-        start, end = sentence.start + c.start, sentence.start + c.end
-        if (start, end) not in taken:
-            out.append(
-                Entity(doc_id, "PERSON", text[start:end], c.canonical, start, end, sentence.index)
-            )
+    for f in credits:
+        i = bisect_right(starts, f.start) - 1
+        index = read[i].index if i >= 0 and f.end <= read[i].end else None
+        for c in credit_names(text[f.start : f.end], rules):
+            start, end = f.start + c.start, f.start + c.end
+            out.append(Entity(doc_id, "PERSON", text[start:end], c.canonical, start, end, index))
     return out

@@ -1,5 +1,7 @@
-"""Names on an article's closing line: the author's byline (``Đức Minh, Thiên Thanh``,
-``NGUYỄN NGHĨA``) is a PERSON, never an official (ANNOTATION.md).
+"""Component ``vnextract_bylines``: names on an article's closing line. The author's byline
+(``Đức Minh, Thiên Thanh``, ``NGUYỄN NGHĨA``) is a PERSON, never an official
+(ANNOTATION.md); so are the people a photo credit names (``Ảnh: Minh Thu``), which
+:func:`vnextract.entities.tag_document` reads in the furniture (:func:`credit_names`).
 
 Only the last line is read this way: anywhere else a short capitalised line is as likely
 a heading. Parts are split at commas, dashes and the joiners of ``titles.yml``; each part
@@ -9,10 +11,16 @@ something else (a place, an agency).
 
 from __future__ import annotations
 
-import regex
+from functools import lru_cache
 
-from vnextract.entities.context import Candidate
-from vnextract.entities.gazetteer import EntityRules
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from vnextract.entities.context import Candidate, doc_text, sentences
+from vnextract.entities.gazetteer import EntityRules, alternation, entity_rules
+from vnextract.entities.persist import SavesEntityRules
 from vnextract.entities.resolver import choose
 from vnextract.entities.ruler import find_candidates
 
@@ -20,6 +28,7 @@ from vnextract.entities.ruler import find_candidates
 _SYLLABLE = r"(?:\p{Lu}\p{Ll}*|\p{Lu}+)(?![\p{L}\d])"
 _NAME = regex.compile(rf"{_SYLLABLE}(?: {_SYLLABLE}){{1,3}}")
 MAX_NAMES = 4
+RULE_ID = "byline"
 
 
 def _title_case(name: str) -> str:
@@ -63,5 +72,71 @@ def closing_names(line: str, rules: EntityRules) -> list[Candidate]:
         if blocked or not _NAME.fullmatch(name):
             return []
         canonical = _title_case(name)
-        out.append(Candidate(offset + start, offset + end, "PERSON", "byline", 0, {}, canonical))
+        out.append(Candidate(offset + start, offset + end, "PERSON", RULE_ID, 0, {}, canonical))
     return out
+
+
+@lru_cache(maxsize=8)
+def _credit_cue(cues: tuple[str, ...]) -> regex.Pattern:
+    return regex.compile(r"\s*\(?\s*(?i:" + alternation(list(cues)) + r")\s*")
+
+
+def credit_names(credit: str, rules: EntityRules) -> list[Candidate]:
+    """The people a photo credit names (``Ảnh: Minh Thu``, ``(Ảnh: Lê Hà)``), as PERSON
+    candidates with offsets into ``credit``; [] when it names anything but people
+    (``Ảnh: Internet``, ``Ảnh: Sở Y tế``) or starts with no byline cue.
+
+    Args:
+        credit: the text of a photo credit (furniture of kind ``image_credit``).
+        rules: the compiled entity rules (``byline_cues`` start a credit).
+    """
+    cue = _credit_cue(tuple(rules.titles.byline_cues)).match(credit)
+    if cue is None or cue.end() == 0:
+        return []
+    rest = credit[cue.end() :]
+    body = rest.rstrip().rstrip(")").rstrip()
+    found = closing_names(body, rules)
+    for c in found:
+        c.start, c.end = c.start + cue.end(), c.end + cue.end()
+    return found
+
+
+class BylineFinder(SavesEntityRules):
+    """Adds the closing line's names to ``doc._.entities`` and ``doc.ents`` as PERSON.
+
+    Runs after the resolver (it reads what the resolver found, and adds only names it did
+    not) and after the officials (a byline is never an official).
+    """
+
+    def __init__(self, nlp: Language, name: str, rules_folder: str | None = None) -> None:
+        self.name = name
+        self.rules = entity_rules(rules_folder)
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Find the names on the last sentence of ``doc``; returns the same Doc."""
+        read = sentences(doc)
+        if not read:
+            return doc
+        start, end, _ = read[-1]
+        entities = list(doc._.entities or [])
+        taken = {(e["start"], e["end"]) for e in entities if start <= e["start"] < end}
+        added = []
+        for c in closing_names(doc_text(doc)[start:end], self.rules):
+            c.start, c.end = start + c.start, start + c.end
+            if (c.start, c.end) not in taken:
+                added.append(c)
+        if not added:
+            return doc
+        doc._.entities = entities + [c.as_dict() for c in added]
+        spans = []
+        for c in added:
+            span = doc.char_span(c.start, c.end, label="PERSON", alignment_mode="expand")
+            if span is not None:
+                span.kb_id_ = c.canonical
+                spans.append(span)
+        # the byline's span goes first: of two as long it wins (the token "Đức Minh" is
+        # a name here, though a country spells its first syllable)
+        found = list(doc.spans["vnextract"]) if "vnextract" in doc.spans else []
+        doc.spans["vnextract"] = filter_spans(spans + found)
+        doc.ents = filter_spans(spans + list(doc.ents))
+        return doc

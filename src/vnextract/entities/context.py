@@ -6,6 +6,8 @@ Every value is plain data (str, int, list, dict, None), so a tagged Doc serialis
 ==========================  ================================================================
 ``doc._.doc_id``            the document's id, copied into every official
 ``doc._.province``          canonical name of the article's province (``UBND tỉnh`` -> it)
+``doc._.published``         the article's ISO date, or None: it chooses between the old and
+                            the new name of a body renamed (``entities/renames.py``)
 ``doc._.abbreviations``     definitions the article makes, in order:
                             ``{"abbr", "expansion", "char_start"}``
 ``doc._.remembered``        names the resolver remembered (``@department``), in order:
@@ -36,6 +38,7 @@ from vnextract.segment.tokenizer import register_extensions as _register_sentenc
 _DOC_EXTENSIONS = (
     "doc_id",
     "province",
+    "published",
     "abbreviations",
     "remembered",
     "candidates",
@@ -66,7 +69,8 @@ class Candidate:
     priority: int
     groups: dict[str, str | None]
     canonical: str = ""
-    # LOCATION only: the 2025 unit holding the place (vnextract.entities.admin_places)
+    # the 2025 unit holding a LOCATION (vnextract.entities.admin_places), the body that
+    # took over an AGENCY's work (vnextract.entities.renames)
     successor: str | None = None
 
     def as_dict(self) -> dict:
@@ -101,6 +105,7 @@ class DocContext:
 
     doc_id: str = ""
     province: str | None = None
+    published: str | None = None
     abbreviations: dict[str, str] | None = None
     remembered: dict[str, str] | None = None
     offset: int = 0
@@ -122,7 +127,9 @@ class Reading:
         self._defs = doc._.abbreviations or []
         self._memo = (doc._.remembered or []) if remembered else []
         self._next_def = self._next_memo = 0
-        self.ctx = DocContext(doc_id=doc._.doc_id or "", province=doc._.province)
+        self.ctx = DocContext(
+            doc_id=doc._.doc_id or "", province=doc._.province, published=doc._.published
+        )
 
     def __iter__(self):
         """(sentence text, context) for each sentence; the context knows what was defined

@@ -123,6 +123,7 @@ class EntityResolver(SavesEntityRules):
         self.name = name
         self.rules = entity_rules(rules_folder)
         self.places = place_index(self.rules)
+        self.renames = None  # built on first use: the module imports this one
 
     def __call__(self, doc: Doc) -> Doc:
         """Resolve the candidates of ``doc``, sentence by sentence; returns the same Doc."""
@@ -165,10 +166,16 @@ class EntityResolver(SavesEntityRules):
                 c.canonical = render(rule.canonical, c.groups, rule.defaults, ctx, self.rules)
             if not c.canonical:
                 continue
+            if rule is not None and c.label == "AGENCY":
+                c.canonical, c.successor = self._renames().apply(
+                    rule.canonical, c.groups, rule.defaults, ctx, c.canonical
+                )
             if c.label == "LOCATION" and c.successor is None:
                 c.successor = self.places.successor(c.canonical, ctx.province)
             if c.label in ("AGENCY", "ORG"):
                 c.canonical = c.canonical[0].upper() + c.canonical[1:]
+                if c.successor:
+                    c.successor = c.successor[0].upper() + c.successor[1:]
             if rule is not None and rule.remember:
                 ctx.remembered[rule.remember] = c.canonical
                 remembered.append(
@@ -176,6 +183,13 @@ class EntityResolver(SavesEntityRules):
                 )
             out.append(c)
         return out
+
+    def _renames(self):
+        if self.renames is None:
+            from vnextract.entities.renames import AgencyRenames
+
+            self.renames = AgencyRenames(self.rules)
+        return self.renames
 
     def score(self, examples, **kwargs) -> dict:
         """Entity precision, recall and F-score, overall and per label (``nlp.evaluate``)."""

@@ -6,7 +6,16 @@ and a fix by :func:`vnextract.core.rules.load_rules`.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from datetime import date
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 
 class NamesRules(BaseModel):
@@ -58,17 +67,48 @@ def _non_empty_groups(value: list[list[str]]) -> list[list[str]]:
     return value
 
 
+class DomainRename(BaseModel):
+    """A domain whose ministries and departments were merged into another's from a date."""
+
+    model_config = ConfigDict(extra="forbid")
+    old: str = Field(min_length=1)
+    successor: str = Field(min_length=1)
+    since: date
+
+
 class AgenciesRules(BaseModel):
-    """``rules/entities/agencies.yml``: domains after Sở/Bộ, fixed agency names."""
+    """``rules/entities/agencies.yml``: domains after Sở/Bộ, fixed agency names, and the
+    domains renamed or merged (``renamed``)."""
 
     model_config = ConfigDict(extra="forbid")
     domains: list[list[str]]
     named: list[list[str]] = Field(default_factory=list)
+    renamed: list[DomainRename] = Field(default_factory=list)
 
     @field_validator("domains", "named")
     @classmethod
     def _groups(cls, value: list[list[str]]) -> list[list[str]]:
         return _non_empty_groups(value)
+
+    @model_validator(mode="after")
+    def _renames_name_domains(self) -> AgenciesRules:
+        from pydantic_core import InitErrorDetails, PydanticCustomError
+
+        canonical = {group[0] for group in self.domains}
+        message = "'{value}' is no domain: write the first spelling of an entry of domains"
+        errors = [
+            InitErrorDetails(
+                type=PydanticCustomError("renamed_domain", message, {"value": value}),
+                loc=("renamed", i, key),
+                input=value,
+            )
+            for i, r in enumerate(self.renamed)
+            for key, value in (("old", r.old), ("successor", r.successor))
+            if value not in canonical
+        ]
+        if errors:
+            raise ValidationError.from_exception_data("AgenciesRules", errors)
+        return self
 
 
 class OrganisationsRules(BaseModel):

@@ -247,8 +247,11 @@ ENTITIES = Table(
         _f(
             "successor",
             "str",
-            "`LOCATION` only: the unit that replaced it in the 2025 reorganisation "
-            "(`xã Tiên Yên, Quảng Ninh`), when the place dataset says",
+            "`LOCATION`: the unit that replaced it in the 2025 reorganisation "
+            "(`xã Tiên Yên, Quảng Ninh`), when the place dataset says; `AGENCY`: the body "
+            "its ministry or department was merged into in 2025 (`Sở Khoa học và Công nghệ "
+            "Thanh Hóa` for `Sở Thông tin và Truyền thông Thanh Hóa`), from "
+            "`renamed` in `rules/entities/agencies.yml`",
         ),
     ),
     file="entities.jsonl",
