@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from vnextract.entities.admin_units import AdminUnit, admin_units
 from vnextract.entities.context import sentence_view, sentences
-from vnextract.entities.gazetteer import EntityRules, entity_rules
+from vnextract.entities.gazetteer import EntityRules, alternation, entity_rules
 from vnextract.entities.persist import SavesEntityRules
 from vnextract.entities.place_mentions import (  # noqa: F401  (tests read the search's pieces)
     _TOKEN,
@@ -52,6 +52,9 @@ class PlaceIndex(MentionSearch):
         self.family = {self.key(n) for n in names.family_names}
         self.middle = {self.key(n) for n in names.middle_names}
         self.joiners = {self.key(j) for j in rules.list_joiners}
+        # on the key of the text before a unit word (folded, no trailing space)
+        plurals = alternation([self.key(p) for p in rules.list_plurals])
+        self.plural = regex.compile(r"(?:^|\s)(?:" + plurals + r"|\d+)\s*$")
         self._provinces = self._province_sets(units)
         # every beginning of a name key: a run of words whose keys, joined, begin no name
         # is not looked up, nor any longer run from the same word
@@ -101,15 +104,44 @@ class PlaceIndex(MentionSearch):
         old, new = self._provinces.get(self.key(province), (set(), set()))
         return [u for u in units if u.province in (new if u.current else old)]
 
-    def successor(self, canonical: str, province: str | None) -> str | None:
-        """The 2025 unit of a place named ``canonical`` (``huyện Tiên Du``, ``Quảng Nam``),
-        when the dataset and the article's province make it one; else None."""
-        name, level = canonical, None
+    def split_unit(self, canonical: str) -> tuple[str, str]:
+        """(unit word, name) of a canonical place name; the word is "" when it has none."""
         key = self.key(canonical)
         for kind in self.kinds:
             if key.startswith(kind + " ") and self.lookup(key[len(kind) + 1 :]):
-                name, level = canonical[len(kind) + 1 :], self.levels_of_kind[kind]
-                break
+                return canonical[: len(kind)], canonical[len(kind) + 1 :]
+        return "", canonical
+
+    def name_bare_places(self, found: list, province: str | None) -> None:
+        """Give a bare district or commune name the unit word the article names it with
+        elsewhere (``Bảo Lâm`` after ``huyện Bảo Lâm``: one place), the highest level first;
+        provinces, whose bare name is the province, are left as they are. In place."""
+        order = {"province": 0, "district": 1, "commune": 2}
+        named: dict[str, tuple[int, str]] = {}
+        for c in found:
+            if c.label != "LOCATION":
+                continue
+            word, name = self.split_unit(c.canonical)
+            levels = self.levels_of_kind.get(self.key(word), ())
+            if word and "province" not in levels:
+                rank = min(order[lv] for lv in levels)
+                key = self.name_key(name)
+                if key not in named or rank < named[key][0]:
+                    named[key] = (rank, c.canonical)
+        for c in found:
+            if c.label != "LOCATION" or self.split_unit(c.canonical)[0]:
+                continue
+            full = named.get(self.name_key(c.canonical))
+            units = self.lookup(c.canonical)
+            if full and units and not any(u.level == "province" for u in units):
+                c.canonical = full[1]
+                c.successor = self.successor(c.canonical, province)
+
+    def successor(self, canonical: str, province: str | None) -> str | None:
+        """The 2025 unit of a place named ``canonical`` (``huyện Tiên Du``, ``Quảng Nam``),
+        when the dataset and the article's province make it one; else None."""
+        word, name = self.split_unit(canonical)
+        level = self.levels_of_kind[self.key(word)] if word else None
         units = [u for u in self.lookup(name) if level is None or u.level in level]
         if level is None:
             units = [u for u in units if u.level != "commune"] or units

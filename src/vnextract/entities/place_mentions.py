@@ -26,6 +26,7 @@ class _Hit:
     units: list[AdminUnit]
     unit_start: int | None = None  # of the unit word before it
     unit_word: str = ""
+    listed_word: str = ""  # the unit word of the list it stands in ("các huyện A, B")
 
 
 class MentionSearch:
@@ -137,12 +138,17 @@ class MentionSearch:
                 chosen[head.start] = (head, head.units)
                 levels = {u.level for u in head.units}
                 provinces = {u.province for u in head.units}
+                # the list's unit word is every item's only after "các", "hai"...
+                before = self.key(view[max(0, head.unit_start - 20) : head.unit_start])
+                word = head.unit_word if self.plural.search(" " + before) else ""
                 for item in run[1:]:
                     same = [u for u in item.units if u.level in levels and u.province in provinces]
                     if item.unit_start is not None:
                         chosen[item.start] = (item, item.units)
+                        word = item.unit_word if word else ""
                     elif same and not self._person_like(view, item):
                         chosen[item.start] = (item, same)
+                        item.listed_word = self._listed_word(word, same)
             parent = self._parent(view, run[-1], by_start)
             if parent is not None:
                 p_hit, p_units = parent
@@ -184,7 +190,8 @@ class MentionSearch:
             # as written, modern tones: "Ch’ơm" keeps its apostrophe
             name = view[hit.start : hit.end].replace("_", " ")
             start = hit.start if hit.unit_start is None else hit.unit_start
-            canonical = name if hit.unit_start is None else f"{hit.unit_word.lower()} {name}"
+            word = hit.unit_word if hit.unit_start is not None else hit.listed_word
+            canonical = f"{word.lower()} {name}" if word else name
             cand = Candidate(start, hit.end, "LOCATION", RULE_ID, 7, {}, canonical)
             successors = {u.successor for u in units}
             cand.successor = (
@@ -192,6 +199,16 @@ class MentionSearch:
             )
             out.append(cand)
         return out
+
+    def _listed_word(self, word: str, units: list[AdminUnit]) -> str:
+        """The unit word a list item takes: the list's own where the dataset has the item
+        under it, else the item's one kind, else none (``các huyện A, B`` -> ``huyện B``)."""
+        kinds = {self.key(u.kind) for u in units}
+        if not word:
+            return ""
+        if self.key(word) in kinds:
+            return word.replace("_", " ")
+        return units[0].kind if len(kinds) == 1 else ""
 
     def _parent(self, view: str, last: _Hit, by_start: dict[int, _Hit]):
         """The district or province in brackets right after ``last``, as (hit, units)."""
