@@ -164,6 +164,15 @@ def place_index(rules: EntityRules) -> PlaceIndex:
     return _INDEXES[key]
 
 
+def article_province(text: str) -> str | None:
+    """The province an article is about, as :func:`~vnextract.ingest.metadata.extract_metadata`
+    reads it from ``text`` (province names, else the districts and communes it names)."""
+    from vnextract.ingest.furniture import find_furniture
+    from vnextract.ingest.metadata import extract_metadata
+
+    return extract_metadata(text, find_furniture(text)).province
+
+
 class AdminPlaceFinder(SavesEntityRules):
     """Adds the dataset's place candidates to the ruler's."""
 
@@ -175,7 +184,11 @@ class AdminPlaceFinder(SavesEntityRules):
     def __call__(self, doc: Doc) -> Doc:
         """Add the place candidates of ``doc``, each sentence's after the ruler's candidates
         of that sentence (the resolver reads them sentence by sentence, in order); returns
-        the same Doc."""
+        the same Doc. A bare ``nlp(text)`` (no ``doc._.doc_id``) gets ``doc._.province``
+        from the text as the extractor's metadata would; the extractor's own Doc carries
+        its metadata's province, None included."""
+        if doc._.province is None and not doc._.doc_id:
+            doc._.province = article_province(doc.text)
         before = list(doc._.candidates or [])
         merged: list[dict] = []
         i = 0
