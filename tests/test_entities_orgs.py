@@ -30,6 +30,10 @@ ORGS = [
     ("(Nông nghiệp Việt Nam) – Giá lúa tăng nhẹ.", {"Nông nghiệp Việt Nam"}),
     ("Sản phẩm nước mắm của cơ sở Hồng Hải được công nhận OCOP.", {"Hồng Hải"}),
     ("HTX Nông nghiệp Tân Tiến liên kết với nông dân.", {"Hợp tác xã Nông nghiệp Tân Tiến"}),
+    # a provincial paper's masthead in capitals, with or without "điện tử" / "online"
+    ("BÁO THÁI NGUYÊN ĐIỆN TỬ", {"Báo Thái Nguyên"}),
+    ("BÁO QUẢNG NINH", {"Báo Quảng Ninh"}),
+    ("BÁO BẮC GIANG - Cơ quan của Đảng bộ tỉnh", {"Báo Bắc Giang"}),
 ]
 
 
@@ -45,6 +49,9 @@ NOT_ORGS = [
     ("Tỉnh có 3 xã (Tân Phú) - đạt chuẩn.", "Tân Phú"),
     # the database, not a producer
     ("Dữ liệu đưa vào cơ sở dữ liệu quốc gia.", "Dữ liệu"),
+    # a report, not a paper; a paper named mid-sentence in lower case
+    ("BÁO CÁO KẾT QUẢ THÁNG 10", "Báo Cáo"),
+    ("Bà con đọc báo Quảng Ninh hằng ngày.", "Báo Quảng Ninh"),
 ]
 
 

@@ -49,15 +49,16 @@ def test_admin_units_missing_data_names_the_folder(tmp_path):
 
 
 FOUND = [
-    # a list of communes closed by their district in brackets
+    # a list of communes closed by their district in brackets; after "các" each item
+    # is named with the list's unit word
     (
         "Năm nay các xã Mường Lý, Trung Lý và Tam Chung (Mường Lát) đã có sóng 4G.",
         "Thanh Hóa",
-        {"xã Mường Lý", "Trung Lý", "Tam Chung", "Mường Lát"},
+        {"xã Mường Lý", "xã Trung Lý", "xã Tam Chung", "Mường Lát"},
     ),
     # a list begun by a unit word: the next name is a district of the same province
     ("Huyện Lục Ngạn và Lục Nam đều vượt kế hoạch.", "Bắc Giang", {"huyện Lục Ngạn", "Lục Nam"}),
-    ("Các huyện Bình Liêu, Đầm Hà và Hải Hà cùng ra quân.", None, {"Đầm Hà", "Hải Hà"}),
+    ("Các huyện Bình Liêu, Đầm Hà và Hải Hà cùng ra quân.", None, {"huyện Đầm Hà", "huyện Hải Hà"}),
     # a district of the article's province, without its unit word
     ("Nhiều hộ dân ở Mường Tè đã có điện lưới.", "Lai Châu", {"Mường Tè"}),
     ("Người dân ở Đồng Hỷ phấn khởi.", "Thái Nguyên", {"Đồng Hỷ"}),

@@ -11,7 +11,8 @@ saves its rule files with ``nlp.to_disk`` and reads them back from there):
                                 ``doc.spans["dates"]``, DATE in ``doc.ents``
 ``vnextract_abbreviations``     learns ``Long Name (ABBR)`` definitions for the article
 ``vnextract_entity_ruler``      runs ``rules/entities/patterns.jsonl``: candidate spans
-``vnextract_admin_places``      adds the place dataset's provinces, districts, communes
+``vnextract_admin_places``      adds the place dataset's provinces, districts, communes;
+                                a bare ``nlp(text)``'s ``doc._.province`` from its text
 ``vnextract_entity_resolver``   picks candidates, names them canonically: ``doc.ents``,
                                 ``span._.canonical``; its ``score`` gives P/R/F per label
 ``vnextract_officials``         links people to titles and agencies: ``doc._.officials``
@@ -107,7 +108,7 @@ def make_entity_ruler(nlp: Language, name: str, rules_folder: str | None):
 
 @Language.factory(
     "vnextract_admin_places",
-    assigns=["doc._.candidates"],
+    assigns=["doc._.candidates", "doc._.province"],
     default_config=_RULES_CONFIG,
 )
 def make_admin_places(nlp: Language, name: str, rules_folder: str | None):

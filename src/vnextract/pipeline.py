@@ -20,6 +20,7 @@ from vnextract.core.model import (
 from vnextract.core.rules import Rules, default_rules
 from vnextract.core.spans import SpanIndex
 from vnextract.core.textnorm import Folder
+from vnextract.entities import NAMED_FURNITURE
 from vnextract.entities.legal_links import LegalLinker
 from vnextract.figures.dates import DateFinder
 from vnextract.figures.numbers import NumberFinder
@@ -107,7 +108,9 @@ class Extractor:
         )
         crawl = [h for h in meta.header_spans if h.kind == "crawl_stamp"]
         no_figures = [*furniture, *(h for h in meta.header_spans if h.kind in _NO_FIGURES)]
-        sentences = split_sentences(text, [*furniture, *crawl], max_chars=self._max_sentence())
+        # lines of named furniture stay sentences for the tagger; no figure is read in them
+        unread = [f for f in furniture if f.kind not in NAMED_FURNITURE]
+        sentences = split_sentences(text, [*unread, *crawl], max_chars=self._max_sentence())
         result = DocumentResult(
             doc_id=doc_id,
             source=source,

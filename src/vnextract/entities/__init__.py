@@ -20,7 +20,14 @@ from vnextract.core.spans import SpanIndex
 from vnextract.entities.bylines import credit_names
 from vnextract.entities.context import register_extensions
 
-__all__ = ["tag_document"]
+__all__ = ["NAMED_FURNITURE", "tag_document"]
+
+# furniture whose places and organisations a reader sees as the page's: the publisher's
+# address and masthead, related headlines. Their lines are read, and only these labels kept.
+NAMED_FURNITURE = frozenset({"address", "copyright", "related"})
+_FURNITURE_LABELS = frozenset({"LOCATION", "ORG"})
+# a street in the publisher's address is part of the address, not a place the page names
+_ADDRESS_RULES = frozenset({"location.street", "location.street_number"})
 
 
 def tag_document(
@@ -42,7 +49,8 @@ def tag_document(
         sentences: the article's sentences, in order.
         province: canonical name of the article's province, or None; bare
             ``UBND tỉnh``, ``Sở TT&TT``, ``Tỉnh ủy`` resolve to it.
-        skip: furniture spans (counters, menus); nothing inside them is returned.
+        skip: furniture spans (counters, menus); nothing inside them is returned, but
+            the LOCATION and ORG entities of :data:`NAMED_FURNITURE`.
         published: the article's ISO date (or datetime), or None; it chooses the name in
             force of a body renamed in the rule files (``Sở TT&TT`` after March 2025).
     Returns:
@@ -50,11 +58,15 @@ def tag_document(
     """
     register_extensions()
     skipped = SpanIndex(skip)
-    read = [s for s in sentences if s.text.strip() and not skipped.covers(s.start, s.end)]
+    hard = SpanIndex([f for f in skip if f.kind not in NAMED_FURNITURE])
+    read = [s for s in sentences if s.text.strip() and not hard.covers(s.start, s.end)]
+    body = [s for s in read if not skipped.covers(s.start, s.end)]
     # the tokenizer, not nlp.make_doc: an article may be longer than nlp.max_length,
     # which bounds a sentence (the pipeline cuts longer ones), not an article
     doc = nlp.tokenizer.from_sentences(text, [(s.start, s.end, s.index) for s in read])
     doc._.doc_id, doc._.province, doc._.published = doc_id, province, published
+    # the byline is on the body's last line, not on the footer lines read for places
+    doc._.closing = (body[-1].start, body[-1].end) if body else None
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     index_at = {s.start: s.index for s in read}
@@ -62,7 +74,11 @@ def tag_document(
     entities: list[Entity] = []
     for e in doc._.entities or []:
         start, end = e["start"], e["end"]
-        if skipped.overlaps(start, end):
+        if skipped.overlaps(start, end) and (
+            e["label"] not in _FURNITURE_LABELS
+            or e.get("rule_id") in _ADDRESS_RULES
+            or hard.overlaps(start, end)
+        ):
             continue
         index = index_at[starts[bisect_right(starts, start) - 1]]
         entity = Entity(doc_id, e["label"], text[start:end], e["canonical"], start, end, index)

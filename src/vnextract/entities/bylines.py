@@ -113,11 +113,15 @@ class BylineFinder(SavesEntityRules):
         self.rules = entity_rules(rules_folder)
 
     def __call__(self, doc: Doc) -> Doc:
-        """Find the names on the last sentence of ``doc``; returns the same Doc."""
-        read = sentences(doc)
-        if not read:
-            return doc
-        start, end, _ = read[-1]
+        """Find the names on the closing line (``doc._.closing``, else the last sentence)."""
+        # the caller may name the closing line (the body's last, before footer lines)
+        closing = doc._.closing
+        if closing is None:
+            read = sentences(doc)
+            if not read:
+                return doc
+            closing = read[-1][:2]
+        start, end = closing
         entities = list(doc._.entities or [])
         taken = {(e["start"], e["end"]) for e in entities if start <= e["start"] < end}
         added = []

@@ -45,6 +45,7 @@ _DOC_EXTENSIONS = (
     "entities",
     "officials",
     "pending",
+    "closing",
 )
 
 

@@ -73,6 +73,7 @@ class EntityRules:
     # rules/places.yml (provinces old and new) and the words that join a list of places
     places: object = None
     list_joiners: list[str] = field(default_factory=list)
+    list_plurals: list[str] = field(default_factory=list)
 
     def key(self, text: str) -> str:
         """Comparison key: modern tones, lower case, single spaces, ``_`` read as a space."""
@@ -167,6 +168,7 @@ def compile_rules(sections: dict, folder: Path) -> EntityRules:
         byline_regex=regex.compile("(?:" + alternation(titles.byline_cues) + r")\s*$"),
         places=w.places,
         list_joiners=w.locations.list_joiners,
+        list_plurals=w.locations.list_plurals,
     )
 
 

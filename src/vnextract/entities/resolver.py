@@ -139,6 +139,7 @@ class EntityResolver(SavesEntityRules):
                 here.append(pending[i])
                 i += 1
             chosen += self._resolve(here, ctx, remembered)
+        self.places.name_bare_places(chosen, doc._.province)
         doc._.entities = [c.as_dict() for c in chosen]
         doc._.remembered = remembered
         spans: list[Span] = []

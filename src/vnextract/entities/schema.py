@@ -154,6 +154,8 @@ class LocationsRules(BaseModel):
     number_words: list[str] = Field(default_factory=list)
     # what joins the names of a list of places ("huyện A, B và C")
     list_joiners: list[str] = Field(default_factory=list)
+    # words before a unit word that make it every list item's ("các huyện A, B và C")
+    list_plurals: list[str] = Field(default_factory=list)
 
 
 class CountriesRules(BaseModel):

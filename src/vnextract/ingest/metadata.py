@@ -242,6 +242,18 @@ class _Extractor:
                 continue
             for _, _, canonical in self.places.find(ln.text):
                 scores[name(canonical)] += 1
+        found = self._leading(scores)
+        if found is None:
+            # no province named often enough: add the provinces of the districts and
+            # communes the article names; where it names no province, units of one alone
+            units = Counter(name(c) for ln in lines for *_, c in self.places.units_find(ln.text))
+            found = self._leading(scores + units)
+            if found is None and not scores and len(units) == 1:
+                found = next(iter(units))
+        return found
+
+    def _leading(self, scores: Counter[str]) -> str | None:
+        p = self.rules.province
         ranked = scores.most_common(2)
         if not ranked or ranked[0][1] < p.min_score:
             return None

@@ -134,6 +134,7 @@ class Places:
         written = sorted({w for _, w in self._names.values()}, key=len, reverse=True)
         alternation = "|".join(_pattern_for(folder.tones(w)) for w in written)
         self._regex = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+        self._units: UnitProvinces | None = None
 
     def _key(self, text: str) -> str:
         return _SEPARATOR.sub(_separator_key, self.folder.key(text))
@@ -148,6 +149,14 @@ class Places:
         if on is not None and on >= self.rules.change_date and canonical in self.by_name:
             return self.by_name[canonical].becomes
         return canonical
+
+    def units_find(self, text: str) -> list[tuple[int, int, str]]:
+        """Every district or commune of the place dataset named with its unit word
+        (``huyện Tiên Du``, ``xã Mường Lý``) whose name lies in one province only: (start,
+        end, canonical province before the change). See :class:`UnitProvinces`."""
+        if self._units is None:
+            self._units = UnitProvinces(self)
+        return self._units.find(text)
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Every province mention in ``text``: (start, end, canonical name before the change)."""
@@ -164,6 +173,76 @@ class Places:
                 g or not w for w, g in zip(wanted, got, strict=True)
             ):
                 out.append((m.start(), m.end(), hit[0]))
+        return out
+
+
+class UnitProvinces:
+    """The province of the districts and communes of ``vietnamadminunits`` (old and 2025
+    layouts), for an article that names its places but not its province. A name counts
+    only after a unit word of its level and capitalised, and only when every unit of that
+    name and level lies in one province (``xã Tân Lập`` lies in many: it counts for none).
+    The dataset is read on first use (about 0.2 s, once per process).
+    """
+
+    _MAX_WORDS = 5
+
+    def __init__(self, places: Places) -> None:
+        from vnextract.entities.admin_units import admin_units  # the dataset, on first use
+
+        self.places = places
+        key = places.folder.key
+        # (folded unit word, folded name) -> the provinces of its units: the old ones, and
+        # the 2025 ones (the old provinces' successors included)
+        old: dict[tuple[str, str], set[str]] = {}
+        new: dict[tuple[str, str], set[str]] = {}
+        for u in admin_units():
+            if u.level == "province":
+                continue
+            name = (key(u.kind), key(u.name))
+            canonical = places.canonical(
+                u.province, None if not u.current else places.rules.change_date
+            )
+            if canonical is None:
+                continue
+            if u.current:
+                new.setdefault(name, set()).add(canonical)
+            else:
+                old.setdefault(name, set()).add(canonical)
+                new.setdefault(name, set()).add(places.by_name[canonical].becomes)
+        # a name counts for the old province its units agree on, else for the 2025 one
+        self.provinces: dict[tuple[str, str], str] = {}
+        for name, after in new.items():
+            if len(after) == 1:
+                before = old.get(name, set())
+                self.provinces[name] = next(iter(before if len(before) == 1 else after))
+        self._all = set(new)
+        kinds = sorted({k for k, _ in self._all}, key=len, reverse=True)
+        words = "|".join(_pattern_for(k) for k in kinds)
+        cap = r"[^\W\d_][\w'’]*"  # a word; the name's are checked capitalised below
+        # the name is looked ahead: "huyện A và thị trấn B" holds two units
+        self._regex = re.compile(
+            rf"(?<!\w)({words})\s+(?=((?:{cap})(?:[ \t]+{cap}){{0,{self._MAX_WORDS - 1}}}))",
+            re.IGNORECASE,
+        )
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, canonical province) of each unit named in ``text`` that lies in one
+        province (the old one where its units agree on it, else the 2025 one)."""
+        key = self.places.folder.key
+        out: list[tuple[int, int, str]] = []
+        for m in self._regex.finditer(text):
+            kind = key(m.group(1))
+            words = m.group(2).split()
+            # the longest run of words that names a unit of this kind, capitalised as a
+            # name is ("xã Thanh phước" is no "xã Thanh")
+            for n in range(len(words), 0, -1):
+                name = (kind, key(" ".join(words[:n])))
+                if name not in self._all:
+                    continue
+                if name in self.provinces and all(w[0].isupper() for w in words[:n]):
+                    end = m.start(2) + len(" ".join(words[:n]))
+                    out.append((m.start(), end, self.provinces[name]))
+                break
         return out
 
 

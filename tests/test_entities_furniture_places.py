@@ -1,0 +1,52 @@
+"""Places and organisations on the page's furniture lines: the publisher's address and
+masthead, related headlines. Articles written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+import vnextract
+
+BODY = (
+    "Năm 2024, Sở Y tế đã tổ chức 45 lớp tập huấn cho cán bộ y tế cơ sở.\n\n"
+    "Các lớp học được mở tại nhiều địa phương trong tỉnh.\n\n"
+)
+
+CASES = [
+    # an address line: its ward and city are places, its street and house number are not
+    (
+        "Địa chỉ: Số 12 đường Lê Lai, phường Quang Trung, thành phố Thái Nguyên",
+        {"phường Quang Trung", "thành phố Thái Nguyên"},
+        {"đường Lê Lai", "Lê Lai"},
+    ),
+    (
+        "Trụ sở: 27 Nguyễn Du, phường Trần Phú, TP. Hà Tĩnh",
+        {"phường Trần Phú", "thành phố Hà Tĩnh"},
+        {"Nguyễn Du"},
+    ),
+    # a related headline names a district
+    (
+        "Tin liên quan:\n- Hội thi tay nghề điều dưỡng tại huyện Đại Từ (12/05/2024)",
+        {"huyện Đại Từ"},
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("footer", "places", "not_places"), CASES)
+def test_entities_furniture_places_read_on_footer_lines(footer, places, not_places):
+    got = vnextract.extract_text(BODY + footer + "\nĐiện thoại: 0208 3855 123\n")
+    locations = set(got.entities.query("label == 'LOCATION'")["canonical"])
+    assert places <= locations, locations
+    assert not (not_places & locations), locations
+    # no figure is read on a furniture line: the body's 45 is the only record
+    assert list(got.records["value_text"]) == ["45"]
+
+
+@pytest.mark.parametrize(
+    "footer", ["Lượt xem: 2.345", "Trang chủ » Tin tức » Huyện Đại Từ", "Điện thoại: 0208 3855 123"]
+)
+def test_entities_furniture_places_none_on_other_furniture(footer):
+    got = vnextract.extract_text(BODY + footer + "\n")
+    tail = len(BODY)
+    assert all(got.entities["char_start"] < tail), got.entities
