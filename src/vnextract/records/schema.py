@@ -64,6 +64,8 @@ class RecordRules(BaseModel):
     done_markers: list[str]
     section_labels: list[str]
     plan_verbs: list[str]
+    # plan verbs that also report work done: a plan only in a paragraph about a later year
+    future_plan_verbs: list[str] = []
     future_year_cues: list[str]
     task_list_cues: list[str]
     ordinal_starts: list[str]
