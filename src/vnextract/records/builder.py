@@ -156,7 +156,7 @@ class RecordBuilder:
             target = qualified_figure(st.text, st.quantities, st.kinds, st.drafts, i, clause_start)
             if (
                 target is None
-                and role.kind in ("change", "points")
+                and role.kind in ("change", "points", "compare")
                 and not back
                 and not any(
                     st.kinds[j] == "figure" and st.quantities[j].start >= clause_start

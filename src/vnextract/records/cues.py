@@ -166,6 +166,7 @@ class Cues:
         self.plan_lead = verb_tail(rules.plan.lead, gap)
         self.plan_over = verb_tail(rules.plan.over, gap)
         self.plan_cue = anywhere(rules.plan.cues)
+        self.against_any = anywhere(rules.plan.against)
         self.plan_implied = anywhere(rules.plan.implied_by)
         self.plan_against = regex.compile(
             rf"^\W*(?:{alternation(rules.plan.against)})\s+(?:{alternation(rules.plan.cues)})"

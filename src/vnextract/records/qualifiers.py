@@ -66,10 +66,16 @@ def classify(cues: Cues, low: str, q: Quantity) -> Role:
             value = q.value if up else -q.value
             return Role("points", value, max(end, m.end()), offset + (up or down).start(), basis)
         multiple = cues.change_multiple.search(before)
-        if multiple and basis and cues.times_unit.match(low, q.expr_end):
-            # 'gấp 1,6 lần cùng kỳ' is a change of +60%
-            value = (q.value - 1) * 100
-            return Role("change", value, end, offset + multiple.start(), basis)
+        if multiple and cues.times_unit.match(low, q.expr_end):
+            if basis:
+                # 'gấp 1,6 lần cùng kỳ' is a change of +60%
+                value = (q.value - 1) * 100
+                return Role("change", value, end, offset + multiple.start(), basis)
+            # 'gấp 10 lần mạng 4G': a comparison with another thing, no field
+            return Role("compare", None, end, offset + multiple.start(), "")
+        if (up or down) and cues.against_any.search(near):
+            # 'giảm 5 ngày so với quy định' after a figure: how far it is from a base
+            return Role("compare", None, end, offset + (up or down).start(), "")
         return figure
     if (up or down) and cues.plan_against.match(near):
         value = q.value + 100 if up else 100 - q.value
@@ -174,8 +180,9 @@ def qualified_figure(
 def attach(d: Draft, role: Role, result: SentenceResult, q: Quantity) -> None:
     """Put a share of plan or a change on its figure; of two changes the year-on-year
     one wins, any other second change is left unattached (it qualifies nothing new).
-    A change in percentage points has no field: it only stops being a record."""
-    if role.kind == "points":
+    A change in percentage points, a multiple of another thing or an absolute change
+    against a base has no field: it only stops being a record."""
+    if role.kind in ("points", "compare"):
         return
     if role.kind == "plan":
         if d.plan_percent is None:

@@ -1,0 +1,69 @@
+"""Numbers compared with something that is no time base: a multiple of another thing
+('gấp 10 lần mạng 4G') or an absolute change against a base ('giảm 3 ngày so với quy
+định') qualify the figure before them in their clause, with no field; alone they are
+figures. Sentences written for these tests.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from vnextract.core.rules import default_rules
+from vnextract.core.textnorm import Folder
+from vnextract.figures.dates import find_dates
+from vnextract.figures.numbers import find_quantities
+from vnextract.records.builder import RecordBuilder, SentenceContext
+
+
+@pytest.fixture(scope="module")
+def builder() -> RecordBuilder:
+    rules = default_rules()
+    return RecordBuilder(rules["records.yml"], Folder(rules["text.yml"]))
+
+
+def drafts_of(builder: RecordBuilder, text: str) -> dict[str, object]:
+    dates = find_dates(text)
+    quantities = find_quantities(text, exclude=[(d.start, d.end) for d in dates])
+    ctx = SentenceContext(published_year=2024)
+    result = builder.build(text, quantities, dates, [], ctx)
+    return {d.quantity.value_text: d for d in result.drafts}
+
+
+# (sentence, the figure qualified, the comparison that gives no record)
+QUALIFYING = [
+    ("Tốc độ truy cập tại trung tâm huyện đạt 310 Mbps, gấp khoảng 8 lần mạng cũ.", "310", "8"),
+    ("Doanh thu đạt 5 tỷ đồng, gấp 3 lần mức bình quân của cả nước.", "5", "3"),
+    ("Năng suất lúa đạt 7,2 tấn/ha, cao gấp 1,5 lần vùng lân cận.", "7,2", "1,5"),
+    ("Thời gian cấp phép bình quân 6 ngày làm việc, giảm 4 ngày so với quy định.", "6", "4"),
+    ("Tổng chiều dài kênh đạt 42 km, tăng 7 km so với thiết kế ban đầu.", "42", "7"),
+    ("Xã có 1.150 hộ dùng nước sạch, tăng 90 hộ so với năm 2023.", "1.150", "90"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "compared"), QUALIFYING)
+def test_qualifiers_comparison_qualifies_the_figure_before(builder, text, figure, compared):
+    drafts = drafts_of(builder, text)
+    assert compared not in drafts, list(drafts)
+    assert drafts[figure].change_percent is None
+
+
+# a multiple against a time base stays a change; with nothing before it, a comparison is the figure
+# (sentence, value_text, value, unit, change_percent)
+KEPT = [
+    ("Lượng khách đạt 12.000 lượt, gấp 2 lần cùng kỳ.", "12.000", Decimal(12000), "lượt", 100),
+    ("Số ca mắc tay chân miệng gấp 4 lần cùng kỳ.", "4", Decimal(4), "lần", None),
+    ("Thuê bao cố định giảm 320 thuê bao so với năm trước.", "320", -320, "thuê bao", None),
+    ("Số hộ cận nghèo tăng 45 hộ so với đầu năm.", "45", Decimal(45), "hộ", None),
+    ("Toàn tỉnh có 86 xã, tăng 12 xã đạt chuẩn nông thôn mới.", "12", Decimal(12), "xã", None),
+]
+
+
+@pytest.mark.parametrize(("text", "value_text", "value", "unit", "change"), KEPT)
+def test_qualifiers_time_based_or_lone_comparisons_stay(
+    builder, text, value_text, value, unit, change
+):
+    d = drafts_of(builder, text)[value_text]
+    assert (d.quantity.value, d.unit) == (value, unit)
+    assert d.change_percent == (Decimal(change) if change is not None else None)
