@@ -18,7 +18,15 @@ from vnextract.core.model import DateMention, Quantity
 from vnextract.core.textnorm import Folder
 from vnextract.records.cues import Cues
 from vnextract.records.draft import Draft, Role, SentenceContext, SentenceResult
-from vnextract.records.kind import bound_of, is_rate_base, kind_of, per_from_cue, period_of
+from vnextract.records.kind import (
+    bound_of,
+    is_rate_base,
+    is_rate_base_after,
+    kind_of,
+    per_from_cue,
+    per_of_each,
+    period_of,
+)
 from vnextract.records.phrases import after_phrase, unit_of, unit_of_subject, without_cue
 from vnextract.records.qualifiers import (
     attach,
@@ -195,6 +203,11 @@ class RecordBuilder:
         if is_rate_base(cues, low, left, q, unit, st.quantities, i, clause_end):
             st.base_per = unit
             return
+        if (prior := st.drafts.get(i - 1)) and is_rate_base_after(
+            cues, low, q, unit, prior.quantity
+        ):
+            prior.per = prior.per or unit  # '750 kg trên 01 ha': the base of the rate before
+            return
         found, link = topic(cues, text, low, left, role.verb if standalone else q.start)
         if standalone:
             link = "copula"  # the thing that changed is named before the verb
@@ -203,9 +216,13 @@ class RecordBuilder:
             # 'di động giảm: 3.642 thuê bao': the figure is a fall
             q = replace(q, value=-q.value, value_max=signed(q.value_max, -1))
         bound, after_cue = bound_of(cues, low, before, q, unit_end)
-        per = q.per or per_from_cue(cues, before) or st.base_per
-        st.base_per = None
-        after, after_end = after_phrase(cues, text, low, q.expr_end, next_start)
+        each = cues.each_after.match(low, unit_end)  # '6.850 người mỗi điểm'
+        per = q.per or per_of_each(cues, each, before) or per_from_cue(cues, before)
+        per, st.base_per = per or st.base_per, None
+        after, after_end = after_phrase(
+            cues, text, low, q.expr_end, each.start() if each else next_start
+        )
+        after_end = max(after_end, each.end()) if each else after_end
         if after_cue:
             after = without_cue(text, after, q.expr_end, after_cue.span("cue"))
         after_low = cues.low(after)

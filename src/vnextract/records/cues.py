@@ -212,3 +212,11 @@ class Cues:
         )
         self.after_bounds = _keys(rules.after_bound_cues)
         self.per_base = tail(rules.per_bases)
+        # 'mỗi' and its noun: a counted noun of the rule file, else the one word after it
+        each = alternation(rules.each_cues) or r"(?!)"
+        noun = rf"(?P<noun>(?:{alternation(rules.units)})(?![\p{{L}}\p{{N}}])|\p{{L}}+)"
+        self.each_before = regex.compile(rf"(?<!\p{{L}})(?:{each})\s+{noun}[^,;:()]*$")
+        self.each_after = regex.compile(rf"\s*(?:{each})\s+{noun}")
+        self.per_base_after = regex.compile(
+            rf"^\s*(?:\p{{L}}+\s+){{0,3}}?(?:{alternation(rules.per_bases)})\s*$"
+        )

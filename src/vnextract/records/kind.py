@@ -80,6 +80,22 @@ def per_from_cue(cues: Cues, low_before: str) -> str | None:
     return None
 
 
+def per_of_each(cues: Cues, after: regex.Match | None, before: str) -> str | None:
+    """The rate base 'mỗi X' names: right after the figure's unit (``after``, a match of
+    ``cues.each_after``: '60 triệu đồng mỗi hộ'), else in its comma segment ``before`` it
+    ('Mỗi hộ xây mới được hỗ trợ 60 triệu đồng')."""
+    m = after or cues.each_before.search(before)
+    return spaced(m.group("noun")) if m else None
+
+
+def is_rate_base_after(cues: Cues, low: str, q: Quantity, unit: str, prior: Quantity) -> bool:
+    """Whether ``q`` is a count of one after 'trên'/'mỗi' right after the figure before
+    and its unit: the base of that figure's rate ('750 kg trên 01 ha')."""
+    if q.percent or q.currency or q.value != 1 or not unit:
+        return False
+    return bool(cues.per_base_after.match(low[prior.expr_end : q.start]))
+
+
 def is_rate_base(
     cues: Cues,
     low: str,

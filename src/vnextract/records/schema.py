@@ -73,6 +73,8 @@ class RecordRules(BaseModel):
     denominators: list[str]
     after_bound_cues: dict[str, Bound]
     per_bases: list[str]
+    # the noun after one of these is the base of a rate ('mỗi hộ', 'mỗi điểm')
+    each_cues: list[str] = []
     back_references: list[str]
     raise_cues: dict[str, str]
     part_of_connectors: list[str]
