@@ -67,3 +67,48 @@ def test_qualifiers_time_based_or_lone_comparisons_stay(
     d = drafts_of(builder, text)[value_text]
     assert (d.quantity.value, d.unit) == (value, unit)
     assert d.change_percent == (Decimal(change) if change is not None else None)
+
+
+# which figure a change or share of plan belongs to when several stand before it
+# (sentence, value_text with the qualifier, its change, value_texts with none)
+WHICH_FIGURE = [
+    # the qualifier names the counted noun of one of them
+    (
+        "Công an tỉnh bắt 214 vụ, 305 đối tượng buôn lậu, tăng 8,5% số vụ so với cùng kỳ.",
+        "214",
+        8.5,
+        ["305"],
+    ),
+    ("Ngành xử lý 96 vụ, 120 đối tượng, giảm 4% số đối tượng so với năm trước.", "120", -4, ["96"]),
+    # a share that restates the count before it is passed over
+    (
+        "Toàn tỉnh có 185.400 người tham gia BHYT, đạt 92,5% dân số, tăng 3,1% so với cùng kỳ.",
+        "185.400",
+        3.1,
+        ["92,5"],
+    ),
+    (
+        "Có 1.260 doanh nghiệp nộp thuế điện tử, chiếm 97%, tăng 6% so với năm trước.",
+        "1.260",
+        6,
+        ["97"],
+    ),
+    # otherwise the nearest figure before it
+    (
+        "Tỉnh có 420 hợp tác xã với 12.800 thành viên, tăng 5% so với năm trước.",
+        "12.800",
+        5,
+        ["420"],
+    ),
+    ("Xã có 860 hộ, tỷ lệ hộ có nước sạch đạt 96%, tăng 2% so với năm trước.", "96", 2, ["860"]),
+]
+
+
+@pytest.mark.parametrize(("text", "value_text", "change", "without"), WHICH_FIGURE)
+def test_qualifiers_change_goes_to_the_figure_it_belongs_to(
+    builder, text, value_text, change, without
+):
+    drafts = drafts_of(builder, text)
+    assert float(drafts[value_text].change_percent) == change
+    for v in without:
+        assert drafts[v].change_percent is None, v

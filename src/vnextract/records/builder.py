@@ -161,7 +161,9 @@ class RecordBuilder:
             # 'lợi nhuận tăng 5%' after another figure: a new thing changed
             standalone = True
         else:
-            target = qualified_figure(st.text, st.quantities, st.kinds, st.drafts, i, clause_start)
+            target = qualified_figure(
+                cues, st.low, st.quantities, st.kinds, st.drafts, i, clause_start, role.end
+            )
             if (
                 target is None
                 and role.kind in ("change", "points", "compare")

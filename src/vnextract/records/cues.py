@@ -135,6 +135,7 @@ class Cues:
             rf"^\s*(?P<unit>{alternation(rules.units)})(?![\p{{L}}\p{{N}}])"
         )
         prefixes = alternation(rules.counted_prefixes)
+        self.counted_prefix_head = head(rules.counted_prefixes)
         self.subject_unit = regex.compile(
             rf"^\s*(?:(?:{prefixes})\s+)?(?P<unit>{alternation(rules.units)})(?![\p{{L}}\p{{N}}])"
         )

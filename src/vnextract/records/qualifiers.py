@@ -152,16 +152,22 @@ def unread_figure(
 
 
 def qualified_figure(
-    text: str,
+    cues: Cues,
+    low: str,
     quantities: Sequence[Quantity],
     kinds: Sequence[str],
     drafts: dict[int, Draft],
     i: int,
     clause_start: int,
+    end: int,
 ) -> int | None:
-    """Index of the figure the share of plan or change ``quantities[i]`` belongs to:
-    the nearest before it in the clause, passing over densities and bracketed figures
-    closed before it (``kinds``: each number's role kind)."""
+    """Index of the figure the share of plan or change ``quantities[i]`` belongs to
+    (``low``: the sentence's :meth:`Cues.low` copy):
+    the figure its phrase (up to ``end``) names by its unit ('512 vụ, 687 đối tượng,
+    tăng 6,2% số vụ'), else the nearest before it in the clause, passing over densities,
+    bracketed figures closed before it and a share of the count before it ('220.650
+    người, đạt 36,4% lực lượng lao động, tăng 4,2%'). ``kinds``: each number's role kind."""
+    found = []
     for j in range(i - 1, -1, -1):
         q = quantities[j]
         if q.start < clause_start:
@@ -170,11 +176,42 @@ def qualified_figure(
             continue
         if q.per and not q.currency:
             continue
-        between = text[q.expr_end : quantities[i].start]
+        between = low[q.expr_end : quantities[i].start]
         if between.count(")") > between.count("("):
             continue  # '(Tháng 4/2023: 263.299 tỷ đồng) và giảm 2%': a comparison base
-        return j
-    return None
+        found.append(j)
+    if not found:
+        return None
+    phrase = low[quantities[i].expr_end : end]
+    for j in found:
+        if _names_unit(cues, phrase, drafts[j].unit):
+            return j
+    if len(found) > 1 and _share_of(cues, low, quantities[found[0]], quantities[found[1]]):
+        return found[1]
+    return found[0]
+
+
+def _names_unit(cues: Cues, phrase: str, unit: str) -> bool:
+    """Whether a qualifier's ``phrase`` opens with a figure's counted noun ('số vụ')."""
+    if not unit or unit == "%" or unit.isupper():
+        return False
+    head = phrase.strip()
+    if m := cues.counted_prefix_head.match(head):
+        head = head[m.end() :].lstrip()
+    return head == unit or head.startswith(unit + " ")
+
+
+def _share_of(cues: Cues, low: str, share: Quantity, count: Quantity) -> bool:
+    """Whether ``share`` is a percentage joined to the ``count`` before it by a comma and a
+    copula alone ('220.650 người tham gia, đạt 36,4% ...'): a share that restates it."""
+    if not share.percent or count.percent:
+        return False
+    seg = low[count.expr_end : share.start].rsplit(",", 1)
+    if len(seg) < 2:
+        return False
+    part = seg[1].strip()
+    m = cues.copula_head.match(part)
+    return bool(m) and not words(cues.bound_tail.sub("", part[m.end() :]))
 
 
 def attach(d: Draft, role: Role, result: SentenceResult, q: Quantity) -> None:
