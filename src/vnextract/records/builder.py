@@ -20,12 +20,15 @@ from vnextract.records.cues import Cues
 from vnextract.records.draft import Draft, Role, SentenceContext, SentenceResult
 from vnextract.records.kind import (
     bound_of,
+    is_estimated,
     is_rate_base,
     is_rate_base_after,
     kind_of,
+    may_share_estimate,
     per_from_cue,
     per_of_each,
     period_of,
+    share_estimates,
 )
 from vnextract.records.phrases import after_phrase, unit_of, unit_of_subject, without_cue
 from vnextract.records.qualifiers import (
@@ -73,6 +76,8 @@ class _Reading:
     previous_topic: str = ""
     last_subject: str = ""  # a bare figure ('(Tháng 4: 263 tỷ đồng)') is of the last subject
     base_per: str | None = None  # 'trên 01 ha': the base of the next figure's rate
+    frame_end: int | None = None  # 'Ước đến cuối năm 2020, ...': estimates after it
+    list_items: set[int] = field(default_factory=set)  # may share the estimate before them
 
 
 class RecordBuilder:
@@ -125,6 +130,8 @@ class RecordBuilder:
             # 'dự kiến ... sẽ': an expected achievement is a target too
             future=bool(cues.future_marker.search(low)),
         )
+        if frame := cues.estimate_frame.search(low):
+            st.frame_end = frame.end()
         for i, q in enumerate(quantities):
             role = roles[i]
             k = bisect_left(
@@ -140,6 +147,7 @@ class RecordBuilder:
                 standalone = True
             clause_end = st.breaks[k] if k < len(st.breaks) else len(low)
             self._figure(st, i, q, role, standalone, clause_end)
+        share_estimates(st.drafts, st.list_items)
         st.result.drafts = [st.drafts[i] for i in sorted(st.drafts)]
         add_section_domain(cues, text, low, st.result.drafts)
         return st.result
@@ -257,7 +265,7 @@ class RecordBuilder:
             unit=unit,
             subject=subject,
             bound=bound,
-            estimated=bool(cues.estimate.search(before)),
+            estimated=is_estimated(cues, before, q.start, st.frame_end),
             kind=kind_of(cues, low, q.start, before, st.dates, st.ctx, st.cue_end, st.future, unit),
             per=per,
             period=period_of(st.dates, q.start, st.ctx),
@@ -266,6 +274,8 @@ class RecordBuilder:
             change_basis=role.basis,
             standalone=standalone and q.percent,
         )
+        if may_share_estimate(cues, low, before, q.start, prior, link):
+            st.list_items.add(i)
         if found and not cues.head_full.fullmatch(cues.low(found)):
             st.previous_topic = subject
         st.last_subject = subject or st.last_subject

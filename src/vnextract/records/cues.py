@@ -99,6 +99,8 @@ class Cues:
         self.estimate = anywhere(rules.estimate_cues)
         self.estimate_tail = tail(rules.estimate_cues)
         self.estimate_head = head(rules.estimate_cues)
+        frames = alternation(rules.estimate_frames) or r"(?!)"
+        self.estimate_frame = regex.compile(rf"(?<!\p{{L}})(?:{frames})(?!\p{{L}})[^,;:]{{0,40}},")
         self.conjunction_tail = tail(rules.conjunctions)
         self.conjunction_head = head(rules.conjunctions)
         self.conjunction_any = anywhere(rules.conjunctions)

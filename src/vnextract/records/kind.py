@@ -4,12 +4,13 @@ bound and estimate, its rate base ('per') and its period."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 import regex
 
 from vnextract.core.model import DateMention, Quantity
 from vnextract.records.cues import Cues, spaced, words
-from vnextract.records.draft import SentenceContext
+from vnextract.records.draft import Draft, SentenceContext
 
 
 def is_target(
@@ -55,6 +56,37 @@ def kind_of(
     if planned and not cues.done.search(before):
         return "target"
     return "actual"
+
+
+def is_estimated(cues: Cues, before: str, start: int, frame_end: int | None) -> bool:
+    """Whether the figure at ``start`` is an estimate: a cue in its own words ``before`` it,
+    or an estimate frame of the sentence ending before it (``frame_end``: 'Ước đến cuối
+    năm, ...')."""
+    return bool(cues.estimate.search(before)) or (frame_end is not None and frame_end <= start)
+
+
+def may_share_estimate(
+    cues: Cues, low: str, before: str, start: int, prior: Draft | None, link: str
+) -> bool:
+    """Whether the figure at ``start``, after ``prior``, is an item of a ';' list with no
+    verb of its own, which may share an estimate before it ('tôm ước đạt 9.820 tấn, tăng
+    11%; gạo 182.400 tấn, giảm 3%'): :func:`share_estimates` decides once the changes
+    are attached."""
+    if prior is None or link in ("copula", "existential"):
+        return False
+    between = low[prior.quantity.expr_end : start]
+    return ";" in between and not cues.aux_any.search(before) and not cues.part_of.search(before)
+
+
+def share_estimates(drafts: dict[int, Draft], candidates: set[int]) -> None:
+    """A list item (a key of ``drafts`` in ``candidates``) stated like the estimate before
+    it, with a change of its own as that one has, is an estimate too; parts of a whole
+    ('trong đó') and items of another shape are not."""
+    keys = sorted(drafts)
+    for a, b in pairwise(keys):
+        d, prior = drafts[b], drafts[a]
+        if b in candidates and prior.estimated:
+            d.estimated = None not in (d.change_percent, prior.change_percent)
 
 
 def bound_of(

@@ -39,6 +39,8 @@ class RecordRules(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     estimate_cues: list[str]
+    # an estimate cue with a time phrase that frames the sentence ('Ước đến cuối năm 2020, ...')
+    estimate_frames: list[str] = []
     bound_cues: dict[str, Bound]
     copulas: list[str]
     existentials: list[str]
