@@ -112,3 +112,23 @@ def test_qualifiers_change_goes_to_the_figure_it_belongs_to(
     assert float(drafts[value_text].change_percent) == change
     for v in without:
         assert drafts[v].change_percent is None, v
+
+
+# a bounded percentage led to by the verb of the count before it says which things are
+# counted: no record of its own; after a comma it is a figure (or a share of plan)
+# (sentence, the count, the percentage, whether the percentage is a record)
+THRESHOLDS = [
+    ("Có 7/15 đơn vị giải ngân trên 70% kế hoạch vốn.", "7/15", "70", False),
+    ("Vẫn còn 3 chủ đầu tư giải ngân dưới 25%.", "3", "25", False),
+    ("Có 42 doanh nghiệp có hơn 50% lao động là nữ.", "42", "50", False),
+    ("Có 1.200 hộ thoát nghèo, chiếm hơn 30% số hộ nghèo.", "1.200", "30", True),
+    ("Toàn tỉnh có 96 xã, trên 85% dân số dùng nước sạch.", "96", "85", True),
+    ("Huyện giải ngân 410 tỷ đồng, đạt trên 60% kế hoạch.", "410", "60", False),
+]
+
+
+@pytest.mark.parametrize(("text", "count", "percent", "kept"), THRESHOLDS)
+def test_records_threshold_percentage_after_a_count(builder, text, count, percent, kept):
+    drafts = drafts_of(builder, text)
+    assert count in drafts
+    assert (percent in drafts) == kept, list(drafts)

@@ -23,6 +23,7 @@ from vnextract.records.kind import (
     is_estimated,
     is_rate_base,
     is_rate_base_after,
+    is_threshold,
     kind_of,
     may_share_estimate,
     per_from_cue,
@@ -226,6 +227,9 @@ class RecordBuilder:
             # 'di động giảm: 3.642 thuê bao': the figure is a fall
             q = replace(q, value=-q.value, value_max=signed(q.value_max, -1))
         bound, after_cue = bound_of(cues, low, before, q, unit_end)
+        if bound != "=" and is_threshold(cues, low, q, st.drafts.get(i - 1)):
+            st.result.unattached.append(q)  # '4 chủ đầu tư giải ngân dưới 30%': who is counted
+            return
         each = cues.each_after.match(low, unit_end)  # '6.850 người mỗi điểm'
         per = q.per or per_of_each(cues, each, before) or per_from_cue(cues, before)
         per, st.base_per = per or st.base_per, None

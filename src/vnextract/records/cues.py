@@ -107,6 +107,7 @@ class Cues:
         self.qualifier_end = anywhere(rules.qualifier_ends)
         self.copula_tail = tail(rules.copulas)
         self.copula_head = head(rules.copulas)
+        self.copula_any = anywhere(rules.copulas)
         self.existential_tail = tail(rules.existentials)
         self.aux_tail = tail(rules.auxiliaries)
         self.aux_any = anywhere(rules.auxiliaries)

@@ -89,6 +89,16 @@ def share_estimates(drafts: dict[int, Draft], candidates: set[int]) -> None:
             d.estimated = None not in (d.change_percent, prior.change_percent)
 
 
+def is_threshold(cues: Cues, low: str, q: Quantity, prior: Draft | None) -> bool:
+    """Whether a bounded percentage ``q`` says which of the things counted just before it
+    are meant ('9/19 chủ đầu tư giải ngân trên 60% kế hoạch'): the count's own verb leads
+    to it, with no comma or copula between; the count is the figure."""
+    if not q.percent or prior is None or prior.quantity.percent or prior.quantity.currency:
+        return False
+    between = low[prior.quantity.expr_end : q.start]
+    return not regex.search(r"[,;:()]", between) and not cues.copula_any.search(between)
+
+
 def bound_of(
     cues: Cues, low: str, before: str, q: Quantity, unit_end: int
 ) -> tuple[str, regex.Match | None]:
