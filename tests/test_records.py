@@ -936,8 +936,8 @@ POINTS_AND_MULTIPLES = [
         Decimal(150),
         ["2,5"],
     ),
-    # a multiple of something that is no comparison base is a figure of its own
-    ("Doanh thu đạt 5 tỷ đồng, gấp 3 lần mức bình quân của cả nước.", "5", None, []),
+    # a multiple of something that is no time base gives no change and no record
+    ("Doanh thu đạt 5 tỷ đồng, gấp 3 lần mức bình quân của cả nước.", "5", None, ["3"]),
 ]
 
 
