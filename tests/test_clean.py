@@ -65,6 +65,7 @@ WHOLE_LINES = [
     ("Các tin khác", "related"),
     ("Tin mới nhất", "related"),
     ("Những tin cũ hơn", "related"),
+    ("Tin đã đăng:", "related"),
     ("Xem thêm: Gia Lai số hóa hồ sơ", "related"),
     ("Địa chỉ: Số 12 Lê Lợi, Phường 3, TP. Tuy Hòa, tỉnh Phú Yên", "address"),
     ("Trụ sở: 08 Nguyễn Huệ, phường 5, thành phố Vĩnh Long", "address"),
@@ -98,6 +99,8 @@ CONTENT_LINES = [
     "Video giới thiệu du lịch tỉnh đạt 2,5 triệu lượt xem trên mạng xã hội.",
     "Số lượt truy cập cổng dịch vụ công tăng 40% so với năm trước.",
     "Đang trực tuyến có 58 cán bộ tham gia tập huấn từ các xã.",
+    "Phóng sự | Clip về lễ hội đạt 1,2 triệu lượt xem trong một tuần.",
+    "Sở hướng dẫn người dân gửi hồ sơ bản PDF dung lượng không quá 5 MB.",
     "Có 1.250 người dự hội nghị trực tuyến | phần hỏi đáp kéo dài 2 giờ.",
 ]
 
@@ -169,6 +172,26 @@ def test_clean_keeps_content_line(line):
             "Views: 2.208",
             "counter",
         ),
+        (
+            "Kinh tế | 14/06/2024 10:20 | 2.517 lượt xem",
+            "| 2.517 lượt xem",
+            "counter",
+        ),
+        (
+            "Thời sự • 03/09/2024 • 612 lượt đọc • In bài",
+            "• 612 lượt đọc",
+            "counter",
+        ),
+        (
+            "Văn bản kèm theo: Tải về (PDF, 1,4 MB)",
+            "Tải về (PDF, 1,4 MB)",
+            "download",
+        ),
+        (
+            "Báo cáo tổng kết năm (DOCX, 86 KB)",
+            "(DOCX, 86 KB)",
+            "download",
+        ),
     ],
     ids=[
         "hotline-email",
@@ -181,6 +204,10 @@ def test_clean_keeps_content_line(line):
         "meta-two-counters",
         "meta-online-vi",
         "meta-views-en",
+        "meta-views-after-bar",
+        "meta-reads-after-dot",
+        "download-size",
+        "download-size-bare",
     ],
 )
 def test_clean_marks_inline_span(line, furniture, kind):

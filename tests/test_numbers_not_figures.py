@@ -75,6 +75,20 @@ NOT_FIGURES = [
     "Sản phẩm đạt tiêu chuẩn TCVN 5502:2003.",
     "Doanh nghiệp được cấp chứng nhận ISO 9001:2015.",
     "Xi măng theo tiêu chuẩn TCVN 2682.",
+    # land parcels and map sheets named by their numbers
+    "Hộ dân được cấp giấy chứng nhận cho thửa đất số 248, tờ bản đồ số 17.",
+    "Vụ khiếu nại liên quan đến thửa số 56 tại xã Hòa Bình đã được giải quyết.",
+    "Đoàn kiểm tra đo lại ranh giới tờ bản đồ 9 của phường.",
+    # races and events named by their distance
+    "Giải bơi cự ly 100 m dành cho học sinh tiểu học.",
+    "Vận động viên tỉnh giành huy chương ở cự ly 5.000 m nam.",
+    # programmes named by their number after a long name
+    "Vốn được lồng ghép từ Chương trình mục tiêu quốc gia 1719 của huyện.",
+    # time that passes before or during something
+    "Sau 5 ngày thi đấu, đoàn chủ nhà dẫn đầu bảng tổng sắp.",
+    "Sau khoảng 2 giờ, đám cháy được khống chế hoàn toàn.",
+    "Hội chợ kéo dài 4 ngày tại quảng trường trung tâm.",
+    "Mỗi lớp tập huấn kéo dài 3 ngày.",
     # a level named by its number
     "Hồ sơ được xử lý ở mức 3 trên cổng dịch vụ công.",
     "Dịch vụ đạt mức 4 toàn trình.",
@@ -124,6 +138,13 @@ STILL_FIGURES = [
     ("Giá vàng tăng 3,2% so với tháng trước.", ("3,2",)),
     ("Giá vàng miếng ở mức 8,1 triệu đồng/chỉ.", ("8,1",)),
     ("Có 230 hộ có thu nhập từ 10 triệu đồng trở lên.", ("230", "10")),
+    # beside parcels, distances, programme names and elapsed times: counts and rates stay
+    ("Xã đã đo đạc 1.250 thửa đất, lập 14 tờ bản đồ địa chính.", ("1.250", "14")),
+    ("Giải chạy cự ly 21 km thu hút 4.500 vận động viên.", ("4.500",)),
+    ("Chương trình mục tiêu quốc gia 1719 bố trí 320 tỷ đồng cho tỉnh.", ("320",)),
+    ("Sau 3 ngày, đội kiểm tra đã xử lý 86 vi phạm.", ("86",)),
+    ("Thời gian giải quyết bình quân 4 ngày/hồ sơ, sau đó trả kết quả qua bưu điện.", ("4",)),
+    ("Thời gian cấp phép rút ngắn còn 5 ngày làm việc.", ("5",)),
 ]
 
 

@@ -72,7 +72,14 @@ CASES = [
         {"bound": "~"},
     ),
     ("Số cuộc tấn công mạng dưới 50 vụ.", "50", "vụ", ["tấn công"], {"bound": "<"}),
-    ("Mỗi xã có ít nhất 2 điểm phục vụ bưu chính.", "2", "điểm", ["điểm"], {"bound": ">="}),
+    # 'mỗi xã' is the base of the rate: at least 2 points per commune
+    (
+        "Mỗi xã có ít nhất 2 điểm phục vụ bưu chính.",
+        "2",
+        "điểm",
+        ["điểm"],
+        {"bound": ">=", "per": "xã"},
+    ),
     (
         "Doanh thu bưu chính ước tính 820 tỷ đồng, tăng 9% so với cùng kỳ.",
         "820",
@@ -672,7 +679,7 @@ def test_records_change_after_an_unread_figure_is_no_record(builder, text):
 RATES_AND_BOUNDS = [
     # a bound written after the number, or after its counted noun
     ("Phấn đấu độ che phủ rừng từ 43% trở lên.", "43", ">=", None, ["trở lên"], []),
-    ("Mỗi huyện có 05 xã trở lên đạt chuẩn văn hóa.", "05", ">=", None, ["trở lên"], []),
+    ("Mỗi huyện có 05 xã trở lên đạt chuẩn văn hóa.", "05", ">=", "huyện", ["trở lên"], []),
     ("Tỷ lệ hộ nghèo giảm xuống 2% trở xuống.", "2", "<=", None, ["trở xuống"], []),
     ("Có 120 hộ, trở lên là vùng đồi.", "120", "=", None, [], []),
     # 'bình quân đầu người' is a rate per person
@@ -929,8 +936,8 @@ POINTS_AND_MULTIPLES = [
         Decimal(150),
         ["2,5"],
     ),
-    # a multiple of something that is no comparison base is a figure of its own
-    ("Doanh thu đạt 5 tỷ đồng, gấp 3 lần mức bình quân của cả nước.", "5", None, []),
+    # a multiple of something that is no time base gives no change and no record
+    ("Doanh thu đạt 5 tỷ đồng, gấp 3 lần mức bình quân của cả nước.", "5", None, ["3"]),
 ]
 
 

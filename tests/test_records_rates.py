@@ -46,7 +46,22 @@ RATES = [
     # the slash is no rate: the per stays empty
     ("Toàn huyện có 24 xã, thị trấn với 8.300 hộ dân.", "8.300", "hộ", None),
     ("Đã kết nối 14/16 xã với mạng cáp quang.", "14/16", "xã", None),
-    ("Hỗ trợ 150.000 đồng cho mỗi hộ nghèo trong dịp Tết.", "150.000", "VND", None),
+    # 'mỗi X' after the amount or before it in its comma segment is the base too
+    ("Hỗ trợ 150.000 đồng cho mỗi hộ nghèo trong dịp Tết.", "150.000", "VND", "hộ"),
+    ("Trạm y tế bố trí 2 nhân viên mỗi ca trực.", "2", "nhân viên", "ca"),
+    ("Bình quân 4.200 người mỗi điểm tiêm chủng.", "4.200", "người", "điểm"),
+    ("Kinh phí bình quân 45 triệu đồng mỗi công trình.", "45", "VND", "công trình"),
+    ("Mỗi hộ tái định cư được hỗ trợ 80 triệu đồng.", "80", "VND", "hộ"),
+    ("Mỗi trung tâm y tế được bố trí 3 bác sĩ.", "3", "bác sĩ", "trung tâm"),
+    ("Mỗi hộ gia đình có ít nhất 01 người biết sơ cứu.", "01", "người", "hộ gia đình"),
+    ("Bưu điện chi trả lương hưu cho 12.600 người mỗi tháng.", "12.600", "người", "tháng"),
+    ("Năng suất cá đạt 18 tấn trên 01 ha mặt nước.", "18", "tấn", "ha"),
+    ("Năng suất khoảng 900 kg trên 1 ha lúa tôm.", "900", "kg", "ha"),
+    # a slash base wins; a 'mỗi' behind a comma or in another clause is no base of the figure
+    ("Mỗi tổ viên được hỗ trợ 150.000 đồng/người/tháng.", "150.000", "VND", "người/tháng"),
+    ("Mỗi năm, tỉnh tổ chức hội chợ; năm nay thu hút 320 gian hàng.", "320", "gian hàng", None),
+    ("Mỗi thôn, tổ dân phố đã có 01 tổ công nghệ số.", "01", "tổ", None),
+    ("Tỉnh có 150 trạm, trên 1 triệu hộ dùng nước sạch.", "1", "hộ", None),
 ]
 
 
@@ -57,3 +72,26 @@ def test_records_rates_chained_and_open_bases(builder, sentence, value_text, uni
     d = match[0]
     got_unit = d.unit if d.unit == "VND" else d.unit.lower()
     assert (got_unit, d.per and d.per.lower()) == (unit, per)
+
+
+# a change 'bình quân' / 'trung bình' a year is the figure, signed, with its base
+# (sentence, value_text, value, value_max, per, kind)
+AVERAGE_CHANGES = [
+    ("Phấn đấu tỷ lệ hộ nghèo giảm bình quân 2-3%/năm.", "2-3", -2, -3, "năm", "target"),
+    ("Giá trị sản xuất nông nghiệp tăng bình quân 4,5%/năm.", "4,5", 4.5, None, "năm", "actual"),
+    ("Tổng sản phẩm trên địa bàn tăng trung bình 7%/năm.", "7", 7, None, "năm", "actual"),
+    # the verb opens the subject: the figure after it is as written
+    ("Giảm tỷ lệ hộ nghèo bình quân 1-1,5%/năm.", "1-1,5", 1, 1.5, "năm", "actual"),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value_text", "value", "value_max", "per", "kind"), AVERAGE_CHANGES
+)
+def test_records_rates_average_change_a_year(
+    builder, sentence, value_text, value, value_max, per, kind
+):
+    (d,) = [d for d in _drafts(builder, sentence) if d.quantity.value_text == value_text]
+    q = d.quantity
+    assert (float(q.value), q.value_max and float(q.value_max)) == (value, value_max)
+    assert (d.per, d.kind) == (per, kind)

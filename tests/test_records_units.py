@@ -31,7 +31,7 @@ UNITS = [
     ("Trường trao 300 Giấy chứng nhận hoàn thành khóa học.", "300", "giấy chứng nhận", None),
     ("Sở tặng 35 Giấy khen cho học sinh giỏi.", "35", "giấy khen", None),
     ("Điện mặt trời mái nhà đạt tổng công suất 95,6 MWp.", "95,6", "mwp", None),
-    ("Mỗi hộ lắp hệ thống trung bình 5,5 kWp.", "5,5", "kwp", None),
+    ("Mỗi hộ lắp hệ thống trung bình 5,5 kWp.", "5,5", "kwp", "hộ"),
     ("Nhà máy nước có công suất 42.000 m3/ngày đêm.", "42.000", "m3", "ngày đêm"),
     ("Trạm bơm cấp thêm 3.500 m3/ngày cho khu công nghiệp.", "3.500", "m3", "ngày"),
     ("Các hộ dùng bình quân 12 m3 nước mỗi tháng.", "12", "m3", None),

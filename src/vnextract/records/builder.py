@@ -18,7 +18,19 @@ from vnextract.core.model import DateMention, Quantity
 from vnextract.core.textnorm import Folder
 from vnextract.records.cues import Cues
 from vnextract.records.draft import Draft, Role, SentenceContext, SentenceResult
-from vnextract.records.kind import bound_of, is_rate_base, kind_of, per_from_cue, period_of
+from vnextract.records.kind import (
+    bound_of,
+    is_estimated,
+    is_rate_base,
+    is_rate_base_after,
+    is_threshold,
+    kind_of,
+    may_share_estimate,
+    per_from_cue,
+    per_of_each,
+    period_of,
+    share_estimates,
+)
 from vnextract.records.phrases import after_phrase, unit_of, unit_of_subject, without_cue
 from vnextract.records.qualifiers import (
     attach,
@@ -65,6 +77,8 @@ class _Reading:
     previous_topic: str = ""
     last_subject: str = ""  # a bare figure ('(Tháng 4: 263 tỷ đồng)') is of the last subject
     base_per: str | None = None  # 'trên 01 ha': the base of the next figure's rate
+    frame_end: int | None = None  # 'Ước đến cuối năm 2020, ...': estimates after it
+    list_items: set[int] = field(default_factory=set)  # may share the estimate before them
 
 
 class RecordBuilder:
@@ -117,6 +131,8 @@ class RecordBuilder:
             # 'dự kiến ... sẽ': an expected achievement is a target too
             future=bool(cues.future_marker.search(low)),
         )
+        if frame := cues.estimate_frame.search(low):
+            st.frame_end = frame.end()
         for i, q in enumerate(quantities):
             role = roles[i]
             k = bisect_left(
@@ -132,6 +148,7 @@ class RecordBuilder:
                 standalone = True
             clause_end = st.breaks[k] if k < len(st.breaks) else len(low)
             self._figure(st, i, q, role, standalone, clause_end)
+        share_estimates(st.drafts, st.list_items)
         st.result.drafts = [st.drafts[i] for i in sorted(st.drafts)]
         add_section_domain(cues, text, low, st.result.drafts)
         return st.result
@@ -153,10 +170,12 @@ class RecordBuilder:
             # 'lợi nhuận tăng 5%' after another figure: a new thing changed
             standalone = True
         else:
-            target = qualified_figure(st.text, st.quantities, st.kinds, st.drafts, i, clause_start)
+            target = qualified_figure(
+                cues, st.low, st.quantities, st.kinds, st.drafts, i, clause_start, role.end
+            )
             if (
                 target is None
-                and role.kind in ("change", "points")
+                and role.kind in ("change", "points", "compare")
                 and not back
                 and not any(
                     st.kinds[j] == "figure" and st.quantities[j].start >= clause_start
@@ -195,6 +214,11 @@ class RecordBuilder:
         if is_rate_base(cues, low, left, q, unit, st.quantities, i, clause_end):
             st.base_per = unit
             return
+        if (prior := st.drafts.get(i - 1)) and is_rate_base_after(
+            cues, low, q, unit, prior.quantity
+        ):
+            prior.per = prior.per or unit  # '750 kg trên 01 ha': the base of the rate before
+            return
         found, link = topic(cues, text, low, left, role.verb if standalone else q.start)
         if standalone:
             link = "copula"  # the thing that changed is named before the verb
@@ -203,9 +227,16 @@ class RecordBuilder:
             # 'di động giảm: 3.642 thuê bao': the figure is a fall
             q = replace(q, value=-q.value, value_max=signed(q.value_max, -1))
         bound, after_cue = bound_of(cues, low, before, q, unit_end)
-        per = q.per or per_from_cue(cues, before) or st.base_per
-        st.base_per = None
-        after, after_end = after_phrase(cues, text, low, q.expr_end, next_start)
+        if bound != "=" and is_threshold(cues, low, q, st.drafts.get(i - 1)):
+            st.result.unattached.append(q)  # '4 chủ đầu tư giải ngân dưới 30%': who is counted
+            return
+        each = cues.each_after.match(low, unit_end)  # '6.850 người mỗi điểm'
+        per = q.per or per_of_each(cues, each, before) or per_from_cue(cues, before)
+        per, st.base_per = per or st.base_per, None
+        after, after_end = after_phrase(
+            cues, text, low, q.expr_end, each.start() if each else next_start
+        )
+        after_end = max(after_end, each.end()) if each else after_end
         if after_cue:
             after = without_cue(text, after, q.expr_end, after_cue.span("cue"))
         after_low = cues.low(after)
@@ -238,7 +269,7 @@ class RecordBuilder:
             unit=unit,
             subject=subject,
             bound=bound,
-            estimated=bool(cues.estimate.search(before)),
+            estimated=is_estimated(cues, before, q.start, st.frame_end),
             kind=kind_of(cues, low, q.start, before, st.dates, st.ctx, st.cue_end, st.future, unit),
             per=per,
             period=period_of(st.dates, q.start, st.ctx),
@@ -247,6 +278,8 @@ class RecordBuilder:
             change_basis=role.basis,
             standalone=standalone and q.percent,
         )
+        if may_share_estimate(cues, low, before, q.start, prior, link):
+            st.list_items.add(i)
         if found and not cues.head_full.fullmatch(cues.low(found)):
             st.previous_topic = subject
         st.last_subject = subject or st.last_subject

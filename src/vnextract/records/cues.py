@@ -99,12 +99,15 @@ class Cues:
         self.estimate = anywhere(rules.estimate_cues)
         self.estimate_tail = tail(rules.estimate_cues)
         self.estimate_head = head(rules.estimate_cues)
+        frames = alternation(rules.estimate_frames) or r"(?!)"
+        self.estimate_frame = regex.compile(rf"(?<!\p{{L}})(?:{frames})(?!\p{{L}})[^,;:]{{0,40}},")
         self.conjunction_tail = tail(rules.conjunctions)
         self.conjunction_head = head(rules.conjunctions)
         self.conjunction_any = anywhere(rules.conjunctions)
         self.qualifier_end = anywhere(rules.qualifier_ends)
         self.copula_tail = tail(rules.copulas)
         self.copula_head = head(rules.copulas)
+        self.copula_any = anywhere(rules.copulas)
         self.existential_tail = tail(rules.existentials)
         self.aux_tail = tail(rules.auxiliaries)
         self.aux_any = anywhere(rules.auxiliaries)
@@ -135,6 +138,7 @@ class Cues:
             rf"^\s*(?P<unit>{alternation(rules.units)})(?![\p{{L}}\p{{N}}])"
         )
         prefixes = alternation(rules.counted_prefixes)
+        self.counted_prefix_head = head(rules.counted_prefixes)
         self.subject_unit = regex.compile(
             rf"^\s*(?:(?:{prefixes})\s+)?(?P<unit>{alternation(rules.units)})(?![\p{{L}}\p{{N}}])"
         )
@@ -166,6 +170,7 @@ class Cues:
         self.plan_lead = verb_tail(rules.plan.lead, gap)
         self.plan_over = verb_tail(rules.plan.over, gap)
         self.plan_cue = anywhere(rules.plan.cues)
+        self.against_any = anywhere(rules.plan.against)
         self.plan_implied = anywhere(rules.plan.implied_by)
         self.plan_against = regex.compile(
             rf"^\W*(?:{alternation(rules.plan.against)})\s+(?:{alternation(rules.plan.cues)})"
@@ -211,3 +216,11 @@ class Cues:
         )
         self.after_bounds = _keys(rules.after_bound_cues)
         self.per_base = tail(rules.per_bases)
+        # 'mỗi' and its noun: a counted noun of the rule file, else the one word after it
+        each = alternation(rules.each_cues) or r"(?!)"
+        noun = rf"(?P<noun>(?:{alternation(rules.units)})(?![\p{{L}}\p{{N}}])|\p{{L}}+)"
+        self.each_before = regex.compile(rf"(?<!\p{{L}})(?:{each})\s+{noun}[^,;:()]*$")
+        self.each_after = regex.compile(rf"\s*(?:{each})\s+{noun}")
+        self.per_base_after = regex.compile(
+            rf"^\s*(?:\p{{L}}+\s+){{0,3}}?(?:{alternation(rules.per_bases)})\s*$"
+        )

@@ -43,7 +43,9 @@ class Draft:
 class Role(NamedTuple):
     """What a number is in its sentence (see :func:`records.qualifiers.classify`)."""
 
-    kind: str  # figure | plan | change | points (a change in percentage points: no field)
+    # figure | plan | change | points (a change in percentage points) | compare (a multiple
+    # of another thing, an absolute change against a base); points and compare have no field
+    kind: str
     value: Decimal | None  # the qualifier's normalised value
     end: int  # where the qualifier's phrase ends
     verb: int  # where its verb starts ('tăng', 'đạt'), else the number's start

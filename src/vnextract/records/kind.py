@@ -4,12 +4,13 @@ bound and estimate, its rate base ('per') and its period."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 import regex
 
 from vnextract.core.model import DateMention, Quantity
 from vnextract.records.cues import Cues, spaced, words
-from vnextract.records.draft import SentenceContext
+from vnextract.records.draft import Draft, SentenceContext
 
 
 def is_target(
@@ -57,6 +58,47 @@ def kind_of(
     return "actual"
 
 
+def is_estimated(cues: Cues, before: str, start: int, frame_end: int | None) -> bool:
+    """Whether the figure at ``start`` is an estimate: a cue in its own words ``before`` it,
+    or an estimate frame of the sentence ending before it (``frame_end``: 'Ước đến cuối
+    năm, ...')."""
+    return bool(cues.estimate.search(before)) or (frame_end is not None and frame_end <= start)
+
+
+def may_share_estimate(
+    cues: Cues, low: str, before: str, start: int, prior: Draft | None, link: str
+) -> bool:
+    """Whether the figure at ``start``, after ``prior``, is an item of a ';' list with no
+    verb of its own, which may share an estimate before it ('tôm ước đạt 9.820 tấn, tăng
+    11%; gạo 182.400 tấn, giảm 3%'): :func:`share_estimates` decides once the changes
+    are attached."""
+    if prior is None or link in ("copula", "existential"):
+        return False
+    between = low[prior.quantity.expr_end : start]
+    return ";" in between and not cues.aux_any.search(before) and not cues.part_of.search(before)
+
+
+def share_estimates(drafts: dict[int, Draft], candidates: set[int]) -> None:
+    """A list item (a key of ``drafts`` in ``candidates``) stated like the estimate before
+    it, with a change of its own as that one has, is an estimate too; parts of a whole
+    ('trong đó') and items of another shape are not."""
+    keys = sorted(drafts)
+    for a, b in pairwise(keys):
+        d, prior = drafts[b], drafts[a]
+        if b in candidates and prior.estimated:
+            d.estimated = None not in (d.change_percent, prior.change_percent)
+
+
+def is_threshold(cues: Cues, low: str, q: Quantity, prior: Draft | None) -> bool:
+    """Whether a bounded percentage ``q`` says which of the things counted just before it
+    are meant ('9/19 chủ đầu tư giải ngân trên 60% kế hoạch'): the count's own verb leads
+    to it, with no comma or copula between; the count is the figure."""
+    if not q.percent or prior is None or prior.quantity.percent or prior.quantity.currency:
+        return False
+    between = low[prior.quantity.expr_end : q.start]
+    return not regex.search(r"[,;:()]", between) and not cues.copula_any.search(between)
+
+
 def bound_of(
     cues: Cues, low: str, before: str, q: Quantity, unit_end: int
 ) -> tuple[str, regex.Match | None]:
@@ -78,6 +120,22 @@ def per_from_cue(cues: Cues, low_before: str) -> str | None:
     if m and len(words(m.group("rest"))) <= 3:
         return cues.per_cues[spaced(m.group("cue"))]
     return None
+
+
+def per_of_each(cues: Cues, after: regex.Match | None, before: str) -> str | None:
+    """The rate base 'mỗi X' names: right after the figure's unit (``after``, a match of
+    ``cues.each_after``: '60 triệu đồng mỗi hộ'), else in its comma segment ``before`` it
+    ('Mỗi hộ xây mới được hỗ trợ 60 triệu đồng')."""
+    m = after or cues.each_before.search(before)
+    return spaced(m.group("noun")) if m else None
+
+
+def is_rate_base_after(cues: Cues, low: str, q: Quantity, unit: str, prior: Quantity) -> bool:
+    """Whether ``q`` is a count of one after 'trên'/'mỗi' right after the figure before
+    and its unit: the base of that figure's rate ('750 kg trên 01 ha')."""
+    if q.percent or q.currency or q.value != 1 or not unit:
+        return False
+    return bool(cues.per_base_after.match(low[prior.expr_end : q.start]))
 
 
 def is_rate_base(

@@ -31,6 +31,7 @@ class ParagraphReader:
     def __init__(self, rules: RecordRules, folder: Folder) -> None:
         self.key = folder.key
         self._plan_verbs = _words(rules.plan_verbs)
+        self._future_plan_verbs = _words([*rules.plan_verbs, *rules.future_plan_verbs])
         self._task_cues = _words(rules.task_list_cues)
         self._ordinals = tuple(folder.key(w) for w in rules.ordinal_starts)
 
@@ -59,7 +60,9 @@ class ParagraphReader:
                 para.period = opening[0].iso
                 y = opening[0].iso[:4]
                 if year is not None and y.isdigit() and int(y) >= year:
-                    para.target = bool(self._plan_verbs.search(first_low))
+                    # of the year it is published in, a report may tell what was done
+                    verbs = self._future_plan_verbs if int(y) > year else self._plan_verbs
+                    para.target = bool(verbs.search(first_low))
             if in_task_list and first_low.startswith(self._ordinals):
                 para.target = True
             elif in_task_list:

@@ -66,10 +66,16 @@ def classify(cues: Cues, low: str, q: Quantity) -> Role:
             value = q.value if up else -q.value
             return Role("points", value, max(end, m.end()), offset + (up or down).start(), basis)
         multiple = cues.change_multiple.search(before)
-        if multiple and basis and cues.times_unit.match(low, q.expr_end):
-            # 'gấp 1,6 lần cùng kỳ' is a change of +60%
-            value = (q.value - 1) * 100
-            return Role("change", value, end, offset + multiple.start(), basis)
+        if multiple and cues.times_unit.match(low, q.expr_end):
+            if basis:
+                # 'gấp 1,6 lần cùng kỳ' is a change of +60%
+                value = (q.value - 1) * 100
+                return Role("change", value, end, offset + multiple.start(), basis)
+            # 'gấp 10 lần mạng 4G': a comparison with another thing, no field
+            return Role("compare", None, end, offset + multiple.start(), "")
+        if (up or down) and cues.against_any.search(near):
+            # 'giảm 5 ngày so với quy định' after a figure: how far it is from a base
+            return Role("compare", None, end, offset + (up or down).start(), "")
         return figure
     if (up or down) and cues.plan_against.match(near):
         value = q.value + 100 if up else 100 - q.value
@@ -146,16 +152,22 @@ def unread_figure(
 
 
 def qualified_figure(
-    text: str,
+    cues: Cues,
+    low: str,
     quantities: Sequence[Quantity],
     kinds: Sequence[str],
     drafts: dict[int, Draft],
     i: int,
     clause_start: int,
+    end: int,
 ) -> int | None:
-    """Index of the figure the share of plan or change ``quantities[i]`` belongs to:
-    the nearest before it in the clause, passing over densities and bracketed figures
-    closed before it (``kinds``: each number's role kind)."""
+    """Index of the figure the share of plan or change ``quantities[i]`` belongs to
+    (``low``: the sentence's :meth:`Cues.low` copy):
+    the figure its phrase (up to ``end``) names by its unit ('512 vụ, 687 đối tượng,
+    tăng 6,2% số vụ'), else the nearest before it in the clause, passing over densities,
+    bracketed figures closed before it and a share of the count before it ('220.650
+    người, đạt 36,4% lực lượng lao động, tăng 4,2%'). ``kinds``: each number's role kind."""
+    found = []
     for j in range(i - 1, -1, -1):
         q = quantities[j]
         if q.start < clause_start:
@@ -164,18 +176,50 @@ def qualified_figure(
             continue
         if q.per and not q.currency:
             continue
-        between = text[q.expr_end : quantities[i].start]
+        between = low[q.expr_end : quantities[i].start]
         if between.count(")") > between.count("("):
             continue  # '(Tháng 4/2023: 263.299 tỷ đồng) và giảm 2%': a comparison base
-        return j
-    return None
+        found.append(j)
+    if not found:
+        return None
+    phrase = low[quantities[i].expr_end : end]
+    for j in found:
+        if _names_unit(cues, phrase, drafts[j].unit):
+            return j
+    if len(found) > 1 and _share_of(cues, low, quantities[found[0]], quantities[found[1]]):
+        return found[1]
+    return found[0]
+
+
+def _names_unit(cues: Cues, phrase: str, unit: str) -> bool:
+    """Whether a qualifier's ``phrase`` opens with a figure's counted noun ('số vụ')."""
+    if not unit or unit == "%" or unit.isupper():
+        return False
+    head = phrase.strip()
+    if m := cues.counted_prefix_head.match(head):
+        head = head[m.end() :].lstrip()
+    return head == unit or head.startswith(unit + " ")
+
+
+def _share_of(cues: Cues, low: str, share: Quantity, count: Quantity) -> bool:
+    """Whether ``share`` is a percentage joined to the ``count`` before it by a comma and a
+    copula alone ('220.650 người tham gia, đạt 36,4% ...'): a share that restates it."""
+    if not share.percent or count.percent:
+        return False
+    seg = low[count.expr_end : share.start].rsplit(",", 1)
+    if len(seg) < 2:
+        return False
+    part = seg[1].strip()
+    m = cues.copula_head.match(part)
+    return bool(m) and not words(cues.bound_tail.sub("", part[m.end() :]))
 
 
 def attach(d: Draft, role: Role, result: SentenceResult, q: Quantity) -> None:
     """Put a share of plan or a change on its figure; of two changes the year-on-year
     one wins, any other second change is left unattached (it qualifies nothing new).
-    A change in percentage points has no field: it only stops being a record."""
-    if role.kind == "points":
+    A change in percentage points, a multiple of another thing or an absolute change
+    against a base has no field: it only stops being a record."""
+    if role.kind in ("points", "compare"):
         return
     if role.kind == "plan":
         if d.plan_percent is None:

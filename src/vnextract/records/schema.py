@@ -39,6 +39,8 @@ class RecordRules(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     estimate_cues: list[str]
+    # an estimate cue with a time phrase that frames the sentence ('Ước đến cuối năm 2020, ...')
+    estimate_frames: list[str] = []
     bound_cues: dict[str, Bound]
     copulas: list[str]
     existentials: list[str]
@@ -64,6 +66,8 @@ class RecordRules(BaseModel):
     done_markers: list[str]
     section_labels: list[str]
     plan_verbs: list[str]
+    # plan verbs that also report work done: a plan only in a paragraph about a later year
+    future_plan_verbs: list[str] = []
     future_year_cues: list[str]
     task_list_cues: list[str]
     ordinal_starts: list[str]
@@ -71,6 +75,8 @@ class RecordRules(BaseModel):
     denominators: list[str]
     after_bound_cues: dict[str, Bound]
     per_bases: list[str]
+    # the noun after one of these is the base of a rate ('mỗi hộ', 'mỗi điểm')
+    each_cues: list[str] = []
     back_references: list[str]
     raise_cues: dict[str, str]
     part_of_connectors: list[str]

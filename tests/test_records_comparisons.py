@@ -1,0 +1,134 @@
+"""Numbers compared with something that is no time base: a multiple of another thing
+('gấp 10 lần mạng 4G') or an absolute change against a base ('giảm 3 ngày so với quy
+định') qualify the figure before them in their clause, with no field; alone they are
+figures. Sentences written for these tests.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from vnextract.core.rules import default_rules
+from vnextract.core.textnorm import Folder
+from vnextract.figures.dates import find_dates
+from vnextract.figures.numbers import find_quantities
+from vnextract.records.builder import RecordBuilder, SentenceContext
+
+
+@pytest.fixture(scope="module")
+def builder() -> RecordBuilder:
+    rules = default_rules()
+    return RecordBuilder(rules["records.yml"], Folder(rules["text.yml"]))
+
+
+def drafts_of(builder: RecordBuilder, text: str) -> dict[str, object]:
+    dates = find_dates(text)
+    quantities = find_quantities(text, exclude=[(d.start, d.end) for d in dates])
+    ctx = SentenceContext(published_year=2024)
+    result = builder.build(text, quantities, dates, [], ctx)
+    return {d.quantity.value_text: d for d in result.drafts}
+
+
+# (sentence, the figure qualified, the comparison that gives no record)
+QUALIFYING = [
+    ("Tốc độ truy cập tại trung tâm huyện đạt 310 Mbps, gấp khoảng 8 lần mạng cũ.", "310", "8"),
+    ("Doanh thu đạt 5 tỷ đồng, gấp 3 lần mức bình quân của cả nước.", "5", "3"),
+    ("Năng suất lúa đạt 7,2 tấn/ha, cao gấp 1,5 lần vùng lân cận.", "7,2", "1,5"),
+    ("Thời gian cấp phép bình quân 6 ngày làm việc, giảm 4 ngày so với quy định.", "6", "4"),
+    ("Tổng chiều dài kênh đạt 42 km, tăng 7 km so với thiết kế ban đầu.", "42", "7"),
+    ("Xã có 1.150 hộ dùng nước sạch, tăng 90 hộ so với năm 2023.", "1.150", "90"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "compared"), QUALIFYING)
+def test_qualifiers_comparison_qualifies_the_figure_before(builder, text, figure, compared):
+    drafts = drafts_of(builder, text)
+    assert compared not in drafts, list(drafts)
+    assert drafts[figure].change_percent is None
+
+
+# a multiple against a time base stays a change; with nothing before it, a comparison is the figure
+# (sentence, value_text, value, unit, change_percent)
+KEPT = [
+    ("Lượng khách đạt 12.000 lượt, gấp 2 lần cùng kỳ.", "12.000", Decimal(12000), "lượt", 100),
+    ("Số ca mắc tay chân miệng gấp 4 lần cùng kỳ.", "4", Decimal(4), "lần", None),
+    ("Thuê bao cố định giảm 320 thuê bao so với năm trước.", "320", -320, "thuê bao", None),
+    ("Số hộ cận nghèo tăng 45 hộ so với đầu năm.", "45", Decimal(45), "hộ", None),
+    ("Toàn tỉnh có 86 xã, tăng 12 xã đạt chuẩn nông thôn mới.", "12", Decimal(12), "xã", None),
+]
+
+
+@pytest.mark.parametrize(("text", "value_text", "value", "unit", "change"), KEPT)
+def test_qualifiers_time_based_or_lone_comparisons_stay(
+    builder, text, value_text, value, unit, change
+):
+    d = drafts_of(builder, text)[value_text]
+    assert (d.quantity.value, d.unit) == (value, unit)
+    assert d.change_percent == (Decimal(change) if change is not None else None)
+
+
+# which figure a change or share of plan belongs to when several stand before it
+# (sentence, value_text with the qualifier, its change, value_texts with none)
+WHICH_FIGURE = [
+    # the qualifier names the counted noun of one of them
+    (
+        "Công an tỉnh bắt 214 vụ, 305 đối tượng buôn lậu, tăng 8,5% số vụ so với cùng kỳ.",
+        "214",
+        8.5,
+        ["305"],
+    ),
+    ("Ngành xử lý 96 vụ, 120 đối tượng, giảm 4% số đối tượng so với năm trước.", "120", -4, ["96"]),
+    # a share that restates the count before it is passed over
+    (
+        "Toàn tỉnh có 185.400 người tham gia BHYT, đạt 92,5% dân số, tăng 3,1% so với cùng kỳ.",
+        "185.400",
+        3.1,
+        ["92,5"],
+    ),
+    (
+        "Có 1.260 doanh nghiệp nộp thuế điện tử, chiếm 97%, tăng 6% so với năm trước.",
+        "1.260",
+        6,
+        ["97"],
+    ),
+    # otherwise the nearest figure before it
+    (
+        "Tỉnh có 420 hợp tác xã với 12.800 thành viên, tăng 5% so với năm trước.",
+        "12.800",
+        5,
+        ["420"],
+    ),
+    ("Xã có 860 hộ, tỷ lệ hộ có nước sạch đạt 96%, tăng 2% so với năm trước.", "96", 2, ["860"]),
+]
+
+
+@pytest.mark.parametrize(("text", "value_text", "change", "without"), WHICH_FIGURE)
+def test_qualifiers_change_goes_to_the_figure_it_belongs_to(
+    builder, text, value_text, change, without
+):
+    drafts = drafts_of(builder, text)
+    assert float(drafts[value_text].change_percent) == change
+    for v in without:
+        assert drafts[v].change_percent is None, v
+
+
+# a bounded percentage led to by the verb of the count before it says which things are
+# counted: no record of its own; after a comma it is a figure (or a share of plan)
+# (sentence, the count, the percentage, whether the percentage is a record)
+THRESHOLDS = [
+    ("Có 7/15 đơn vị giải ngân trên 70% kế hoạch vốn.", "7/15", "70", False),
+    ("Vẫn còn 3 chủ đầu tư giải ngân dưới 25%.", "3", "25", False),
+    ("Có 42 doanh nghiệp có hơn 50% lao động là nữ.", "42", "50", False),
+    ("Có 1.200 hộ thoát nghèo, chiếm hơn 30% số hộ nghèo.", "1.200", "30", True),
+    ("Toàn tỉnh có 96 xã, trên 85% dân số dùng nước sạch.", "96", "85", True),
+    ("Huyện giải ngân 410 tỷ đồng, đạt trên 60% kế hoạch.", "410", "60", False),
+]
+
+
+@pytest.mark.parametrize(("text", "count", "percent", "kept"), THRESHOLDS)
+def test_records_threshold_percentage_after_a_count(builder, text, count, percent, kept):
+    drafts = drafts_of(builder, text)
+    assert count in drafts
+    assert (percent in drafts) == kept, list(drafts)

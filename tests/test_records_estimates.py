@@ -1,0 +1,77 @@
+"""Which figures are estimates: a cue in their own words, a frame opening the sentence
+('Ước đến cuối năm, ...'), or an item of a ';' list of results stated like the estimate
+before it. Sentences written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from vnextract.core.rules import default_rules
+from vnextract.core.textnorm import Folder
+from vnextract.figures.dates import find_dates
+from vnextract.figures.numbers import find_quantities
+from vnextract.records.builder import RecordBuilder, SentenceContext
+
+
+@pytest.fixture(scope="module")
+def builder() -> RecordBuilder:
+    rules = default_rules()
+    return RecordBuilder(rules["records.yml"], Folder(rules["text.yml"]))
+
+
+def estimated_of(builder: RecordBuilder, text: str) -> dict[str, bool]:
+    dates = find_dates(text)
+    quantities = find_quantities(text, exclude=[(d.start, d.end) for d in dates])
+    breaks = [i for i, ch in enumerate(text) if ch == ";"]
+    result = builder.build(text, quantities, dates, breaks, SentenceContext(published_year=2024))
+    return {d.quantity.value_text: d.estimated for d in result.drafts}
+
+
+# (sentence, {value_text: estimated})
+ESTIMATES = [
+    # items of a list of products, each with its change, share the first one's estimate
+    (
+        "Sản phẩm chủ yếu: xi măng ước đạt 410 nghìn tấn, tăng 6,1%; điện sản xuất 96 triệu"
+        " kWh, tăng 3,4%; nước máy 8,2 triệu m3, giảm 1,2%.",
+        {"410": True, "96": True, "8,2": True},
+    ),
+    (
+        "Tháng 7, cá tra ước đạt 2.150 tấn, tăng 9%; tôm thẻ 780 tấn, giảm 2%.",
+        {"2.150": True, "780": True},
+    ),
+    # an item with its own verb, a part of a whole, an item of another shape: its own words
+    (
+        "Thủy sản ước đạt 12.400 tấn, tăng 4%; trong đó khai thác 9.100 tấn, nuôi trồng 3.300 tấn.",
+        {"12.400": True, "9.100": False, "3.300": False},
+    ),
+    (
+        "Tổng thu ước đạt 2.140 tỷ đồng, đạt 70% kế hoạch; số nợ đọng 96,4 tỷ đồng, chiếm 4%.",
+        {"2.140": True, "96,4": False},
+    ),
+    (
+        "Lúa ước đạt 61.200 tấn, tăng 2%; sản lượng ngô đạt 8.400 tấn, tăng 1%.",
+        {"61.200": True, "8.400": False},
+    ),
+    (
+        "Đất đá sạt lở ước tính 1,2 triệu m3; 46/120 xã bị chia cắt.",
+        {"1,2": True, "46/120": False},
+    ),
+    # a frame of the whole sentence: every figure after it
+    (
+        "Ước đến cuối năm 2024, tỷ lệ hộ nghèo còn 2,1%, trong đó hộ nghèo dân tộc"
+        " thiểu số còn 5,4%.",
+        {"2,1": True, "5,4": True},
+    ),
+    (
+        "Đến cuối năm, tỷ lệ hộ nghèo còn 2,1%, ước giảm 0,6 điểm phần trăm; hộ cận"
+        " nghèo còn 3,2%.",
+        {"2,1": False, "3,2": False},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ESTIMATES)
+def test_kind_estimates_of_items_and_frames(builder, text, expected):
+    got = estimated_of(builder, text)
+    assert {v: got.get(v) for v in expected} == expected
