@@ -163,8 +163,7 @@ class PlaceIndex:
         hits: list[_Hit] = []
         i = 0
         while i < len(tokens):
-            first = view[tokens[i][0]]
-            # a name starts capitalised (or with a digit): most words need no lookup
+            first = view[tokens[i][0]]  # a name starts capitalised or with a digit
             found = self._longest(view, tokens, i) if first.isupper() or first.isdigit() else None
             if found is None:
                 i += 1
