@@ -22,6 +22,10 @@ from vnextract.entities.context import register_extensions
 
 __all__ = ["tag_document"]
 
+# lexemes the shared spaCy vocabulary may hold before new words become per-article
+# (about 0.45 KB each: 20,000 are some 9 MB)
+VOCAB_KEPT = 20_000
+
 
 def tag_document(
     nlp: Language,
@@ -46,6 +50,24 @@ def tag_document(
         (entities, officials), offsets into ``text``, in document order.
     """
     register_extensions()
+    if len(nlp.vocab) < VOCAB_KEPT or nlp.vocab.in_memory_zone:
+        return _tag(nlp, doc_id, text, sentences, province, skip)
+    # the vocabulary keeps the words of the first articles; after that, words new to it
+    # live only while their article is tagged, so memory stays flat on an archive
+    with nlp.memory_zone():
+        return _tag(nlp, doc_id, text, sentences, province, skip)
+
+
+def _tag(
+    nlp: Language,
+    doc_id: str,
+    text: str,
+    sentences: list[Sentence],
+    province: str | None,
+    skip: Sequence[Furniture],
+) -> tuple[list[Entity], list[Official]]:
+    """:func:`tag_document`'s work; nothing spaCy made is returned (a memory zone
+    frees it)."""
     skipped = SpanIndex(skip)
     read = [s for s in sentences if s.text.strip() and not skipped.covers(s.start, s.end)]
     # the tokenizer, not nlp.make_doc: an article may be longer than nlp.max_length,
