@@ -56,6 +56,10 @@ class _Rows(dict):
         if len(self) > self.limit:
             self.clear()
             self.size = 2
+        try:  # all scored already (an article's sentences after prefetch)
+            return list(map(self.__getitem__, texts))
+        except KeyError:
+            pass
         new = [t for t in texts if t not in self]
         if new:
             new = list(dict.fromkeys(new))  # once each, in order
@@ -160,6 +164,20 @@ class WordScorer:
             if n <= _GRID_CACHE_TOKENS:  # a freak sentence of 100,000 tokens is not kept
                 self._grids[(n, width)] = grid
         return grid
+
+    def prefetch(self, sentences: list[list[str]]) -> None:
+        """Score the syllables and n-grams of ``sentences`` (token lists) not seen before,
+        in one batch per width: an article's new n-grams cost a few array operations per
+        template, not a few per sentence. Each row is the same as one scored alone."""
+        for width, rows in self.rows.items():
+            texts: list[str] = []
+            for tokens in sentences:
+                if width == 1:
+                    texts += tokens
+                else:
+                    texts += map(" ".join, zip(*(tokens[i:] for i in range(width)), strict=False))
+            if len(texts) <= rows.limit:  # more would empty the table before it is read
+                rows.of(texts)
 
     def scores(self, tokens: list[str]) -> np.ndarray:
         """(tokens, labels): each token's score for each label."""

@@ -92,7 +92,17 @@ class WordSegmenter:
 
     def __call__(self, text: str) -> list[str]:
         """The words of ``text`` (multi-syllable words joined by a space)."""
-        tokens = self.tokens(text)
+        return self._words(self.tokens(text))
+
+    def segment_all(self, texts: Sequence[str]) -> list[list[str]]:
+        """The words of each of ``texts`` (an article's sentences), as calling the
+        segmenter on each; their new syllables and n-grams are scored together."""
+        tokens = [self.tokens(text) for text in texts]
+        if self._scorer is not None:
+            self._scorer.prefetch(tokens)
+        return [self._words(t) for t in tokens]
+
+    def _words(self, tokens: list[str]) -> list[str]:
         if not tokens:
             return []
         tags = self._scorer.labels(tokens) if self._scorer is not None else None
