@@ -239,3 +239,24 @@ def test_segment_all_does_not_prefetch_past_the_table_limit():
     assert segmenter.segment_all(sentences) == [word_tokenize(s) for s in sentences]
     for rows in segmenter._scorer.rows.values():
         assert len(rows) <= 10 + 1 + 8
+
+
+def test_scores_all_gives_each_sentence_s_scores(segmenter):
+    token_lists = [segmenter.tokens(s) for s in BATCH_SENTENCES]
+    together = segmenter._scorer.scores_all(token_lists)
+    assert len(together) == len(token_lists)
+    for tokens, scores in zip(token_lists, together, strict=True):
+        assert np.array_equal(scores, segmenter._scorer.scores(tokens))
+
+
+def test_scores_all_falls_back_when_the_table_is_emptied_part_way():
+    segmenter = WordSegmenter()
+    scorer = wordscores.WordScorer(
+        segmenter._templates.plan, segmenter._templates.groups, segmenter._scorer.weights, 10
+    )
+    token_lists = [segmenter.tokens(f"Xã số {i} có {i + 1000} hộ dân") for i in range(5)]
+    emptied = {w: rows.emptied for w, rows in scorer.rows.items()}
+    together = scorer.scores_all(token_lists)
+    assert any(rows.emptied > emptied[w] for w, rows in scorer.rows.items())
+    for tokens, scores in zip(token_lists, together, strict=True):
+        assert np.array_equal(scores, segmenter._scorer.scores(tokens))
