@@ -207,3 +207,56 @@ def test_scores_rows_are_the_sums_of_the_feature_strings_weights(segmenter, sent
                 if attribute is not None:
                     expected[scorer.offsets[width].index(first)] += weights.state[attribute]
             assert np.array_equal(rows.table[rows[text]], expected), text
+
+
+def test_segment_all_gives_each_sentence_s_words_and_scores(segmenter):
+    """An article's sentences segmented together: the words and the very same score
+    arrays as one sentence at a time, the new n-grams scored in one batch per width."""
+    alone = WordSegmenter()
+    together = WordSegmenter()
+    calls: dict[int, int] = {}
+    for width, rows in together._scorer.rows.items():
+        compute = rows.compute
+
+        def counted(texts, width=width, compute=compute):
+            calls[width] = calls.get(width, 0) + 1
+            return compute(texts)
+
+        rows.compute = counted
+    assert together.segment_all(BATCH_SENTENCES) == [alone(s) for s in BATCH_SENTENCES]
+    assert calls and all(n == 1 for n in calls.values())
+    for sentence in BATCH_SENTENCES:
+        tokens = alone.tokens(sentence)
+        assert np.array_equal(together._scorer.scores(tokens), alone._scorer.scores(tokens))
+
+
+def test_segment_all_does_not_prefetch_past_the_table_limit():
+    segmenter = WordSegmenter()
+    segmenter._scorer = wordscores.WordScorer(
+        segmenter._templates.plan, segmenter._templates.groups, segmenter._scorer.weights, 10
+    )
+    sentences = [f"Xã số {i} có {i + 1000} hộ dân" for i in range(30)]
+    assert segmenter.segment_all(sentences) == [word_tokenize(s) for s in sentences]
+    for rows in segmenter._scorer.rows.values():
+        assert len(rows) <= 10 + 1 + 8
+
+
+def test_scores_all_gives_each_sentence_s_scores(segmenter):
+    token_lists = [segmenter.tokens(s) for s in BATCH_SENTENCES]
+    together = segmenter._scorer.scores_all(token_lists)
+    assert len(together) == len(token_lists)
+    for tokens, scores in zip(token_lists, together, strict=True):
+        assert np.array_equal(scores, segmenter._scorer.scores(tokens))
+
+
+def test_scores_all_falls_back_when_the_table_is_emptied_part_way():
+    segmenter = WordSegmenter()
+    scorer = wordscores.WordScorer(
+        segmenter._templates.plan, segmenter._templates.groups, segmenter._scorer.weights, 10
+    )
+    token_lists = [segmenter.tokens(f"Xã số {i} có {i + 1000} hộ dân") for i in range(5)]
+    emptied = {w: rows.emptied for w, rows in scorer.rows.items()}
+    together = scorer.scores_all(token_lists)
+    assert any(rows.emptied > emptied[w] for w, rows in scorer.rows.items())
+    for tokens, scores in zip(token_lists, together, strict=True):
+        assert np.array_equal(scores, segmenter._scorer.scores(tokens))

@@ -8,6 +8,10 @@ from functools import lru_cache
 import regex
 from pydantic import BaseModel, ConfigDict, field_validator
 
+# texts kept folded per Folder; emptied when full, so memory stays bounded on an archive
+_TONED_MAX = 20_000
+_TONED_CHARS = 2_000
+
 
 class TextRules(BaseModel):
     """Schema of ``rules/text.yml``."""
@@ -46,15 +50,34 @@ class Folder:
         alternation = "|".join(regex.escape(k) for k in sorted(pairs, key=len, reverse=True))
         # only at the end of a syllable: 'hoá' -> 'hóa', never 'hoạch' or 'toán'
         self._pattern = regex.compile(rf"{not_after}(?:{alternation})(?!\p{{L}})")
+        # text -> its folding: the stages fold the same sentence and phrase many times
+        self._toned: dict[str, str] = {}
+        self._keys: dict[str, str] = {}
+
+    def _modern(self, m: regex.Match) -> str:
+        return self._pairs[m.group()]
 
     def tones(self, text: str) -> str:
         """Modern tone placement; same length as the input."""
-        return self._pattern.sub(lambda m: self._pairs[m.group()], text)
+        toned = self._toned.get(text)
+        if toned is None:
+            toned = self._pattern.sub(self._modern, text)
+            if len(text) <= _TONED_CHARS:  # a whole document is folded, never kept
+                if len(self._toned) >= _TONED_MAX:
+                    self._toned.clear()
+                self._toned[text] = toned
+        return toned
 
     def key(self, text: str) -> str:
         """Comparison key: NFC, modern tones, lower case, single spaces."""
-        text = unicodedata.normalize("NFC", text)
-        return " ".join(self.tones(text).lower().split())
+        key = self._keys.get(text)
+        if key is None:
+            key = " ".join(self.tones(unicodedata.normalize("NFC", text)).lower().split())
+            if len(text) <= _TONED_CHARS:
+                if len(self._keys) >= _TONED_MAX:
+                    self._keys.clear()
+                self._keys[text] = key
+        return key
 
 
 @lru_cache(maxsize=4096)

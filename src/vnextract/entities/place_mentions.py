@@ -64,7 +64,8 @@ class MentionSearch:
         hits: list[_Hit] = []
         i = 0
         while i < len(tokens):
-            found = self._longest(view, tokens, i)  # None unless word i is capitalised
+            first = view[tokens[i][0]]  # a name starts capitalised or with a digit
+            found = self._longest(view, tokens, i) if first.isupper() or first.isdigit() else None
             if found is None:
                 i += 1
                 continue

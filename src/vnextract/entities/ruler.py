@@ -12,11 +12,29 @@ from itertools import pairwise
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from vnextract.core.cache import ByRules
 from vnextract.entities.context import Candidate, sentence_view, sentences
 from vnextract.entities.gazetteer import EntityRules, entity_rules, literal_words
+from vnextract.entities.patterns import CompiledPattern
 from vnextract.entities.persist import SavesEntityRules
 
 SPAN_KEY = "vnextract_candidates"
+
+
+def _triggers(patterns: list[CompiledPattern]) -> tuple[dict, dict]:
+    """Which prefiltered patterns (by position) each literal word and word pair enables."""
+    by_word: dict[str, list[int]] = {}
+    by_pair: dict[tuple[str, str], list[int]] = {}
+    for i, compiled in enumerate(patterns):
+        if compiled.requires is not None:
+            for word in compiled.requires_words:
+                by_word.setdefault(word, []).append(i)
+            for pair in compiled.requires_pairs:
+                by_pair.setdefault(pair, []).append(i)
+    return by_word, by_pair
+
+
+_TRIGGERS = ByRules(_triggers)
 
 
 def find_candidates(view: str, rules: EntityRules, *, prefilter: bool = True) -> list[Candidate]:
@@ -27,29 +45,31 @@ def find_candidates(view: str, rules: EntityRules, *, prefilter: bool = True) ->
         rules: the compiled entity rules.
         prefilter: skip the patterns none of whose ``requires`` literals can be in the
             sentence because not even its first word (one-word literals) or its first
-            two words side by side (longer ones) are: two set tests per pattern instead
-            of a scan.
+            two words side by side (longer ones) are: the sentence's words are looked
+            up once, instead of a scan per pattern.
     Returns:
         Candidates in pattern order; overlaps are left for the resolver.
     """
     found: list[Candidate] = []
-    present: set[str] | None = None
-    pairs: set[tuple[str, str]] = set()
-    for compiled in rules.patterns:
-        if prefilter and compiled.requires is not None:
-            if present is None:
-                words = literal_words(view)
-                present, pairs = set(words), set(pairwise(words))
-            if present.isdisjoint(compiled.requires_words) and pairs.isdisjoint(
-                compiled.requires_pairs
-            ):
-                continue
+    enabled: set[int] | None = None
+    if prefilter:
+        by_word, by_pair = _TRIGGERS(rules.patterns)
+        words = literal_words(view)
+        enabled = set()
+        for word in set(words):
+            enabled.update(by_word.get(word, ()))
+        for pair in set(pairwise(words)):
+            enabled.update(by_pair.get(pair, ()))
+    for i, compiled in enumerate(rules.patterns):
+        if enabled is not None and compiled.requires is not None and i not in enabled:
+            continue
         rule = compiled.rule
         for m in compiled.regex.finditer(view):
             if m.end() <= m.start():
                 continue
-            groups = {k: v for k, v in m.groupdict().items()}
-            found.append(Candidate(m.start(), m.end(), rule.label, rule.id, rule.priority, groups))
+            found.append(
+                Candidate(m.start(), m.end(), rule.label, rule.id, rule.priority, m.groupdict())
+            )
     return found
 
 

@@ -29,6 +29,8 @@ Word = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 _TOKEN = regex.compile(r"\w+|[%&]")
 # units that agree only with themselves (the scorer's rule)
 _EXACT_UNITS = frozenset({"%", "vnd"})
+# distinct (subject, unit) pairs kept matched; emptied when full (memory stays bounded)
+_MATCHED_MAX = 20_000
 
 
 class Indicator(BaseModel):
@@ -121,6 +123,8 @@ class Catalogue:
             for ind in rules.indicators
         ]
         self._allowed: dict[tuple[str, ...], list[bool]] = {}
+        # (subject, unit) -> indicator id: subjects recur across a day's articles
+        self._matched: dict[tuple[str, str | None], str | None] = {}
         # entry positions by the first phrase of each of their phrasings: a subject is
         # compared only with the indicators that could match it
         self._by_word: dict[tuple[str, ...], set[int]] = {}
@@ -151,6 +155,15 @@ class Catalogue:
         Returns:
             The best-matching indicator id: most words matched, then earliest in the file.
         """
+        key = (subject, unit)
+        if key in self._matched:
+            return self._matched[key]
+        if len(self._matched) > _MATCHED_MAX:
+            self._matched.clear()
+        found = self._matched[key] = self._match(subject, unit)
+        return found
+
+    def _match(self, subject: str, unit: str | None) -> str | None:
         said = self.words(subject)
         unit_words = self.words(unit) if unit else ()
         grams = _ngrams(said, self._longest)

@@ -43,6 +43,13 @@ def spaced(text: str) -> str:
     return " ".join(text.split())
 
 
+def _last_chars(words: Iterable[str]) -> frozenset[str] | None:
+    """The last character of each of ``words`` as :func:`alternation` writes it; None
+    for no words (an empty alternation matches anywhere)."""
+    ends = frozenset(" ".join(w.lower().split())[-1] for w in words if w.strip())
+    return ends or None
+
+
 def tail(words: Iterable[str]) -> regex.Pattern:
     """One of ``words`` ending the text, after a non-letter or at its start."""
     return regex.compile(rf"(?:^|(?<=[^\p{{L}}]))(?:{alternation(words)})\s*$")
@@ -128,6 +135,19 @@ class Cues:
             ("aux", self.aux_tail),
             ("filler", self.filler_tail),
         )
+        # the last letter of each kind's words: a text ending otherwise needs no search
+        self.link_tail_ends = {
+            kind: _last_chars(words)
+            for kind, words in (
+                ("bound", rules.bound_cues),
+                ("estimate", rules.estimate_cues),
+                ("copula", rules.copulas),
+                ("existential", rules.existentials),
+                ("connector", rules.connectors),
+                ("aux", rules.auxiliaries),
+                ("filler", rules.fillers),
+            )
+        }
 
     def _subjects(self, rules: RecordRules) -> None:
         """What names a figure: subject heads, counted nouns, sections, back-references."""

@@ -72,7 +72,11 @@ def _strip_links(cues: Cues, seg: str, lseg: str) -> tuple[str, str, str]:
     link = ""
     while True:
         stripped = False
+        last = lseg.rstrip()[-1:]  # a tail cue, then only whitespace, ends the text
         for kind, pattern in cues.link_tails:
+            ends = cues.link_tail_ends[kind]
+            if ends is not None and last not in ends:
+                continue
             m = pattern.search(lseg)
             if m and m.start() < len(lseg):
                 if kind in ("copula", "existential", "connector") and not link:

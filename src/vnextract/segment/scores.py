@@ -50,12 +50,18 @@ class _Rows(dict):
         self.table = np.zeros((64, *bos.shape))
         self.table[0], self.table[1] = bos, eos
         self.size = 2
+        self.emptied = 0  # how many times the table was emptied (its rows renumbered)
 
     def of(self, texts: list[str]) -> list[int]:
         """The rows of ``texts``, in order; the new ones scored in one call of ``compute``."""
         if len(self) > self.limit:
             self.clear()
             self.size = 2
+            self.emptied += 1
+        try:  # all scored already (an article's sentences after prefetch)
+            return list(map(self.__getitem__, texts))
+        except KeyError:
+            pass
         new = [t for t in texts if t not in self]
         if new:
             new = list(dict.fromkeys(new))  # once each, in order
@@ -161,6 +167,20 @@ class WordScorer:
                 self._grids[(n, width)] = grid
         return grid
 
+    def prefetch(self, sentences: list[list[str]]) -> None:
+        """Score the syllables and n-grams of ``sentences`` (token lists) not seen before,
+        in one batch per width: an article's new n-grams cost a few array operations per
+        template, not a few per sentence. Each row is the same as one scored alone."""
+        for width, rows in self.rows.items():
+            texts: list[str] = []
+            for tokens in sentences:
+                if width == 1:
+                    texts += tokens
+                else:
+                    texts += map(" ".join, zip(*(tokens[i:] for i in range(width)), strict=False))
+            if len(texts) <= rows.limit:  # more would empty the table before it is read
+                rows.of(texts)
+
     def scores(self, tokens: list[str]) -> np.ndarray:
         """(tokens, labels): each token's score for each label."""
         n = len(tokens)
@@ -173,12 +193,35 @@ class WordScorer:
             out += rows.table[index][where, which].sum(axis=1)
         return out
 
+    def scores_all(self, sentences: list[list[str]]) -> list[np.ndarray]:
+        """:meth:`scores` of each of ``sentences`` (non-empty token lists), gathered with
+        one lookup per width for them all."""
+        sizes = [len(tokens) for tokens in sentences]
+        out = np.zeros((sum(sizes), len(self.weights.labels)))
+        for width, rows in self.rows.items():
+            emptied, index, wheres = rows.emptied, [], []
+            for tokens in sentences:
+                grams = zip(*(tokens[i:] for i in range(width)), strict=False)
+                texts = tokens if width == 1 else list(map(" ".join, grams))
+                where, which = self._grid(len(tokens), width)
+                wheres.append(where + len(index))
+                index += [0] * self.pad + rows.of(texts) + [1] * (self.pad + width - 1)
+            if rows.emptied != emptied:  # rows renumbered part way: one sentence at a time
+                return [self.scores(tokens) for tokens in sentences]
+            out += rows.table[index][np.vstack(wheres), which].sum(axis=1)
+        return np.split(out, np.cumsum(sizes)[:-1])
+
     def labels(self, tokens: list[str]) -> list[str] | None:
         """The best labels of ``tokens``, or None when two paths come too close to call."""
-        scores = self.scores(tokens)
-        path = viterbi2(
-            scores[:, 0].tolist(), scores[:, 1].tolist(), self.weights.transitions, MARGIN
-        )
+        return self._best(self.scores(tokens))
+
+    def labels_all(self, sentences: list[list[str]]) -> list[list[str] | None]:
+        """:meth:`labels` of each of ``sentences`` (non-empty token lists)."""
+        return list(map(self._best, self.scores_all(sentences))) if sentences else []
+
+    def _best(self, scores: np.ndarray) -> list[str] | None:
+        first, second = scores.T.tolist()
+        path = viterbi2(first, second, self.weights.transitions, MARGIN)
         if path is None:
             return None
         names = self.weights.labels

@@ -186,13 +186,20 @@ class UndertheseaTokenizer(DummyTokenizer):
         starts: list[bool] = []
         table: list[list] = []
         spaced: dict[int, list[tuple[int, int]]] = {}
+        sentences = list(sentences)
         pos = 0
-        for start, end, index in sentences:
+        for start, end, _ in sentences:
             if start < pos or end < start:
                 raise ValueError(f"sentence ({start}, {end}) overlaps the one before it")
+            pos = end
+        bodies = [text[start:end] for start, end, _ in sentences]
+        # the segmenter's batch form scores an article's new n-grams together
+        many = getattr(self._segment, "segment_all", None)
+        segmented = many(bodies) if many is not None else list(map(self._segment, bodies))
+        pos = 0
+        for (start, end, index), body, found in zip(sentences, bodies, segmented, strict=True):
             self._gap(text, pos, start, words, spaces, starts)
-            body = text[start:end]
-            w, s = words_and_spaces(body, align_words(body, self._segment(body)))
+            w, s = words_and_spaces(body, align_words(body, found))
             if w:
                 starts.append(True)
                 starts.extend([False] * (len(w) - 1))

@@ -95,7 +95,22 @@ class WordSegmenter:
         tokens = self.tokens(text)
         if not tokens:
             return []
-        tags = self._scorer.labels(tokens) if self._scorer is not None else None
+        scorer = self._scorer
+        return self._words(tokens, scorer.labels(tokens) if scorer is not None else None)
+
+    def segment_all(self, texts: Sequence[str]) -> list[list[str]]:
+        """The words of each of ``texts`` (an article's sentences), as calling the
+        segmenter on each; their new syllables and n-grams are scored together."""
+        tokens = [self.tokens(text) for text in texts]
+        if self._scorer is None:
+            return [self._words(t, None) if t else [] for t in tokens]
+        self._scorer.prefetch(tokens)
+        labelled = iter(self._scorer.labels_all([t for t in tokens if t]))
+        return [self._words(t, next(labelled)) if t else [] for t in tokens]
+
+    def _words(self, tokens: list[str], tags: list[str] | None) -> list[str]:
+        """``tokens`` joined into words by ``tags``, the scorer's labels (None: the scorer
+        left them to underthesea's tagger)."""
         if tags is None:
             if self._scorer is not None:
                 self.near_ties += 1

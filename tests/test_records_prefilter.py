@@ -1,0 +1,56 @@
+"""The record stage's cheap tests before costly scans give what the scans alone give.
+
+Topic segments written for these tests: each ends in cue words (with and without
+trailing spaces, after a comma, glued to a letter) or in none.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from vnextract.core.rules import default_rules
+from vnextract.core.textnorm import Folder
+from vnextract.records.cues import Cues
+from vnextract.records.topic import _strip_links
+
+SEGMENTS = [
+    "Tổng doanh thu bưu chính ước đạt",
+    "Số thuê bao di động hiện có ",
+    "Toàn tỉnh, số xã được phủ sóng 4G đạt mức  ",
+    "Trong năm, số hộ nghèo giảm còn",
+    "Tỷ lệ dân số trưởng thành có điện thoại thông minh là",
+    "Số doanh nghiệp công nghệ số đã được cấp phép với",
+    "Ngành bưu chính hiện nay",
+    "Doanh thu viễn thông đạt",
+    "Bản tin không kết thúc bằng từ nối",
+    "Ấp Tân Hòa, xã Long Điền",
+    "hơn",
+    "",
+    "   ",
+]
+
+
+@pytest.fixture(scope="module")
+def cues() -> Cues:
+    rules = default_rules()
+    return Cues(rules["records.yml"], Folder(rules["text.yml"]))
+
+
+@pytest.mark.parametrize("segment", SEGMENTS)
+def test_records_prefilter_link_tails_change_nothing(cues: Cues, segment: str) -> None:
+    low = cues.low(segment)
+    filtered = _strip_links(cues, segment, low)
+    every = dict(cues.link_tail_ends)
+    try:
+        cues.link_tail_ends = dict.fromkeys(every)  # None: every tail pattern searched
+        assert _strip_links(cues, segment, low) == filtered
+    finally:
+        cues.link_tail_ends = every
+
+
+def test_records_prefilter_link_tails_skip_most_segments(cues: Cues) -> None:
+    # the test above means something only if the prefilter does skip searches
+    ends = cues.link_tail_ends
+    assert all(e for e in ends.values())
+    lasts = [cues.low(s).rstrip()[-1:] for s in SEGMENTS if s.strip()]
+    assert any(last not in e for last in lasts for e in ends.values())
