@@ -101,6 +101,12 @@ def _stop(proc: subprocess.Popen, pipe: Path) -> str:
     return proc.communicate(timeout=10)[1]
 
 
+def _default_sigint() -> None:
+    # a test suite run as a background job inherits SIGINT ignored, and so would the run
+    # (Python keeps an ignored SIGINT ignored): give it the disposition a terminal gives
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _start_blocked_run(tmp_path: Path, out: Path) -> tuple[subprocess.Popen, int]:
     """A run whose first document is a pipe: it cannot finish until the pipe is closed."""
     corpus = _big_corpus(tmp_path / "corpus", copies=3)
@@ -115,6 +121,7 @@ def _start_blocked_run(tmp_path: Path, out: Path) -> tuple[subprocess.Popen, int
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,
+        preexec_fn=_default_sigint,
     )
     ready = _wait_for(lambda: _workers_ready(proc.pid, pipe) or proc.poll() is not None, 90)
     assert ready and proc.poll() is None, proc.communicate()[1] if proc.poll() else _group(proc.pid)

@@ -62,11 +62,11 @@ def tag_document(
     """
     register_extensions()
     if len(nlp.vocab) < VOCAB_KEPT or nlp.vocab.in_memory_zone:
-        return _tag(nlp, doc_id, text, sentences, province, skip)
+        return _tag(nlp, doc_id, text, sentences, province, skip, published)
     # the vocabulary keeps the words of the first articles; after that, words new to it
     # live only while their article is tagged, so memory stays flat on an archive
     with nlp.memory_zone():
-        return _tag(nlp, doc_id, text, sentences, province, skip)
+        return _tag(nlp, doc_id, text, sentences, province, skip, published)
 
 
 def _tag(
@@ -76,6 +76,7 @@ def _tag(
     sentences: list[Sentence],
     province: str | None,
     skip: Sequence[Furniture],
+    published: str | None,
 ) -> tuple[list[Entity], list[Official]]:
     """:func:`tag_document`'s work; nothing spaCy made is returned (a memory zone
     frees it)."""
