@@ -218,6 +218,7 @@ def _titles(w: RuleWords) -> dict[str, str]:
         "ACADEMIC": alternation(titles.academic_prefixes),
         "DOC_TYPE": alternation(legal.document_types),
         "BARE_DOC_TYPE": alternation(legal.bare_number_types),
+        "TITLED_DOC_TYPE": alternation(legal.titled_types),
         "DOC_NUMBER": r"\d+(?:[/-]\d{2,4})?[/-]\p{L}[\p{L}\d]*(?:[-/&.]\p{L}[\p{L}\d]*)*",
     }
 
@@ -243,6 +244,7 @@ def word_lists(w: RuleWords) -> dict[str, list[str]]:
         "NUMBER_WORD": [*locations.number_words, legal.number_word],
         "DOC_TYPE": legal.document_types,
         "BARE_DOC_TYPE": legal.bare_number_types,
+        "TITLED_DOC_TYPE": legal.titled_types,
         "DISTRICT": [n for g in w.districts for n in g],
         "PROVINCE": w.plain_provinces,
         "FAMILY": names.family_names,

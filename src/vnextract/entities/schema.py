@@ -189,6 +189,8 @@ class LegalRules(BaseModel):
     document_types: list[str] = Field(min_length=1)
     # types named by a bare number, capitalised: "Nghị quyết 11", "Chỉ thị 10"
     bare_number_types: list[str] = []
+    # types cited with their title before the number: "Luật Đất đai số 31/2024/QH15"
+    titled_types: list[str] = []
     number_word: str
     # "... số 115/2004/QĐ-UB ngày 05/11/2004 của UBND tỉnh": what may stand between the
     # document and its date, and the words that introduce its issuer
