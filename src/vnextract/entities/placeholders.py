@@ -194,7 +194,8 @@ def _bodies(w: RuleWords) -> dict[str, str]:
         + alternation([d for g in agencies.domains for d in g])
         + ")|"
         + alternation(domain_abbrs)
-        + f"|{ABBR})",
+        # an abbreviation cut at a comma is only part of one ("VH" of "VH,TT&DL")
+        + f"|{ABBR}(?![,.]\\p{{Lu}}))",
         # a domain's abbreviation glued to a head letter ("SVHTTDL": Sở + VH-TT&DL)
         "DOMAIN_ABBR": alternation([a.replace("&", "").replace("-", "") for a in domain_abbrs])
         + r"(?![\p{L}\d])",
