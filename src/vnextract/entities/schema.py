@@ -50,6 +50,9 @@ class TitlesRules(BaseModel):
     byline_cues: list[str] = Field(default_factory=list)
     # words joining two names on a closing byline ("Hoàng Đức và Minh Anh")
     byline_joiners: list[str] = Field(default_factory=list)
+    # head words of the writer's unit after a byline ("Minh Anh - Phòng Truyền thông",
+    # "Minh Anh (Trung tâm Văn hóa)"): the unit is part of the credit, not a name
+    byline_units: list[str] = Field(default_factory=list)
 
 
 class AbbreviationsRules(BaseModel):
