@@ -83,6 +83,17 @@ OFFICIALS = [
         "Hà Tĩnh",
         ("Trần Văn Phong", "Trưởng ban", "Ban An toàn giao thông tỉnh Hà Tĩnh"),
     ),
+    # a signature: the title alone on its line, the name under it
+    (
+        "Số liệu tháng 8 năm 2024.\nKT. CỤC TRƯỞNG\nPHÓ CỤC TRƯỞNG\nLâm Văn Hậu",
+        None,
+        ("Lâm Văn Hậu", "Phó Cục trưởng", None),
+    ),
+    (
+        "Số liệu tháng 8 năm 2024.\nGIÁM ĐỐC\nNguyễn Thị Hạnh",
+        None,
+        ("Nguyễn Thị Hạnh", "Giám đốc", None),
+    ),
     # the body a title's last word starts is its agency
     (
         "Ông Lê Minh Hoan, Giám đốc Sở Y tế, Phó Trưởng Ban Chỉ đạo chuyển đổi số tỉnh, dự.",
@@ -100,6 +111,12 @@ def test_entities_official_titles_linked(nlp, text, province, official):
 NOT_OFFICIALS = [
     # the village a village head heads is a place, not a person
     ("Ông Mùa A Sình, Trưởng bản Nậm Ún, kể lại.", None, ("Nậm Ún", "Trưởng bản", None)),
+    # a title line is a signature only for the line right under it
+    (
+        "Số liệu tháng 8.\nGIÁM ĐỐC\nđã ký\nNguyễn Thị Hạnh",
+        None,
+        ("Nguyễn Thị Hạnh", "Giám đốc", None),
+    ),
     # a title already given to the name before it does not run on to the next name
     (
         "Ông Lê Văn Hùng, Giám đốc Sở Y tế, Phó Giám đốc Sở Tài chính Trần Văn Ba dự.",

@@ -64,6 +64,7 @@ class OfficialLinker(SavesEntityRules):
         self.name = name
         self.rules = entity_rules(rules_folder)
         self._named: list[Candidate] = []
+        self._above: str | None = None  # the title the last line held alone
 
     def _agency_at(self, pos: int, view: str, ents: list[Candidate]) -> Candidate | None:
         pos = _SPACE.match(view, pos).end()
@@ -139,6 +140,7 @@ class OfficialLinker(SavesEntityRules):
         pending: PendingName | None = None
         # organisations named inside a body a title names, found while linking
         nested: dict[tuple[int, int], Candidate] = {}
+        self._above = None
         i = 0
         for text, ctx in Reading(doc):
             start, end = ctx.offset, ctx.offset + len(text)
@@ -205,6 +207,9 @@ class OfficialLinker(SavesEntityRules):
         # a signature: last sentence was a name alone; this one is a title line
         first = _SPACE.match(view).end()
         title = self._title_at(first, titles)
+        above, self._above = self._above, None
+        if title is not None and _TRAILING.fullmatch(view, title[1]):
+            self._above = title[2].title  # a title alone on its line, the name under it
         if pending is not None and title is not None:
             agency, canonical, end = self._agency_of(title, view, ents)
             if _TRAILING.fullmatch(view, end):
@@ -227,25 +232,31 @@ class OfficialLinker(SavesEntityRules):
                 or rules.academic_regex.fullmatch(lead)
                 or rules.honorific_regex.fullmatch(lead)
             )
-            if not pairs and alone and _TRAILING.fullmatch(view, person.end):
+            if not pairs and alone and _TRAILING.fullmatch(view, person.end) and above:
+                add(person, above, None)  # a signature: the title line above the name
+            elif not pairs and alone and _TRAILING.fullmatch(view, person.end):
                 waiting = PendingName(
                     " ".join(text[person.start : person.end].split()),
                     ctx.offset + person.start,
                     ctx.offset + person.end,
                     ctx.sentence_index,
                 )
-        # title (agency) name, or titles in a row before one name ("Phó Chủ tịch UBND
-        # tỉnh, Trưởng Ban X tỉnh A": both are A's)
+        self._before_names(view, titles, ents, persons, claimed, ctx, add)
+        return waiting
+
+    def _before_names(self, view, titles, ents, persons, claimed, ctx, add) -> None:
+        """Title (agency) name, or titles in a row before one name ("Phó Chủ tịch UBND
+        tỉnh, Trưởng Ban X tỉnh A": both are A's); ``claimed`` titles went to the name
+        before them and do not run on."""
         person_at = {p.start: p for p in persons}
         for title in titles:
             agency, canonical, end = self._agency_of(title, view, ents)
             if title[0] not in claimed:
                 end = self._chain_end(end, view, titles, ents)
             pos = _BEFORE_NAME.match(view, end).end()
-            honorific = rules.honorific_regex.match(view, pos)
+            honorific = self.rules.honorific_regex.match(view, pos)
             if honorific is not None:
                 pos = _SPACE.match(view, honorific.end()).end()
             person = person_at.get(pos)
             if person is not None and pos > end:
                 add(person, title[2].title, canonical or self._link(title[2], agency, ctx))
-        return waiting
