@@ -64,6 +64,8 @@ NOT_PERSONS = [
     ("Trường Nguyễn Du đạt tỷ lệ đỗ 100%.", "Nguyễn Du"),
     # a closing line naming places is no byline
     ("Tỉnh đạt 98% kế hoạch.\nHà Nội, Hải Phòng", "Hà Nội"),
+    # a province glued to the abbreviation before it is no name
+    ("Giám đốc PC Ninh Thuận Lê Văn Hải cho biết.", "Ninh Thuận"),
     # a heading that is not the last line
     ("TRẦN THU HÀ\nTỉnh đạt 98% kế hoạch.", "Trần Thu Hà"),
 ]
