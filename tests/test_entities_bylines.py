@@ -16,11 +16,18 @@ BYLINES = [
     ("Huyện trồng mới 120 ha rừng.\nĐức Minh, Thiên Thanh", {"Đức Minh", "Thiên Thanh"}),
     ("Huyện trồng mới 120 ha rừng.\nPHẠM QUỲNH ANH", {"Phạm Quỳnh Anh"}),
     ("Huyện trồng mới 120 ha rừng.\nHoàng Yến và Minh Tâm", {"Hoàng Yến", "Minh Tâm"}),
+    # the writer's unit after the name, in brackets or after a dash
+    ("Huyện trồng mới 120 ha rừng.\nThu Trang (Trung tâm Văn hóa tỉnh)", {"Thu Trang"}),
+    ("Huyện trồng mới 120 ha rừng.\nBảo Ngọc - Phòng Tổng hợp", {"Bảo Ngọc"}),
+    ("Huyện trồng mới 120 ha rừng.\nKhánh Vy (Phòng Quản lý thu)", {"Khánh Vy"}),
+    ("Huyện trồng mới 120 ha rừng.\nBài, ảnh: Thanh Tâm", {"Thanh Tâm"}),
 ]
 NOT_BYLINES = [
     # places on the closing line; a name line that is not the last one
     ("Huyện trồng mới 120 ha rừng.\nHà Nội, Hải Phòng", "Hà Nội"),
     ("PHẠM QUỲNH ANH\nHuyện trồng mới 120 ha rừng.", "Phạm Quỳnh Anh"),
+    # a unit alone is no byline
+    ("Huyện trồng mới 120 ha rừng.\nPhòng Tổng hợp", "Phòng Tổng hợp"),
 ]
 
 
@@ -85,3 +92,15 @@ def test_bylines_photo_credits_are_persons(text, names):
     assert set(persons.canonical) == names
     assert all(text[s:e] == t for s, e, t in persons[["char_start", "char_end", "text"]].values)
     assert not set(one.officials.get("name", [])) & names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Huyện trồng mới 120 ha rừng.\nBảo Ngọc - Phòng Tổng hợp",
+        "Huyện trồng mới 120 ha rừng.\nKhánh Vy (Phòng Quản lý thu)",
+    ],
+)
+def test_bylines_writer_unit_is_no_agency(nlp, text):
+    entities, _ = tag_document(nlp, "t", text, _lines(text), None)
+    assert not [e for e in entities if e.label == "AGENCY"]

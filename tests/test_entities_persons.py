@@ -42,6 +42,11 @@ PERSONS = [
     ("Tỉnh đạt 98% kế hoạch.\nHoàng Đức và Minh Anh", {"Hoàng Đức", "Minh Anh"}),
     # a name after the title and a body inside the title's own sentence
     ("Các đồng chí: Hồ Văn Thành - Phó Bí thư Huyện ủy dự.", {"Hồ Văn Thành"}),
+    # a name the segmenter glued to the abbreviation before it
+    ("Giám đốc Sở KH&CN Tôn Nữ Minh Châu cho biết.", {"Tôn Nữ Minh Châu"}),
+    ("Phó Giám đốc Sở NN&PTNT Lê Quang Hiếu dự họp.", {"Lê Quang Hiếu"}),
+    # a family name of the S'tiêng and M'nông
+    ("Phó Chủ tịch UBND huyện Điểu Văn Khánh trao quà.", {"Điểu Văn Khánh"}),
 ]
 
 
@@ -59,6 +64,8 @@ NOT_PERSONS = [
     ("Trường Nguyễn Du đạt tỷ lệ đỗ 100%.", "Nguyễn Du"),
     # a closing line naming places is no byline
     ("Tỉnh đạt 98% kế hoạch.\nHà Nội, Hải Phòng", "Hà Nội"),
+    # a province glued to the abbreviation before it is no name
+    ("Giám đốc PC Ninh Thuận Lê Văn Hải cho biết.", "Ninh Thuận"),
     # a heading that is not the last line
     ("TRẦN THU HÀ\nTỉnh đạt 98% kế hoạch.", "Trần Thu Hà"),
 ]

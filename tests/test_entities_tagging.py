@@ -187,6 +187,20 @@ LEGAL = [
         "Số xã đạt chuẩn tăng gấp đôi so với trước khi có Chỉ thị 15, trong đó có 8 xã.",
         "Chỉ thị 15",
     ),
+    # a law cited with its title before the number
+    ("Xã thực hiện Luật Trồng trọt số 31/2018/QH14 từ đầu năm.", "Luật Trồng trọt số 31/2018/QH14"),
+    (
+        "Theo Bộ luật Lao động số 45/2019/QH14, tuổi nghỉ hưu tăng dần.",
+        "Bộ luật Lao động số 45/2019/QH14",
+    ),
+    (
+        "Tỉnh phổ biến Luật Phòng, chống ma túy số 73/2021/QH14 tới các thôn.",
+        "Luật Phòng, chống ma túy số 73/2021/QH14",
+    ),
+    (
+        "Pháp lệnh Ưu đãi người có công với cách mạng số 02/2020/UBTVQH14 được áp dụng.",
+        "Pháp lệnh Ưu đãi người có công với cách mạng số 02/2020/UBTVQH14",
+    ),
 ]
 
 
@@ -204,6 +218,8 @@ def test_entities_legal_documents(nlp, text, canonical):
         "Huyện có nghị quyết 12 điểm về nông thôn mới.",  # lower case: a count
         "Quyết định 30% vốn cho xã nghèo.",
         "Nghị quyết 2,5 tỷ đồng cho giao thông nông thôn.",  # a decimal, not a number
+        "Luật Đất đai năm 2024 giúp số 12 hộ được cấp sổ.",  # a title, then no document number
+        "Luật Nhà ở sửa đổi số lượng dự án nhà xã hội.",  # no number after the title
     ],
 )
 def test_entities_no_legal_document_without_a_number(nlp, text):

@@ -52,6 +52,7 @@ def closing_names(line: str, rules: EntityRules) -> list[Candidate]:
     )
     body = line.strip().rstrip(".")
     offset = line.find(body) if body else 0
+    body = body[: credited_unit(body, rules)[0]].rstrip()
     parts, pos = [], 0
     for m in [*separator.finditer(body), None]:
         end = m.start() if m else len(body)
@@ -74,6 +75,28 @@ def closing_names(line: str, rules: EntityRules) -> list[Candidate]:
         canonical = _title_case(name)
         out.append(Candidate(offset + start, offset + end, "PERSON", RULE_ID, 0, {}, canonical))
     return out
+
+
+@lru_cache(maxsize=8)
+def _unit_regex(units: tuple[str, ...]) -> regex.Pattern | None:
+    if not units:
+        return None
+    head = alternation(list(units))
+    # "Name (Unit …)" at the end, or "Name - Unit …"
+    return regex.compile(
+        rf"\s*(?:\((?={head}(?![\p{{L}}\d])).*\)|[–—-]\s*{head}(?![\p{{L}}\d]).*)$"
+    )
+
+
+def credited_unit(body: str, rules: EntityRules) -> tuple[int, int]:
+    """Where the writer's unit after a byline's names stands in ``body`` (start, end);
+    (len, len) when there is none."""
+    pattern = _unit_regex(tuple(rules.titles.byline_units))
+    # the unit follows at least one name: never the whole line
+    m = pattern.search(body, 1) if pattern is not None else None
+    if m is None or not body[: m.start()].strip():
+        return len(body), len(body)
+    return m.start(), len(body)
 
 
 @lru_cache(maxsize=8)
@@ -112,6 +135,12 @@ class BylineFinder(SavesEntityRules):
         self.name = name
         self.rules = entity_rules(rules_folder)
 
+    def _unit_span(self, line: str, start: int) -> tuple[int, int] | None:
+        body = line.strip().rstrip(".")
+        offset = start + (line.find(body) if body else 0)
+        unit_start, unit_end = credited_unit(body, self.rules)
+        return (offset + unit_start, offset + unit_end) if unit_start < unit_end else None
+
     def __call__(self, doc: Doc) -> Doc:
         """Find the names on the closing line (``doc._.closing``, else the last sentence)."""
         # the caller may name the closing line (the body's last, before footer lines)
@@ -123,6 +152,16 @@ class BylineFinder(SavesEntityRules):
             closing = read[-1][:2]
         start, end = closing
         entities = list(doc._.entities or [])
+        line = doc_text(doc)[start:end]
+        unit = self._unit_span(line, start)
+        if unit is not None and closing_names(line, self.rules):
+            # the writer's unit is the credit's, not a body the article names
+            entities = [
+                e
+                for e in entities
+                if not (e["label"] == "AGENCY" and unit[0] <= e["start"] and e["end"] <= unit[1])
+            ]
+            doc._.entities = entities
         taken = {(e["start"], e["end"]) for e in entities if start <= e["start"] < end}
         added = []
         for c in closing_names(doc_text(doc)[start:end], self.rules):

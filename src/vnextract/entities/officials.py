@@ -33,6 +33,7 @@ _BEFORE_NAME = regex.compile(r"\s*(?:,|–|—|-|:)?\s*")
 _LINKED = ("AGENCY", "ORG")
 _BETWEEN_TITLES = regex.compile(r"\s*(?:,|;)\s*|\s+\p{Ll}{1,4}\s+")
 _SPACE = regex.compile(r"\s*")
+_TITLE_JOIN = regex.compile(r"\s*,\s*")
 _TRAILING = regex.compile(r"[\s.,;:!?…]*")
 
 
@@ -62,6 +63,8 @@ class OfficialLinker(SavesEntityRules):
     def __init__(self, nlp: Language, name: str, rules_folder: str | None = None) -> None:
         self.name = name
         self.rules = entity_rules(rules_folder)
+        self._named: list[Candidate] = []
+        self._above: str | None = None  # the title the last line held alone
 
     def _agency_at(self, pos: int, view: str, ents: list[Candidate]) -> Candidate | None:
         pos = _SPACE.match(view, pos).end()
@@ -83,12 +86,30 @@ class OfficialLinker(SavesEntityRules):
                 crosses = e.label in _LINKED and start < e.start < end < e.end
                 if crosses and self.rules.key(e.canonical).startswith(body + " "):
                     rest = e.canonical[len(rule.body) :].strip()
-                    return e, rest[:1].upper() + rest[1:], e.end
+                    rest = rest[:1].upper() + rest[1:]
+                    # the organisation is named there too ("Tỉnh ủy" of "Ban Thường vụ
+                    # Tỉnh ủy"): an agency of its own, inside the body's
+                    org = _SPACE.match(view, end).end()
+                    self._named.append(replace(e, start=org, canonical=rest, successor=None))
+                    return e, rest, e.end
         agency = self._agency_at(end, view, ents)
+        if agency is None:
+            # a body whose name starts inside the title ("Trưởng Ban" of "Ban Chỉ đạo X")
+            agency = next(
+                (e for e in ents if e.label in _LINKED and start < e.start < end < e.end), None
+            )
         return agency, None, agency.end if agency else end
 
     def _title_at(self, pos: int, titles: list) -> tuple | None:
         return next((t for t in titles if t[0] == pos), None)
+
+    def _chain_end(self, pos: int, view: str, titles: list, ents: list[Candidate]) -> int:
+        """Where a run of titles (each with its agency) joined by commas ends."""
+        m = _TITLE_JOIN.match(view, pos)
+        while m and (title := self._title_at(m.end(), titles)) is not None:
+            pos = self._agency_of(title, view, ents)[2]
+            m = _TITLE_JOIN.match(view, pos)
+        return pos
 
     def _link(self, title, agency: Candidate | None, ctx: DocContext) -> str | None:
         if agency is not None:
@@ -100,7 +121,7 @@ class OfficialLinker(SavesEntityRules):
     def _titles_after(
         self, pos: int, view: str, titles: list, ents: list[Candidate], ctx: DocContext
     ):
-        """(title, agency) pairs chained after ``pos``, and where the chain ends."""
+        """(title, agency, title start) chained after ``pos``, and where the chain ends."""
         pairs = []
         m = _AFTER_NAME.match(view, pos)
         while m:
@@ -108,7 +129,7 @@ class OfficialLinker(SavesEntityRules):
             if title is None:
                 break
             agency, canonical, pos = self._agency_of(title, view, ents)
-            pairs.append((title[2].title, canonical or self._link(title[2], agency, ctx)))
+            pairs.append((title[2].title, canonical or self._link(title[2], agency, ctx), title[0]))
             m = _BETWEEN_TITLES.match(view, pos)
         return pairs, pos
 
@@ -117,6 +138,9 @@ class OfficialLinker(SavesEntityRules):
         entities = [Candidate(**e) for e in doc._.entities or []]
         out: list[Official] = []
         pending: PendingName | None = None
+        # organisations named inside a body a title names, found while linking
+        nested: dict[tuple[int, int], Candidate] = {}
+        self._above = None
         i = 0
         for text, ctx in Reading(doc):
             start, end = ctx.offset, ctx.offset + len(text)
@@ -126,8 +150,16 @@ class OfficialLinker(SavesEntityRules):
                 ents.append(replace(e, start=e.start - start, end=e.end - start))
                 i += 1
             view = sentence_view(doc, start, end, self.rules)
+            self._named = []
             pending = self._sentence(text, view, ents, ctx, pending, out)
+            for e in self._named:
+                if (e.start + start, e.end + start) not in nested:
+                    nested[(e.start + start, e.end + start)] = replace(
+                        e, start=e.start + start, end=e.end + start
+                    )
         doc._.officials = [{f: getattr(o, f) for f in _OFFICIAL_FIELDS} for o in out]
+        if nested:
+            doc._.entities = [*(doc._.entities or []), *(e.as_dict() for e in nested.values())]
         doc._.pending = (
             None
             if pending is None
@@ -175,19 +207,24 @@ class OfficialLinker(SavesEntityRules):
         # a signature: last sentence was a name alone; this one is a title line
         first = _SPACE.match(view).end()
         title = self._title_at(first, titles)
+        above, self._above = self._above, None
+        if title is not None and _TRAILING.fullmatch(view, title[1]):
+            self._above = title[2].title  # a title alone on its line, the name under it
         if pending is not None and title is not None:
             agency, canonical, end = self._agency_of(title, view, ents)
             if _TRAILING.fullmatch(view, end):
                 add(pending, title[2].title, canonical or self._link(title[2], agency, ctx))
 
         persons = [e for e in ents if e.label == "PERSON"]
+        claimed: set[int] = set()  # titles already linked to the name before them
         for person in persons:
             before = view[: person.start]
             if rules.byline_regex.search(before):
                 continue
             pairs, _ = self._titles_after(person.end, view, titles, ents, ctx)
-            for t, agency in pairs:
+            for t, agency, at in pairs:
                 add(person, t, agency)
+                claimed.add(at)
             # the name alone on its line (perhaps after an academic prefix): a signature
             lead = before.strip()
             alone = (
@@ -195,22 +232,31 @@ class OfficialLinker(SavesEntityRules):
                 or rules.academic_regex.fullmatch(lead)
                 or rules.honorific_regex.fullmatch(lead)
             )
-            if not pairs and alone and _TRAILING.fullmatch(view, person.end):
+            if not pairs and alone and _TRAILING.fullmatch(view, person.end) and above:
+                add(person, above, None)  # a signature: the title line above the name
+            elif not pairs and alone and _TRAILING.fullmatch(view, person.end):
                 waiting = PendingName(
                     " ".join(text[person.start : person.end].split()),
                     ctx.offset + person.start,
                     ctx.offset + person.end,
                     ctx.sentence_index,
                 )
-        # title (agency) name
+        self._before_names(view, titles, ents, persons, claimed, ctx, add)
+        return waiting
+
+    def _before_names(self, view, titles, ents, persons, claimed, ctx, add) -> None:
+        """Title (agency) name, or titles in a row before one name ("Phó Chủ tịch UBND
+        tỉnh, Trưởng Ban X tỉnh A": both are A's); ``claimed`` titles went to the name
+        before them and do not run on."""
         person_at = {p.start: p for p in persons}
         for title in titles:
             agency, canonical, end = self._agency_of(title, view, ents)
+            if title[0] not in claimed:
+                end = self._chain_end(end, view, titles, ents)
             pos = _BEFORE_NAME.match(view, end).end()
-            honorific = rules.honorific_regex.match(view, pos)
+            honorific = self.rules.honorific_regex.match(view, pos)
             if honorific is not None:
                 pos = _SPACE.match(view, honorific.end()).end()
             person = person_at.get(pos)
             if person is not None and pos > end:
                 add(person, title[2].title, canonical or self._link(title[2], agency, ctx))
-        return waiting

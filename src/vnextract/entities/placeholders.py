@@ -194,7 +194,8 @@ def _bodies(w: RuleWords) -> dict[str, str]:
         + alternation([d for g in agencies.domains for d in g])
         + ")|"
         + alternation(domain_abbrs)
-        + f"|{ABBR})",
+        # an abbreviation cut at a comma is only part of one ("VH" of "VH,TT&DL")
+        + f"|{ABBR}(?![,.]\\p{{Lu}}))",
         # a domain's abbreviation glued to a head letter ("SVHTTDL": Sở + VH-TT&DL)
         "DOMAIN_ABBR": alternation([a.replace("&", "").replace("-", "") for a in domain_abbrs])
         + r"(?![\p{L}\d])",
@@ -218,6 +219,7 @@ def _titles(w: RuleWords) -> dict[str, str]:
         "ACADEMIC": alternation(titles.academic_prefixes),
         "DOC_TYPE": alternation(legal.document_types),
         "BARE_DOC_TYPE": alternation(legal.bare_number_types),
+        "TITLED_DOC_TYPE": alternation(legal.titled_types),
         "DOC_NUMBER": r"\d+(?:[/-]\d{2,4})?[/-]\p{L}[\p{L}\d]*(?:[-/&.]\p{L}[\p{L}\d]*)*",
     }
 
@@ -243,6 +245,7 @@ def word_lists(w: RuleWords) -> dict[str, list[str]]:
         "NUMBER_WORD": [*locations.number_words, legal.number_word],
         "DOC_TYPE": legal.document_types,
         "BARE_DOC_TYPE": legal.bare_number_types,
+        "TITLED_DOC_TYPE": legal.titled_types,
         "DISTRICT": [n for g in w.districts for n in g],
         "PROVINCE": w.plain_provinces,
         "FAMILY": names.family_names,

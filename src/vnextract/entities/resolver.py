@@ -19,6 +19,7 @@ from spacy.util import filter_spans
 from vnextract.entities.admin_places import place_index
 from vnextract.entities.context import Candidate, DocContext, Reading
 from vnextract.entities.gazetteer import EntityRules, entity_rules
+from vnextract.entities.local_units import UNIT_KEY, LocalUnits
 from vnextract.entities.persist import SavesEntityRules
 
 _FIELD = regex.compile(r"\{([a-z_]+)(?::([a-z]+))?\}")
@@ -87,6 +88,10 @@ def render(template: str, groups: dict, defaults: dict, ctx: DocContext, rules: 
             default = defaults.get(name, "")
             if default == "@province":
                 value = ctx.province or ""
+            elif default == "@unit":
+                # the district or commune of this level the article is about (local_units)
+                level = rules.key(groups.get("level") or "")
+                return ctx.remembered.get(UNIT_KEY + level, "")
             elif default == "@city":
                 # only an article about a centrally-run city names it by "thành phố" alone
                 if ctx.province and rules.key(ctx.province) in rules.cities:
@@ -132,14 +137,17 @@ class EntityResolver(SavesEntityRules):
         remembered: list[dict] = []
         i = 0
         reading = Reading(doc, remembered=False)
+        units, placed = LocalUnits(self.places), {}
         for body, ctx in reading:
             end = ctx.offset + len(body)
             here = []
             while i < len(pending) and pending[i].start < end:
                 here.append(pending[i])
                 i += 1
-            chosen += self._resolve(here, ctx, remembered)
+            units.new_sentence(ctx.remembered)
+            chosen += self._resolve(here, ctx, remembered, units, placed)
         self.places.name_bare_places(chosen, doc._.province)
+        self._place_earlier(chosen, placed)
         doc._.entities = [c.as_dict() for c in chosen]
         doc._.remembered = remembered
         spans: list[Span] = []
@@ -154,9 +162,16 @@ class EntityResolver(SavesEntityRules):
         return doc
 
     def _resolve(
-        self, candidates: list[Candidate], ctx: DocContext, remembered: list[dict]
+        self,
+        candidates: list[Candidate],
+        ctx: DocContext,
+        remembered: list[dict],
+        units: LocalUnits,
+        placed: dict[str, str],
     ) -> list[Candidate]:
-        """The entities among one sentence's candidates, named canonically."""
+        """The entities among one sentence's candidates, named canonically; ``units`` and
+        ``placed`` carry what the article named so far (its districts; its named bodies
+        with their place) from one sentence to the next."""
         out = []
         for c in choose(candidates):
             if c.label == "NONE":
@@ -171,8 +186,15 @@ class EntityResolver(SavesEntityRules):
                 c.canonical, c.successor = self._renames().apply(
                     rule.canonical, c.groups, rule.defaults, ctx, c.canonical
                 )
-            if c.label == "LOCATION" and c.successor is None:
-                c.successor = self.places.successor(c.canonical, ctx.province)
+            if c.label == "LOCATION":
+                units.saw(c.canonical, ctx.remembered)
+                if c.successor is None:
+                    c.successor = self.places.successor(c.canonical, ctx.province)
+            if c.label == "AGENCY":
+                c.canonical = self._placed(c, placed)
+                level, place = c.groups.get("level"), c.groups.get("place")
+                if level and place:  # a body of a named district names the district
+                    units.saw(f"{level} {place}".replace("_", " "), ctx.remembered)
             if c.label in ("AGENCY", "ORG"):
                 c.canonical = c.canonical[0].upper() + c.canonical[1:]
                 if c.successor:
@@ -184,6 +206,27 @@ class EntityResolver(SavesEntityRules):
                 )
             out.append(c)
         return out
+
+    def _placed(self, c: Candidate, placed: dict[str, str]) -> str:
+        """A named body written with its place (``Cục Thuế tỉnh A``) is remembered; the same
+        body named bare later in the article (``Cục Thuế``) is that one."""
+        base = self.rules.lookup("agency", c.groups.get("name") or "")
+        if not base:
+            return c.canonical
+        key = self.rules.key(base)
+        if self.rules.key(c.canonical) != key:
+            placed[key] = c.canonical
+            return c.canonical
+        return placed.get(key, c.canonical)
+
+    def _place_earlier(self, chosen: list[Candidate], placed: dict[str, str]) -> None:
+        """A named body written bare before the article names it with its place (a
+        masthead ``Cục Thống kê`` above ``Cục Thống kê tỉnh A``) is that one too. In place."""
+        for c in chosen:
+            if c.label == "AGENCY" and self.rules.key(c.canonical) in placed:
+                base = self.rules.lookup("agency", c.groups.get("name") or "")
+                if base and self.rules.key(base) == self.rules.key(c.canonical):
+                    c.canonical = placed[self.rules.key(base)]
 
     def _renames(self):
         if self.renames is None:

@@ -50,6 +50,9 @@ class TitlesRules(BaseModel):
     byline_cues: list[str] = Field(default_factory=list)
     # words joining two names on a closing byline ("Hoàng Đức và Minh Anh")
     byline_joiners: list[str] = Field(default_factory=list)
+    # head words of the writer's unit after a byline ("Minh Anh - Phòng Truyền thông",
+    # "Minh Anh (Trung tâm Văn hóa)"): the unit is part of the credit, not a name
+    byline_units: list[str] = Field(default_factory=list)
 
 
 class AbbreviationsRules(BaseModel):
@@ -189,6 +192,8 @@ class LegalRules(BaseModel):
     document_types: list[str] = Field(min_length=1)
     # types named by a bare number, capitalised: "Nghị quyết 11", "Chỉ thị 10"
     bare_number_types: list[str] = []
+    # types cited with their title before the number: "Luật Đất đai số 31/2024/QH15"
+    titled_types: list[str] = []
     number_word: str
     # "... số 115/2004/QĐ-UB ngày 05/11/2004 của UBND tỉnh": what may stand between the
     # document and its date, and the words that introduce its issuer
