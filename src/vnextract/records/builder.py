@@ -234,7 +234,7 @@ class RecordBuilder:
         per = q.per or per_of_each(cues, each, before) or per_from_cue(cues, before)
         per, st.base_per = per or st.base_per, None
         after, after_end = after_phrase(
-            cues, text, low, q.expr_end, each.start() if each else next_start
+            cues, text, low, q.expr_end, each.start() if each else next_start, unit_end
         )
         after_end = max(after_end, each.end()) if each else after_end
         if after_cue:
@@ -250,7 +250,7 @@ class RecordBuilder:
             counted = after if noun_after else text[q.expr_end : unit_end].strip()
         when = "" if found else bracketed_period(cues, text, low, left, q.start)
         subject, rule = choose_subject(
-            cues, found, link, counted, st.previous_topic, q, st.last_subject, when
+            cues, found, link, counted, st.previous_topic, q, st.last_subject, when, before
         )
         if not unit and not q.total and subject:
             # '... còn hiệu lực là 156', 'bệnh nhân điều trị tiểu đường: 4.149': a

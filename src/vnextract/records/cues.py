@@ -18,6 +18,7 @@ from vnextract.records.schema import RecordRules
 PUNCT_STOP = regex.compile(r"[;:()\[\]“”\"!?…]|\.(?!\w)|\s[-–]\s")
 # before a number a spaced dash joins compounds ('công nghệ thông tin - điện tử')
 TOPIC_STOP = regex.compile(r"[;:()\[\]“”\"!?…]|\.(?!\w)")
+NEVER = regex.compile(r"(?!)")
 SHORT_PAREN = regex.compile(r"\([^()\n]{1,40}\)")
 PARENS = regex.compile(r"\([^()]*\)?")
 # a word may hold inner dots and slashes ('Postmart.vn', 'bán hàng/gian') but not end with one
@@ -159,10 +160,18 @@ class Cues:
         )
         prefixes = alternation(rules.counted_prefixes)
         self.counted_prefix_head = head(rules.counted_prefixes)
+        # a measure unit alone, or before a comma or a preposition: it names nothing
+        measures = alternation(rules.measure_units) or r"(?!)"
+        self.bare_measure = regex.compile(
+            rf"^\s*(?:{measures})(?![\p{{L}}\p{{N}}])\s*(?:$|[,;]|(?:{alternation(rules.prepositions)})(?!\p{{L}}))"
+        )
+        self.share_tail = tail(rules.share_verbs) if rules.share_verbs else NEVER
         self.subject_unit = regex.compile(
             rf"^\s*(?:(?:{prefixes})\s+)?(?P<unit>{alternation(rules.units)})(?![\p{{L}}\p{{N}}])"
         )
         self.section_label = head(rules.section_labels)
+        self.clause_opener = head(rules.clause_openers) if rules.clause_openers else NEVER
+        self.report_tail = tail(rules.report_verbs) if rules.report_verbs else NEVER
         # 'Về lĩnh vực bưu chính, doanh thu ...': the section names the domain of its figures
         self.section_domain = regex.compile(
             rf"^\s*(?:{alternation(rules.section_labels)})\s+"
@@ -208,6 +217,7 @@ class Cues:
         )
         self.change_ref = anywhere(rules.change.reference)
         self.change_head = head([*rules.change.up, *rules.change.down])
+        self.change_full = full([*rules.change.up, *rules.change.down])
         self.year_on_year = anywhere(rules.change.year_on_year)
         self.reference_head = head([*rules.change.reference, *rules.plan.against])
         # a figure written in several parts ('15.366/13.273', '1.295,283'): if one stands

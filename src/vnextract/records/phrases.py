@@ -87,14 +87,22 @@ def _list_goes_on(cues: Cues, text: str, span: str, lspan: str, end: int, limit:
         pos = comma + 1
 
 
-def after_phrase(cues: Cues, text: str, low: str, start: int, limit: int) -> tuple[str, int]:
+def after_phrase(
+    cues: Cues, text: str, low: str, start: int, limit: int, unit_end: int = -1
+) -> tuple[str, int]:
     """The noun phrase from ``start`` up to ``limit`` (the next figure) or a stop.
 
+    Args:
+        unit_end: where the figure's unit ends: a measure unit alone or before a comma or
+            a preposition ('12.450 ha, năng suất bình quân ...') names nothing, and the
+            words after it belong to the next figure, so the phrase is the unit.
     Returns:
         The phrase ('' if a comma closes the figure) and where it ends in ``text``.
     """
     span = text[start:limit]
     lspan = low[start:limit]
+    if unit_end > start and cues.bare_measure.match(lspan):
+        return text[start:unit_end].strip(), unit_end
     if span.lstrip(" ").startswith(","):
         return "", start  # '24,6%, thuộc nhóm ...': a comma closes the figure
     stop = PUNCT_STOP.search(span)

@@ -83,6 +83,12 @@ class RecordRules(BaseModel):
     # phrases holding a connector that are no part-of ('so với' is a comparison)
     part_of_exceptions: list[str] = []
     counted_prefixes: list[str]
+    measure_units: list[str] = []
+    share_verbs: list[str] = []
+    share_joiner: str = ""
+    clause_openers: list[str] = []
+    report_verbs: list[str] = []
+    max_coordinated_words: int = Field(default=8, ge=1, le=20)
     rate_heads: list[str]
     section_nouns: list[str]
     max_after_words: int = Field(ge=1, le=60)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import regex
+
 from vnextract.core.model import Quantity
 from vnextract.records.cues import Cues, spaced, words
 from vnextract.records.draft import Draft
@@ -19,6 +21,24 @@ def _shape(q: Quantity) -> str:
     return shape
 
 
+def _without_fillers(cues: Cues, low: str) -> str:
+    """``low`` without the fillers at its end ('năm 2022 lên', '... xuống còn')."""
+    while (m := cues.filler_tail.search(low)) and m.start() > 0:
+        low = low[: m.start()]
+    return low
+
+
+def _names_nothing(cues: Cues, counted: str, topic: str) -> bool:
+    """Whether the phrase after the number only measures ('12.400 tấn', '23,5 ha, chủ yếu
+    ...') or restates the noun its topic names ('thuê bao di động có 476.900 thuê bao')."""
+    low, ltopic = cues.low(counted).strip(), cues.low(topic)
+    if cues.bare_measure.match(low):
+        return True
+    return len(words(low)) <= 2 and bool(
+        regex.search(rf"(?<!\p{{L}}){regex.escape(low)}(?!\p{{L}})", ltopic)
+    )
+
+
 def choose_subject(
     cues: Cues,
     topic: str,
@@ -28,6 +48,7 @@ def choose_subject(
     q: Quantity,
     last: str = "",
     when: str = "",
+    before: str = "",
 ) -> tuple[str, str]:
     """The subject of figure ``q`` and the rule that chose it.
 
@@ -37,10 +58,21 @@ def choose_subject(
         previous: the subject of the last figure with a topic of its own.
         last: the subject of the figure just before.
         when: a bracketed period standing alone for a comparison base.
+        before: the lower-cased words between the figure before and the number.
     Returns:
         The subject and the rule, ``'<shape>.<source>'`` ('count.topic', ...).
     """
     shape = _shape(q)
+    if counted and cues.time_only.fullmatch(_without_fillers(cues, cues.low(counted))):
+        counted = ""  # 'tăng từ 68% năm 2022 lên ...': a period, not what was counted
+    if topic and cues.change_full.fullmatch(cues.low(topic)) and (last or previous):
+        # '..., tăng từ 36,1%', 'tăng thêm 418 triệu USD': the change of the figure before
+        return last or previous, f"{shape}.change+previous"
+    if not topic and counted and q.percent and cues.share_tail.search(before) and last:
+        # 'đạt 3.200 tỷ đồng, chiếm 41% tổng dư nợ': the figure's share of that whole
+        return f"{last} {cues.rules.share_joiner} {counted}", f"{shape}.share+previous"
+    if topic and counted and _names_nothing(cues, counted, topic):
+        return topic, f"{shape}.topic"
     if topic and cues.rate_head_full.fullmatch(cues.low(topic)) and (last or previous):
         # a bare head ('đạt tỷ lệ 28%') is the rate of the figure just before
         own = last if last and not cues.low(last).startswith(cues.low(topic)) else previous

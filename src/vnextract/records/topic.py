@@ -56,7 +56,8 @@ def list_item(cues: Cues, seg: str, parts: list[tuple[int, int]], n: int) -> boo
     return (
         1 <= len(words(piece)) <= 2
         and not any(ch.isdigit() for ch in piece)
-        and following[:1].islower()
+        # the next item is in lower case, or an abbreviation ('BHXH, BHYT, BHTN')
+        and (following[:1].islower() or following.split(" ", 1)[0].isupper())
         # 'thành phố, tăng bậc': a part opening with a verb is a clause, not a list item
         and not cues.change_head.match(cues.low(following))
         and not cues.copula_head.match(cues.low(following))
@@ -93,6 +94,38 @@ def _strip_links(cues: Cues, seg: str, lseg: str) -> tuple[str, str, str]:
     return seg, lseg, link
 
 
+def _joined(cues: Cues, between: str) -> bool:
+    """Whether ``between`` (the words before a head in its comma part) ends in a
+    conjunction that joins the head to the noun phrase before it."""
+    return "," not in between and bool(cues.conjunction_tail.search(between.rstrip()))
+
+
+def _coordinated(cues: Cues, seg: str, parts: list[tuple[int, int]], n: int, link: str) -> bool:
+    """Whether comma part ``n`` continues the noun phrase of the part before it, the
+    first with words in the segment ('dư nợ cho vay nông nghiệp, nông thôn', 'đã chi trả lương hưu,
+    trợ cấp xã hội cho'): that part names something, not when, where or who said it. A
+    first part with its own verb ('Sở đã triển khai nhiều giải pháp, doanh thu đạt') is a
+    clause of its own when the part after it is the subject of a copula or an 'có'."""
+    # parts empty of words before the first ('trong đó, ngành ...' cut after 'trong đó')
+    head_part = next((k for k, (a, b) in enumerate(parts) if words(seg[a:b])), len(parts))
+    if n != head_part + 1:
+        return False
+    first, piece = seg[parts[n - 1][0] : parts[n - 1][1]], seg[parts[n][0] : parts[n][1]]
+    lfirst, lpiece = cues.low(first).strip(), cues.low(piece).strip()
+    return (
+        substantive(cues, first)
+        and not any(ch.isdigit() for ch in first)
+        and not cues.time_only.fullmatch(lfirst)
+        and not cues.clause_opener.match(lfirst)
+        and not cues.report_tail.search(lfirst)
+        and not (cues.aux_any.search(lfirst) and link in ("copula", "existential"))
+        and not cues.aux_any.search(lpiece)
+        and not cues.copula_head.match(lpiece)
+        and not cues.change_head.match(lpiece)
+        and 1 <= len(words(piece)) <= cues.rules.max_coordinated_words
+    )
+
+
 def _from_head(cues: Cues, seg: str, lseg: str, parts: list[tuple[int, int]]) -> str:
     """The phrase from the subject head that names the figure ('tổng số ...'), or ''."""
     heads = list(cues.heads.finditer(lseg))
@@ -103,8 +136,15 @@ def _from_head(cues: Cues, seg: str, lseg: str, parts: list[tuple[int, int]]) ->
     # head before it
     while k > 0 and cues.denominator_tail.search(lseg[heads[k - 1].end() : heads[k].start()]):
         k -= 1
+    # 'tổng doanh thu bưu chính và doanh thu viễn thông': a head after a conjunction is
+    # the second item of a coordination that the head before it opens
+    while k > 0 and _joined(cues, lseg[heads[k - 1].end() : heads[k].start()]):
+        k -= 1
     h = heads[k]
     start = h.start()
+    part = max(a for a, _ in parts if a <= start)
+    if k == 0 and _joined(cues, lseg[part:start]):
+        start = part  # 'tổng mức bán buôn hàng hóa và doanh thu ...': from the first item
     if p := cues.head_prefix_tail.search(lseg[:start]):
         start = p.start()  # 'lũy kế doanh thu'
     # a head counts only within the last two comma segments, or before a list of
@@ -119,7 +159,7 @@ def _from_head(cues: Cues, seg: str, lseg: str, parts: list[tuple[int, int]]) ->
     return ""
 
 
-def _last_substantive(cues: Cues, seg: str, parts: list[tuple[int, int]]) -> str:
+def _last_substantive(cues: Cues, seg: str, parts: list[tuple[int, int]], link: str) -> str:
     """The last comma part that names something, with the list of short nouns before it."""
     for n in range(len(parts) - 1, -1, -1):
         piece = seg[parts[n][0] : parts[n][1]]
@@ -127,6 +167,8 @@ def _last_substantive(cues: Cues, seg: str, parts: list[tuple[int, int]]) -> str
             # a list of short nouns before it names the same thing ('các sở, ban
             # ngành tiếp nhận')
             while n > 0 and list_item(cues, seg, parts, n):
+                n -= 1
+            if _coordinated(cues, seg, parts, n, link):
                 n -= 1
             return seg[parts[n][0] :]
     return ""
@@ -161,7 +203,7 @@ def topic(cues: Cues, text: str, low: str, left: int, right: int) -> tuple[str, 
     seg, lseg, link = _strip_links(cues, seg[cut:], lseg[cut:])
     # per-comma segments: the last substantive one, unless a subject head starts earlier
     parts = comma_parts(seg)
-    chosen = _from_head(cues, seg, lseg, parts) or _last_substantive(cues, seg, parts)
+    chosen = _from_head(cues, seg, lseg, parts) or _last_substantive(cues, seg, parts, link)
     chosen = trim(cues, chosen)
     if cues.time_only.fullmatch(cues.low(chosen)):
         chosen = ""  # 'Tháng 4/2023', 'năm 2023', '9 tháng' say when, not what

@@ -1,0 +1,153 @@
+"""Subjects by class of error seen on unseen text (issue 13, item 7): sentences written
+for these tests, each case naming the words its subject must hold and must not."""
+
+import pytest
+
+from vnextract.core.rules import default_rules
+from vnextract.core.textnorm import Folder
+from vnextract.figures.dates import find_dates
+from vnextract.figures.numbers import find_quantities
+from vnextract.records.builder import RecordBuilder, SentenceContext
+
+
+@pytest.fixture(scope="module")
+def builder() -> RecordBuilder:
+    rules = default_rules()
+    return RecordBuilder(rules["records.yml"], Folder(rules["text.yml"]))
+
+
+def subjects(builder: RecordBuilder, text: str) -> dict[str, str]:
+    dates = find_dates(text)
+    quantities = find_quantities(text, exclude=[(d.start, d.end) for d in dates])
+    breaks = [i for i, ch in enumerate(text) if ch == ";"]
+    result = builder.build(text, quantities, dates, breaks, SentenceContext(published_year=2024))
+    return {d.quantity.value_text: d.subject.lower() for d in result.drafts}
+
+
+def check(builder: RecordBuilder, text: str, value_text: str, held: list, absent: list) -> None:
+    subject = subjects(builder, text)[value_text]
+    for word in held:
+        assert word in subject, subject
+    for word in absent:
+        assert word not in subject, subject
+
+
+# a measure unit, or the noun the topic already names, says nothing about what was
+# counted: the topic before the number is the subject (text, figure, held, absent)
+MEASURES = [
+    ("Sản lượng khai thác 12.400 tấn.", "12.400", ["sản lượng khai thác"], ["tấn"]),
+    ("Tổng đàn bò hiện có 45.300 con, tăng 2% so với cùng kỳ.", "45.300", ["đàn bò"], []),
+    ("Năng suất lúa bình quân khoảng 62 tạ trên 01 ha.", "62", ["năng suất lúa"], ["tạ"]),
+    ("Diện tích rừng bị cháy khoảng 14 ha, chủ yếu là rừng thông.", "14", ["bị cháy"], ["chủ"]),
+    ("Quãng đường cải tạo dài 17 km qua ba xã.", "17", ["quãng đường"], []),
+    ("Thuê bao cáp quang có 210.000 thuê bao.", "210.000", ["cáp quang"], []),
+    ("Hộ cận nghèo còn 4.100 hộ, giảm 300 hộ.", "4.100", ["cận nghèo"], []),
+    # the words after the measure unit are the next figure's topic
+    (
+        "Diện tích trồng ngô khoảng 9.000 ha, năng suất bình quân 5,2 tấn/ha.",
+        "5,2",
+        ["năng suất"],
+        [],
+    ),
+    # negatives: a counted noun that names the thing stays the subject
+    ("Huyện có 20 xã đạt chuẩn nông thôn mới.", "20", ["xã đạt chuẩn"], []),
+    ("Sở đã tiếp nhận 5.400 hồ sơ trực tuyến.", "5.400", ["hồ sơ trực tuyến"], []),
+    ("Đã trồng mới 300 ha rừng phòng hộ.", "300", ["ha rừng phòng hộ"], []),
+]
+
+
+@pytest.mark.parametrize(("text", "value_text", "held", "absent"), MEASURES)
+def test_subject_measure_unit_leaves_the_topic(builder, text, value_text, held, absent):
+    check(builder, text, value_text, held, absent)
+
+
+# 'còn N X': what remains is counted after the number, as after 'có'
+REMAINS = [
+    ("Năm 2024 huyện còn 37 thôn chưa có điện lưới.", "37", ["thôn chưa có điện"], ["năm"]),
+    ("Tại hai xã vùng cao còn 86 hộ thiếu nước sinh hoạt.", "86", ["thiếu nước"], []),
+    ("Tỷ lệ hộ nghèo giảm còn 2,1%.", "2,1", ["tỷ lệ hộ nghèo"], []),
+]
+
+
+@pytest.mark.parametrize(("text", "value_text", "held", "absent"), REMAINS)
+def test_subject_what_remains_is_counted_after(builder, text, value_text, held, absent):
+    check(builder, text, value_text, held, absent)
+
+
+# a change from one level to another: both ends are the level of the topic before the
+# verb; the period after the first end says when, not what
+CHANGES_FROM_TO = [
+    ("Tỷ lệ hộ dùng nước sạch tăng từ 68% năm 2022 lên 75%.", "68", ["nước sạch"], ["năm"]),
+    ("Tỷ lệ hộ dùng nước sạch tăng từ 68% năm 2022 lên 75%.", "75", ["nước sạch"], ["lên"]),
+    ("Tỷ lệ trẻ suy dinh dưỡng giảm từ 14% năm 2020 xuống 11%.", "14", ["suy dinh"], ["năm"]),
+    ("Doanh thu du lịch đạt 900 tỷ đồng, tăng từ 700 tỷ đồng năm 2023.", "700", ["du lịch"], []),
+    ("Có 9 doanh nghiệp điều chỉnh vốn, tăng thêm 52 tỷ đồng.", "52", ["doanh nghiệp"], []),
+]
+
+
+@pytest.mark.parametrize(("text", "value_text", "held", "absent"), CHANGES_FROM_TO)
+def test_subject_change_from_to_keeps_the_topic(builder, text, value_text, held, absent):
+    check(builder, text, value_text, held, absent)
+
+
+# 'chiếm N% Y' after a figure: the share of that figure in the whole Y
+SHARES = [
+    (
+        "Dư nợ tín dụng hộ sản xuất đạt 3.200 tỷ đồng, chiếm 41% tổng dư nợ.",
+        "41",
+        ["hộ sản xuất", "tổng dư nợ"],
+        [],
+    ),
+    (
+        "Số người có thẻ bảo hiểm y tế là 850.000 người, chiếm 92,5% dân số.",
+        "92,5",
+        ["bảo hiểm y tế", "dân số"],
+        [],
+    ),
+    # negatives: a share with its own topic, and 'đạt' with nothing after it
+    ("Kinh tế số chiếm 12% GRDP của tỉnh.", "12", ["kinh tế số"], []),
+    ("Xã có 420 hộ được hỗ trợ, đạt 95%.", "95", ["hộ được hỗ trợ"], []),
+]
+
+
+@pytest.mark.parametrize(("text", "value_text", "held", "absent"), SHARES)
+def test_subject_share_of_a_whole_names_the_part(builder, text, value_text, held, absent):
+    check(builder, text, value_text, held, absent)
+
+
+# coordinated heads: every item of the coordination stays in the subject
+COORDINATED = [
+    ("Dư nợ cho vay xuất khẩu, nhập khẩu đạt 5.100 tỷ đồng.", "5.100", ["xuất khẩu"], []),
+    ("Số tiền nợ đọng BHXH, BHYT, BHTN là 12,4 tỷ đồng.", "12,4", ["nợ đọng", "bhxh"], []),
+    ("Kinh phí sửa chữa trường học, trạm y tế là 21 tỷ đồng.", "21", ["trường học"], []),
+    ("Trong đó, ngành khai khoáng, luyện kim tăng 4,2%.", "4,2", ["khai khoáng"], ["trong"]),
+    (
+        "Bưu điện huyện đã chi trả trợ cấp ưu đãi, trợ cấp xã hội hằng tháng cho 9.300 người.",
+        "9.300",
+        ["ưu đãi", "trợ cấp xã hội"],
+        ["bưu điện"],
+    ),
+    (
+        "Tổng doanh thu bưu chính và doanh thu viễn thông quý I ước đạt 1.250 tỷ đồng.",
+        "1.250",
+        ["tổng doanh thu bưu chính"],
+        [],
+    ),
+    (
+        "Tổng mức bán buôn hàng hóa và doanh thu dịch vụ lưu trú ước đạt 3.100 tỷ đồng.",
+        "3.100",
+        ["bán buôn"],
+        [],
+    ),
+    # negatives: a comma part saying where, when or whose word is no item
+    ("Theo báo cáo, doanh thu đạt 500 tỷ đồng.", "500", ["doanh thu"], ["theo"]),
+    ("Năm 2023, tỉnh đã hỗ trợ 800 hộ nghèo.", "800", ["hộ nghèo"], ["năm"]),
+    ("Tại hội nghị, ông Hùng cho biết, doanh thu đạt 70 tỷ đồng.", "70", ["doanh thu"], ["ông"]),
+    ("Sau hai tháng, các đội đã phát hiện 96 lỗi.", "96", ["lỗi"], ["tháng"]),
+    ("Sở đã triển khai nhiều giải pháp, doanh thu đạt 70 tỷ đồng.", "70", ["doanh thu"], ["sở"]),
+]
+
+
+@pytest.mark.parametrize(("text", "value_text", "held", "absent"), COORDINATED)
+def test_subject_coordination_keeps_every_item(builder, text, value_text, held, absent):
+    check(builder, text, value_text, held, absent)
