@@ -1,0 +1,59 @@
+"""Organisations named in full: company names over their capitalised and business words,
+the provincial branches and units of banks and national companies, brands and platforms
+by their form. Each row lists every ORG the sentence names, so a name cut short or run on
+into the next word fails.
+
+Sentences written for these tests (none taken from ../shared or tests/eval); add rows.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from vnextract.core.model import Sentence
+from vnextract.entities import tag_document
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    import vnextract
+
+    return vnextract.load()
+
+
+def orgs(nlp, text: str, province: str | None = None) -> set[str]:
+    sentences = [Sentence(0, 0, len(text), text, 0)]
+    entities, _ = tag_document(nlp, "t", text, sentences, province)
+    return {e.canonical for e in entities if e.label == "ORG"}
+
+
+COMPANIES = [
+    # a proper name that starts with a family name and one more syllable is the company's
+    ("Nhà máy của Công ty TNHH Gạch Phạm Lâm vừa mở rộng.", {"Công ty TNHH Gạch Phạm Lâm"}),
+    ("Công ty Cổ phần Cấp nước Đồng Tâm nâng công suất.", {"Công ty Cổ phần Cấp nước Đồng Tâm"}),
+    # a business line in lower-case words before the proper name
+    ("Công ty Chế biến thủy sản Minh Phú xuất khẩu tôm.", {"Công ty Chế biến thủy sản Minh Phú"}),
+    ("Công ty Lọc hóa dầu Nghi Sơn vận hành ổn định.", {"Công ty Lọc hóa dầu Nghi Sơn"}),
+    # the name stops before the verb glued to its last syllable by the segmenter
+    (
+        "Đội của Công ty Cổ phần Công nghệ Sao Nam xếp thứ hai.",
+        {"Công ty Cổ phần Công nghệ Sao Nam"},
+    ),
+    ("Công ty TNHH Điện tử Kim Bắc giành giải.", {"Công ty TNHH Điện tử Kim Bắc"}),
+    ("Công ty TNHH Thương mại Dịch vụ An Khang đạt giải nhất.", None),
+    # a person named after the company is not part of its name
+    ("Giám đốc Công ty Điện lực Nam Định Trần Văn Hưng phát biểu.", {"Công ty Điện lực Nam Định"}),
+    # a verb after a capitalised name, and a preposition, end it
+    ("Công ty Viettel xây dựng Nhà máy mới ở Đông Anh.", {"Công ty Viettel"}),
+    ("Công ty Thủy lợi Bắc Hà tại Hà Tĩnh tưới cho 900 ha.", {"Công ty Thủy lợi Bắc Hà"}),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), COMPANIES)
+def test_entities_org_names_company_in_full(nlp, text, names):
+    found = orgs(nlp, text)
+    if names is None:  # the whole name, whatever else the sentence names
+        names = {"Công ty TNHH Thương mại Dịch vụ An Khang"}
+        assert names <= found
+    else:
+        assert found == names
