@@ -57,3 +57,46 @@ def test_entities_org_names_company_in_full(nlp, text, names):
         assert names <= found
     else:
         assert found == names
+
+
+BRANCHES = [
+    # a bank or a national company with a province is its branch there, named as written
+    (
+        "Khách hàng được Agribank Cà Mau và BIDV Nghệ An hỗ trợ.",
+        None,
+        {"Agribank Cà Mau", "BIDV Nghệ An"},
+    ),
+    ("Vietcombank Hà Tĩnh mở thêm hai phòng giao dịch.", None, {"Vietcombank Hà Tĩnh"}),
+    ("Viettel cấp 3.000 chứng thư, MobiFone 1.250 chứng thư.", None, {"Viettel", "MobiFone"}),
+    # a list after a company's name is not part of it
+    (
+        "Đại diện Tổng công ty Bưu điện Việt Nam, Viettel Quảng Bình cùng dự.",
+        None,
+        {"Tổng công ty Bưu điện Việt Nam", "Viettel Quảng Bình"},
+    ),
+    ("Bưu điện Việt Nam chuyển 2 triệu bưu gửi.", None, {"Tổng công ty Bưu điện Việt Nam"}),
+    # the provincial post office is "Bưu điện tỉnh X", however the text shortens it
+    ("Bưu điện Gia Lai: doanh thu tăng 12%.", None, {"Bưu điện tỉnh Gia Lai"}),
+    ("Năm nay Bưu điện tỉnh đạt doanh thu cao.", "Hải Dương", {"Bưu điện tỉnh Hải Dương"}),
+    ("Bưu điện Hà Nội phát 5 triệu bưu phẩm.", None, {"Bưu điện thành phố Hà Nội"}),
+    ("Bưu điện huyện Thanh Hà hỗ trợ 300 hộ.", None, {"Bưu điện huyện Thanh Hà"}),
+    # a commercial bank's provincial branch, its abbreviation in brackets left out
+    (
+        "Ngân hàng Nông nghiệp và Phát triển nông thôn (Agribank) chi nhánh tỉnh Cà Mau cho vay.",
+        None,
+        {"Ngân hàng Nông nghiệp và Phát triển nông thôn chi nhánh tỉnh Cà Mau"},
+    ),
+    (
+        "Ngân hàng Chính sách xã hội chi nhánh tỉnh Trà Vinh giải ngân 90 tỷ đồng.",
+        None,
+        {"Ngân hàng Chính sách xã hội chi nhánh tỉnh Trà Vinh"},
+    ),
+    ("Ngân hàng Chính sách xã hội cho 1.200 hộ vay vốn.", None, {"Ngân hàng Chính sách xã hội"}),
+    # the central bank's branch is an agency
+    ("Ngân hàng Nhà nước chi nhánh tỉnh An Giang họp.", None, set()),
+]
+
+
+@pytest.mark.parametrize(("text", "province", "names"), BRANCHES)
+def test_entities_org_names_branch(nlp, text, province, names):
+    assert orgs(nlp, text, province) == names
