@@ -100,3 +100,45 @@ BRANCHES = [
 @pytest.mark.parametrize(("text", "province", "names"), BRANCHES)
 def test_entities_org_names_branch(nlp, text, province, names):
     assert orgs(nlp, text, province) == names
+
+
+BRANDS = [
+    # a capital inside a Latin-script word is a brand's form, wherever it stands
+    ("Học sinh xem bài giảng trên YouTube và TikTok mỗi tối.", {"YouTube", "TikTok"}),
+    ("Công ty mua 20 ô tô điện VinFast VF8 cho cán bộ.", {"VinFast"}),
+    ("Hội chợ có gian hàng của LinkedIn và PayPal.", {"LinkedIn", "PayPal"}),
+    # names no form tells apart are listed in organisations.yml
+    ("Nhiều hộ bán nông sản qua Facebook.", {"Facebook"}),
+    ("Nhiều dòng máy như Samsung Galaxy A55 đã hỗ trợ 5G.", {"Samsung"}),
+    (
+        "Hàng được giao qua Giao Hàng Nhanh, J&T Express trong ngày.",
+        {"Giao Hàng Nhanh", "J&T Express"},
+    ),
+    ("Công viên địa chất được UNESCO công nhận năm 2018.", {"UNESCO"}),
+    # an app's name in letters and digits after what it is
+    ("Thuê bao được xem phim miễn phí trên ứng dụng TV360.", {"TV360"}),
+    # the platform's official account is the platform (Zalo OA is Zalo)
+    ("Người dân gửi phản ánh qua Zalo OA của huyện.", {"Zalo"}),
+    ("Tỉnh trả lời qua kênh Zalo Official Account mỗi tuần.", {"Zalo"}),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), BRANDS)
+def test_entities_org_names_brand(nlp, text, names):
+    assert orgs(nlp, text) == names
+
+
+NOT_BRANDS = [
+    # abbreviations, standards, units, formulas, titles, the state's own apps, software
+    "Chỉ số DTI tăng, GRDP đạt 6%, hệ thống đạt chuẩn ISO 9001.",
+    "Nước được xử lý bằng NaCl và CaCO3 trước khi cấp.",
+    "ThS. Lê Hoàng Yến trình bày, công suất đạt 20 MHz.",
+    "Người dân cài VssID và dùng PowerPoint, JavaScript để học.",
+    # a web address and an e-mail address are not the brand
+    "Xem tại vinfastauto.com hoặc gửi thư tới hotro@YouTube.com.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_BRANDS)
+def test_entities_org_names_not_a_brand(nlp, text):
+    assert orgs(nlp, text) == set()
