@@ -142,3 +142,30 @@ NOT_BRANDS = [
 @pytest.mark.parametrize("text", NOT_BRANDS)
 def test_entities_org_names_not_a_brand(nlp, text):
     assert orgs(nlp, text) == set()
+
+
+HOSPITALS = [
+    (
+        "Bệnh viện Đa khoa tỉnh Lai Châu thực hiện 900 ca mổ.",
+        None,
+        {"Bệnh viện Đa khoa tỉnh Lai Châu"},
+    ),
+    # a bare "tỉnh" is the article's province; a district's hospital keeps its district
+    (
+        "Bệnh viện Đa khoa tỉnh tiếp nhận 300 ca, Bệnh viện Đa khoa huyện Văn Chấn 120 ca.",
+        "Yên Bái",
+        {"Bệnh viện Đa khoa tỉnh Yên Bái", "Bệnh viện Đa khoa huyện Văn Chấn"},
+    ),
+    (
+        "Bệnh nhân được chuyển lên Bệnh viện Chợ Rẫy và Bệnh viện Trung ương Huế.",
+        None,
+        {"Bệnh viện Chợ Rẫy", "Bệnh viện Trung ương Huế"},
+    ),
+    # hospitals of a level, not named
+    ("Các bệnh viện tuyến tỉnh quá tải; Bệnh viện tuyến huyện thiếu bác sĩ.", None, set()),
+]
+
+
+@pytest.mark.parametrize(("text", "province", "names"), HOSPITALS)
+def test_entities_org_names_hospital(nlp, text, province, names):
+    assert orgs(nlp, text, province) == names
