@@ -74,6 +74,7 @@ class EntityRules:
     places: object = None
     list_joiners: list[str] = field(default_factory=list)
     list_plurals: list[str] = field(default_factory=list)
+    list_intros: list[str] = field(default_factory=list)
 
     def key(self, text: str) -> str:
         """Comparison key: modern tones, lower case, single spaces, ``_`` read as a space."""
@@ -199,6 +200,7 @@ def compile_rules(sections: dict, folder: Path) -> EntityRules:
         places=w.places,
         list_joiners=w.locations.list_joiners,
         list_plurals=w.locations.list_plurals,
+        list_intros=w.locations.list_intros,
     )
 
 

@@ -1,0 +1,86 @@
+"""Places from the dataset as the text writes them: hyphenated names (2025 wards, cities
+joined from two towns), an abbreviated unit word with its full stop (``TP.``), a bare name
+the article names elsewhere with its unit word, and lists opened after a plural unit word
+and the words describing it (``các huyện vùng cao như A, B``).
+
+Sentences written for these tests (none taken from ../shared or tests/eval); add rows.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from vnextract.core.model import Sentence
+from vnextract.entities import tag_document
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    import vnextract
+
+    return vnextract.load()
+
+
+def places(nlp, text: str, province: str | None = None) -> set[str]:
+    sentences = [Sentence(0, 0, len(text), text, 0)]
+    entities, _ = tag_document(nlp, "t", text, sentences, province)
+    return {e.canonical for e in entities if e.label == "LOCATION"}
+
+
+PLACES = [
+    # a hyphenated name is one place, however the hyphen is spaced
+    (
+        "Trụ sở đặt tại phường Lâm Viên - Đà Lạt, tỉnh Lâm Đồng.",
+        None,
+        {"phường Lâm Viên - Đà Lạt", "Lâm Đồng"},
+    ),
+    ("Nhà máy nằm ở TP. Phan Rang - Tháp Chàm.", None, {"thành phố Phan Rang - Tháp Chàm"}),
+    ("Đoàn khảo sát thị xã Phan Rang-Tháp Chàm năm ấy.", None, {"thị xã Phan Rang-Tháp Chàm"}),
+    # "TP." is the unit word "thành phố"
+    ("Hội chợ mở tại TP. Hội An và TP.Tam Kỳ.", None, {"thành phố Hội An", "thành phố Tam Kỳ"}),
+    # a bare name after "thành phố X" in the same article is that city, not the province
+    (
+        "Giá đất ở thành phố Tuy Hòa tăng; riêng tại Tuy Hòa có 3 dự án mới.",
+        "Phú Yên",
+        {"thành phố Tuy Hòa"},
+    ),
+    (
+        "Thành phố Gia Nghĩa có 6 phường; đất ở Gia Nghĩa tăng giá.",
+        "Đắk Nông",
+        {"thành phố Gia Nghĩa"},
+    ),
+    # a list after a plural unit word and what describes it: each item has that unit word
+    (
+        "Hạ tầng số ở các huyện vùng sâu như Tu Mơ Rông, Ia H'Drai còn yếu.",
+        "Kon Tum",
+        {"huyện Tu Mơ Rông", "huyện Ia H'Drai"},
+    ),
+    (
+        "Tỷ lệ ở các huyện vùng khó như Krông Pa, Ia Pa và Kông Chro đạt 96%.",
+        "Gia Lai",
+        {"huyện Krông Pa", "huyện Ia Pa", "huyện Kông Chro"},
+    ),
+    (
+        "Những xã đặc biệt khó khăn gồm: Tà Xùa, Háng Đồng được hỗ trợ.",
+        "Sơn La",
+        {"xã Tà Xùa", "xã Háng Đồng"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "province", "names"), PLACES)
+def test_entities_place_names_as_written(nlp, text, province, names):
+    assert places(nlp, text, province) == names
+
+
+NOT_PLACES = [
+    # a person's name after the list's words is no commune
+    ("Những xã như Nguyễn Văn Trỗi vẫn còn khó khăn.", None, "xã Nguyễn Văn Trỗi"),
+    # a hyphen between two places of a route does not join them into one
+    ("Tuyến Hà Nội - Hải Phòng đông xe.", None, "Hà Nội - Hải Phòng"),
+]
+
+
+@pytest.mark.parametrize(("text", "province", "name"), NOT_PLACES)
+def test_entities_place_names_not_a_place(nlp, text, province, name):
+    assert name not in places(nlp, text, province)
