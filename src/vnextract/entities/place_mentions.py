@@ -191,6 +191,10 @@ class MentionSearch:
                 and self._isolated(view, hit)
             ):
                 chosen[hit.start] = (hit, local)
+        return self._candidates(view, chosen)
+
+    def _candidates(self, view: str, chosen: dict) -> list[Candidate]:
+        """The chosen hits as LOCATION candidates, with their unit words and successors."""
         out = []
         for hit, units in chosen.values():
             if all(u.level == "province" for u in units):
