@@ -84,3 +84,33 @@ NOT_PLACES = [
 @pytest.mark.parametrize(("text", "province", "name"), NOT_PLACES)
 def test_entities_place_names_not_a_place(nlp, text, province, name):
     assert name not in places(nlp, text, province)
+
+
+SITES = [
+    # villages of the highlands and the south, with their word
+    (
+        "Mô hình thí điểm tại bản Hua Pết, xã Búng Lao và buôn Ea Sar, làng Kon Chơ.",
+        None,
+        {"bản Hua Pết", "xã Búng Lao", "buôn Ea Sar", "làng Kon Chơ"},
+    ),
+    ("Nghề dệt ở làng Vạn Phúc có 600 hộ.", None, {"làng Vạn Phúc"}),
+    # capitalised, the word is part of a commune's or district's name (Bản Mù, Buôn Đôn)
+    ("Xã Bản Mù và huyện Buôn Đôn có 40 thôn.", None, {"xã Bản Mù", "huyện Buôn Đôn"}),
+    # industrial parks and zones, capitalised or not
+    (
+        "Khu công nghiệp Hòa Khánh đạt 90%, cụm công nghiệp Tân Mỹ đạt 60%.",
+        None,
+        {"khu công nghiệp Hòa Khánh", "cụm công nghiệp Tân Mỹ"},
+    ),
+    # a copy of a document is no village
+    ("Xã đã ký 01 bản Cam kết và 2 bản Quyết định.", None, set()),
+    # a currency and a disease named after a country or continent name no place
+    ("Giá đô la Mỹ tăng 2%, dịch tả lợn châu Phi tái phát.", None, set()),
+    ("Bệnh dịch tả heo châu Phi lan sang Lào; đồng đô la Úc giảm.", None, {"Lào"}),
+    ("Giá cà phê ở châu Phi và Mỹ cùng tăng.", None, {"châu Phi", "Mỹ"}),
+]
+
+
+@pytest.mark.parametrize(("text", "province", "names"), SITES)
+def test_entities_place_names_sites_and_not_places(nlp, text, province, names):
+    assert places(nlp, text, province) == names
