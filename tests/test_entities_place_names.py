@@ -102,6 +102,12 @@ SITES = [
         None,
         {"khu công nghiệp Hòa Khánh", "cụm công nghiệp Tân Mỹ"},
     ),
+    # the parks of a province are no park of that name: the province is the place
+    ("Các khu công nghiệp Quảng Ngãi thu hút 900 triệu USD.", None, {"Quảng Ngãi"}),
+    ("Khu công nghiệp Bình Định hút vốn FDI.", None, {"Bình Định"}),
+    # a village elder's name is no village
+    ("Già làng K'Brăk, 70 tuổi, ở xã Lát kể lại.", None, {"xã Lát"}),
+    ("Già làng Ha Sin kể lại chuyện xưa.", None, set()),
     # a copy of a document is no village
     ("Xã đã ký 01 bản Cam kết và 2 bản Quyết định.", None, set()),
     # a currency and a disease named after a country or continent name no place
@@ -114,3 +120,18 @@ SITES = [
 @pytest.mark.parametrize(("text", "province", "names"), SITES)
 def test_entities_place_names_sites_and_not_places(nlp, text, province, names):
     assert places(nlp, text, province) == names
+
+
+CAPITALS = [
+    # a province in a heading in capitals, after its unit word
+    ("CỤC THỐNG KÊ TỈNH HÀ NAM", {"Hà Nam"}),
+    ("CHI CỤC KIỂM LÂM TỈNH BẮC KẠN", {"Bắc Kạn"}),
+    # capitals after the unit word that name no province
+    ("TỈNH ỦY ĐÃ HỌP", set()),
+    ("TỈNH TA ĐẠT KẾT QUẢ TỐT", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), CAPITALS)
+def test_entities_place_names_province_in_capitals(nlp, text, names):
+    assert places(nlp, text) == names
