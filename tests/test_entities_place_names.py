@@ -135,3 +135,17 @@ CAPITALS = [
 @pytest.mark.parametrize(("text", "names"), CAPITALS)
 def test_entities_place_names_province_in_capitals(nlp, text, names):
     assert places(nlp, text) == names
+
+
+ADDRESSES = [
+    # a house number and a street named like a province, in an address, is the street
+    ("Địa chỉ: 26 Hà Nội, TP. Vinh | Điện thoại: 0238.3844.111", {"thành phố Vinh"}),
+    ("Trụ sở: 8 Hải Phòng, phường Thạch Thang, Đà Nẵng.", {"phường Thạch Thang", "Đà Nẵng"}),
+    # a province named in a sentence stays a place
+    ("Đoàn công tác của Hà Nội đến thăm 26 hộ dân.", {"Hà Nội"}),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), ADDRESSES)
+def test_entities_place_names_street_in_address(nlp, text, names):
+    assert places(nlp, text) == names
