@@ -55,6 +55,13 @@ class PlaceIndex(MentionSearch):
         # on the key of the text before a unit word (folded, no trailing space)
         plurals = alternation([self.key(p) for p in rules.list_plurals])
         self.plural = regex.compile(r"(?:^|\s)(?:" + plurals + r"|\d+)\s*$")
+        # "các huyện vùng cao như " before a list: its unit word, up to four words between
+        kinds = alternation(self.kinds)
+        intros = alternation([self.key(w) for w in rules.list_intros])
+        self.intro = regex.compile(
+            rf"(?:^|\s)(?:{plurals}|\d+)\s+(?P<unit>{kinds})(?:\s+\S+){{0,4}}?"
+            rf"\s+(?:{intros})[\s:]*$"
+        )
         self._provinces = self._province_sets(units)
         # every beginning of a name key: a run of words whose keys, joined, begin no name
         # is not looked up, nor any longer run from the same word
@@ -123,8 +130,10 @@ class PlaceIndex(MentionSearch):
                 continue
             word, name = self.split_unit(c.canonical)
             levels = self.levels_of_kind.get(self.key(word), ())
-            if word and "province" not in levels:
-                rank = min(order[lv] for lv in levels)
+            # "thành phố" names provinces and district-level cities alike: the unit decides
+            below = {u.level for u in self.lookup(name) if u.level in levels} - {"province"}
+            if word and below:
+                rank = min(order[lv] for lv in below)
                 key = self.name_key(name)
                 if key not in named or rank < named[key][0]:
                     named[key] = (rank, c.canonical)

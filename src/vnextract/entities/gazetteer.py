@@ -74,6 +74,7 @@ class EntityRules:
     places: object = None
     list_joiners: list[str] = field(default_factory=list)
     list_plurals: list[str] = field(default_factory=list)
+    list_intros: list[str] = field(default_factory=list)
 
     def key(self, text: str) -> str:
         """Comparison key: modern tones, lower case, single spaces, ``_`` read as a space."""
@@ -130,13 +131,43 @@ def _table(groups: list[list[str]], key) -> dict[str, str]:
     return table
 
 
+# one Vietnamese syllable: onset, one to three vowels, coda (the alphabet, no words)
+_VOWEL = "aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
+_SYLLABLE = (
+    rf"(?i:(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?[{_VOWEL}]{{1,3}}"
+    r"(?:ng|nh|ch|[cmnpt])?)"
+)
+
+
+def company_pieces(w: RuleWords) -> dict[str, str]:
+    """``{CO_CAP}``, ``{NOT_PERSON_NAME}`` and ``{NAME_TAIL_END}``: the words of a company name.
+
+    A company's proper name may be a family name and one more syllable (``Lốp Hoàng
+    Thái``, ``Nước sạch Đồng Khởi``); a family name and two more capitalised syllables
+    is a person after the name (``Tập đoàn X Nguyễn Văn A``). A name ends at its last
+    capitalised syllable when the segmenter glued the next lower-case word to a proper
+    name (``Sao Bắc_xếp``), but keeps a business word's own tail (``Nước_sạch``).
+    ``{BUSINESS_WORD_END}``: after a word that may open a business line in lower-case words
+    (``Lọc hóa dầu``): a glued word ending in a lower-case syllable, or one Vietnamese
+    syllable (not a Latin-script brand such as ``Viettel``).
+    """
+    family = alternation(w.names.family_names)
+    not_person = rf"(?!{family}{SPACE}\p{{Lu}}\p{{Ll}}*{SPACE}\p{{Lu}})"
+    return {
+        "CO_CAP": cap_regex(not_person),
+        "NOT_PERSON_NAME": not_person,
+        "NAME_TAIL_END": r"(?<!(?<![\p{L}\d_])\p{Lu}\p{Ll}* \p{Lu}\p{Ll}*_\p{Ll}+)",
+        "BUSINESS_WORD_END": rf"(?<=_\p{{Ll}}+|(?<![\p{{L}}\d_]){_SYLLABLE})",
+    }
+
+
 def compile_rules(sections: dict, folder: Path) -> EntityRules:
     """Build :class:`EntityRules` from validated sections (as returned by ``load_rules``)."""
     w = RuleWords(sections)
     compiled = compile_patterns(
         sections["entities/patterns.jsonl"],
         folder / "entities" / "patterns.jsonl",
-        placeholders(w),
+        {**placeholders(w), **company_pieces(w)},
         word_lists(w),
     )
     titles = w.titles
@@ -169,6 +200,7 @@ def compile_rules(sections: dict, folder: Path) -> EntityRules:
         places=w.places,
         list_joiners=w.locations.list_joiners,
         list_plurals=w.locations.list_plurals,
+        list_intros=w.locations.list_intros,
     )
 
 

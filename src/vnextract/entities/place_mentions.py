@@ -7,6 +7,7 @@ parent in brackets. A mixin of ``PlaceIndex``, which holds the tables it reads
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 import regex
 
@@ -15,7 +16,10 @@ from vnextract.entities.context import Candidate
 
 RULE_ID = "location.admin_unit"
 _TOKEN = regex.compile(r"[\p{L}\d]+(?:['’][\p{L}\d]+)*")
-_MAX_WORDS = 5
+_MAX_WORDS = 6
+# what stands between the words of one name: a space, the segmenter's ``_``, and the hyphen
+# of names joined in 2025 or before (``Lâm Viên - Đà Lạt``, ``Phan Rang-Tháp Chàm``)
+_NAME_GAPS = frozenset({" ", "_", "-", " - ", " – ", "–"})
 _WORD_KEYS_MAX = 50_000
 
 
@@ -47,7 +51,7 @@ class MentionSearch:
         found, joined = None, ""
         for n in range(min(_MAX_WORDS, len(tokens) - i)):
             s, e = tokens[i + n]
-            if n and (s - tokens[i + n - 1][1] != 1 or view[s - 1] not in " _"):
+            if n and view[tokens[i + n - 1][1] : s] not in _NAME_GAPS:
                 break
             if not (view[s].isupper() or view[s].isdigit()):
                 break
@@ -82,12 +86,14 @@ class MentionSearch:
             if i - width < 0:
                 continue
             words = tokens[i - width : i]
-            if any(
-                view[a[1] : b[0]] not in (" ", "_")
-                for a, b in zip(words, [*words[1:], (hit.start, 0)], strict=True)
-            ):
+            gaps = [view[a[1] : b[0]] for a, b in pairwise([*words, (hit.start, 0)])]
+            # "TP. Huế", "TP.Huế": an abbreviated unit word keeps its full stop
+            dotted = width == 1 and gaps[-1] in (".", ". ")
+            if not dotted and any(g not in (" ", "_") for g in gaps):
                 continue
-            word = view[words[0][0] : words[-1][1]]
+            word = view[words[0][0] : words[-1][1]] + ("." if dotted else "")
+            # an abbreviated unit word is read as the rule files expand it ("TP." -> its word)
+            word = self.rules.abbreviations.get(word, word)
             levels = self.levels_of_kind.get(self.key(word))
             if levels:
                 fitting = [u for u in hit.units if u.level in levels]
@@ -150,6 +156,8 @@ class MentionSearch:
                     elif same and not self._person_like(view, item):
                         chosen[item.start] = (item, same)
                         item.listed_word = self._listed_word(word, same)
+            if head.unit_start is None:
+                self._introduced(view, run, province, chosen)
             parent = self._parent(view, run[-1], by_start)
             if parent is not None:
                 p_hit, p_units = parent
@@ -184,6 +192,10 @@ class MentionSearch:
                 and self._isolated(view, hit)
             ):
                 chosen[hit.start] = (hit, local)
+        return self._candidates(view, chosen)
+
+    def _candidates(self, view: str, chosen: dict) -> list[Candidate]:
+        """The chosen hits as LOCATION candidates, with their unit words and successors."""
         out = []
         for hit, units in chosen.values():
             if all(u.level == "province" for u in units):
@@ -200,6 +212,21 @@ class MentionSearch:
             )
             out.append(cand)
         return out
+
+    def _introduced(self, view: str, run: list[_Hit], province: str | None, chosen) -> None:
+        """Choose the names of a list opened after a plural unit word and its description
+        (``các huyện vùng cao như A, B``), each with that unit word. In place."""
+        m = self.intro.search(self.key(view[max(0, run[0].start - 80) : run[0].start]))
+        if m is None:
+            return
+        word = m.group("unit")
+        levels = self.levels_of_kind.get(word, set())
+        for item in run:
+            same = [u for u in item.units if u.level in levels and u.level != "province"]
+            same = self.in_province(same, province) or same
+            if same and item.start not in chosen and not self._person_like(view, item):
+                chosen[item.start] = (item, same)
+                item.listed_word = self._listed_word(word, same)
 
     def _listed_word(self, word: str, units: list[AdminUnit]) -> str:
         """The unit word a list item takes: the list's own where the dataset has the item

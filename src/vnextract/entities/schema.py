@@ -159,6 +159,8 @@ class LocationsRules(BaseModel):
     list_joiners: list[str] = Field(default_factory=list)
     # words before a unit word that make it every list item's ("các huyện A, B và C")
     list_plurals: list[str] = Field(default_factory=list)
+    # words that open such a list after its description ("các huyện vùng cao như A, B")
+    list_intros: list[str] = Field(default_factory=list)
 
 
 class CountriesRules(BaseModel):
