@@ -34,6 +34,13 @@ OWN = [
     # a unit glued to its name: no literal word can stand for "TP" here
     "Người dân TPVinh và TPHCM đón Tết.",
     "Dân TPHuế vui.",
+    # the patterns with a precheck instead: whole-line shapes, a prefix glued to a name
+    "TIN LIÊN QUAN",
+    "  KẾT QUẢ NỔI BẬT 2024: ",
+    "Nguyễn Văn An",
+    " Trần Thị Hà ",
+    "Thành phố Vinh, TP.Hà Tĩnh, Tp Huế và thành_phố Đà Nẵng đón khách.",
+    "Bà H'Hen Niê và ông Y Moan Byă thăm STTTT cùng SNN&PTNT.",
 ]
 
 
@@ -99,3 +106,20 @@ def test_a_two_word_literal_needs_both_words_side_by_side(rules):
     assert [c.rule_id for c in find_candidates(side_by_side, only)] == ["agency.police_province"]
     assert find_candidates(apart, only) == []
     assert seen == [side_by_side]
+
+
+def test_precheck_is_found_wherever_its_pattern_matches(rules):
+    """A precheck only saves time: every sentence view a pattern matches in holds it."""
+    nlp = load()
+    prechecked = [p for p in rules.patterns if p.precheck is not None]
+    assert len(prechecked) >= 5
+    matched = dict.fromkeys((p.rule.id for p in prechecked), 0)
+    for sentence in sentences():
+        doc = nlp.tokenizer.from_sentences(sentence, [(0, len(sentence), 0)])
+        for words in (False, True):
+            view = sentence_view(doc, 0, len(sentence), rules, words=words)
+            for p in prechecked:
+                if p.regex.search(view):
+                    assert p.precheck.search(view), (p.rule.id, view)
+                    matched[p.rule.id] += 1
+    assert all(matched.values()), matched

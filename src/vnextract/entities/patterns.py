@@ -26,6 +26,8 @@ class CompiledPattern:
     # (side by side) of the longer ones is skipped
     requires_words: frozenset[str] = frozenset()
     requires_pairs: frozenset[tuple[str, str]] = frozenset()
+    # found in every sentence view the pattern matches in (None: no such test)
+    precheck: regex.Pattern | None = None
 
 
 _WORDS = regex.compile(r"\w+|[^\w\s]")
@@ -92,7 +94,8 @@ def _compile(
     heads = [literal_words(x)[:2] for x in requires or ()]
     words = frozenset(h[0] for h in heads if len(h) == 1)
     pairs = frozenset((h[0], h[1]) for h in heads if len(h) == 2)
-    return CompiledPattern(rule, regex.compile(full), requires, words, pairs)
+    precheck = rule.precheck and regex.compile(expand_pattern(rule.precheck, placeholders))
+    return CompiledPattern(rule, regex.compile(full), requires, words, pairs, precheck or None)
 
 
 def compile_patterns(

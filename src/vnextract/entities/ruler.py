@@ -46,7 +46,8 @@ def find_candidates(view: str, rules: EntityRules, *, prefilter: bool = True) ->
         prefilter: skip the patterns none of whose ``requires`` literals can be in the
             sentence because not even its first word (one-word literals) or its first
             two words side by side (longer ones) are: the sentence's words are looked
-            up once, instead of a scan per pattern.
+            up once, instead of a scan per pattern; and those whose ``precheck`` is
+            not found in ``view``.
     Returns:
         Candidates in pattern order; overlaps are left for the resolver.
     """
@@ -62,6 +63,8 @@ def find_candidates(view: str, rules: EntityRules, *, prefilter: bool = True) ->
             enabled.update(by_pair.get(pair, ()))
     for i, compiled in enumerate(rules.patterns):
         if enabled is not None and compiled.requires is not None and i not in enabled:
+            continue
+        if prefilter and compiled.precheck is not None and not compiled.precheck.search(view):
             continue
         rule = compiled.rule
         for m in compiled.regex.finditer(view):

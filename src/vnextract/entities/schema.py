@@ -223,6 +223,10 @@ class EntityPattern(BaseModel):
     # a cheap test before the pattern runs: the sentence (lower-cased, "_" read as a
     # space) must contain one of these; "{NAME}" stands for one of the word lists
     requires: list[str] | None = Field(default=None, min_length=1)
+    # where no literal can stand guard (a unit glued to its name, a whole-line shape): a
+    # regex, written like ``pattern``, found in every sentence the pattern matches in; the
+    # pattern runs only where it is found (tests/test_entities_prefilter.py holds this)
+    precheck: str | None = None
 
     @field_validator("requires")
     @classmethod

@@ -93,7 +93,10 @@ class NumberPatterns:
             rf"\s+(?P<cue>{alternation(rules.bound_after)})(?!\p{{L}})",
             regex.I,
         )
-        self._not_patterns = [(regex.compile(p.pattern), p.spare_glued) for p in rules.not_patterns]
+        self._not_patterns = [
+            (regex.compile(p.pattern), p.spare_glued, p.precheck and regex.compile(p.precheck))
+            for p in rules.not_patterns
+        ]
         after = alternation(w for cue in rules.not_after for w in cue.words)
         self._not_after = regex.compile(rf"(?:^|[^\p{{L}}])(?:{after}){ws}$", regex.I)
         self._name_after = regex.compile(
@@ -120,7 +123,9 @@ class NumberPatterns:
     def blocked_spans(self, text: str) -> list[tuple[int, int]]:
         """Spans of identifiers, times, URLs... in which no figure is read."""
         spans = []
-        for pattern, spare_glued in self._not_patterns:
+        for pattern, spare_glued, precheck in self._not_patterns:
+            if precheck and not precheck.search(text):
+                continue
             for m in pattern.finditer(text):
                 if spare_glued and self._spare.fullmatch(m.group()):
                     continue
