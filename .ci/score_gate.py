@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Fail CI when a set's scores fall below its bars (a ratchet: raise, never lower).
 
-usage: score_gate.py SET OUT_DIR GOLD_DIR      (SET: seeds or dev)
+usage: score_gate.py SET OUT_DIR GOLD_DIR      (SET: seeds, dev, blind1, blind2, blind3)
 
 The bars are what main reaches now, rounded down; raise them as the code improves.
 """
@@ -26,9 +26,9 @@ GATES = {
     # ../shared/dev: 20 real excerpts, scored as main reaches them
     "dev": {
         "value_f1": 0.98,
-        "record_f1": 0.90,
-        "subject_accuracy": 0.93,
-        "attribute_accuracy": 0.98,
+        "record_f1": 0.92,
+        "subject_accuracy": 0.94,
+        "attribute_accuracy": 0.99,
         "entities": {
             "DATE": 0.98,
             "AGENCY": 0.96,
@@ -39,6 +39,56 @@ GATES = {
             "OFFICIAL": 1.0,
         },
         "max_negative_hits": 2,
+    },
+    # tests/eval: the blind sets, once scored untuned and since studied (development sets);
+    # their gates keep what was learnt from them from being lost
+    "blind1": {
+        "value_f1": 0.99,
+        "record_f1": 0.90,
+        "subject_accuracy": 0.93,
+        "attribute_accuracy": 0.96,
+        "entities": {
+            "DATE": 0.99,
+            "AGENCY": 0.93,
+            "PERSON": 0.97,
+            "LOCATION": 0.94,
+            "ORG": 0.90,
+            "LEGAL_DOC": 1.0,
+            "OFFICIAL": 0.96,
+        },
+        "max_negative_hits": 0,
+    },
+    "blind2": {
+        "value_f1": 0.99,
+        "record_f1": 0.92,
+        "subject_accuracy": 0.95,
+        "attribute_accuracy": 0.97,
+        "entities": {
+            "DATE": 0.96,
+            "AGENCY": 0.96,
+            "PERSON": 0.96,
+            "LOCATION": 0.96,
+            "ORG": 1.0,
+            "LEGAL_DOC": 1.0,
+            "OFFICIAL": 0.95,
+        },
+        "max_negative_hits": 2,
+    },
+    "blind3": {
+        "value_f1": 0.99,
+        "record_f1": 0.91,
+        "subject_accuracy": 0.94,
+        "attribute_accuracy": 0.97,
+        "entities": {
+            "DATE": 0.99,
+            "AGENCY": 0.96,
+            "PERSON": 0.97,
+            "LOCATION": 0.97,
+            "ORG": 1.0,
+            "LEGAL_DOC": 1.0,
+            "OFFICIAL": 0.98,
+        },
+        "max_negative_hits": 0,
     },
 }
 
