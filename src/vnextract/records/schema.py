@@ -46,6 +46,8 @@ class RecordRules(BaseModel):
     existentials: list[str]
     connectors: list[str]
     auxiliaries: list[str]
+    # one word holding a copula, auxiliary or stop word ('trồng mới', 'mặt bằng')
+    compounds: list[str] = []
     fillers: list[str]
     subject_heads: list[str]
     after_stops: list[str]

@@ -71,6 +71,10 @@ def choose_subject(
     if not topic and counted and q.percent and cues.share_tail.search(before) and last:
         # 'đạt 3.200 tỷ đồng, chiếm 41% tổng dư nợ': the figure's share of that whole
         return f"{last} {cues.rules.share_joiner} {counted}", f"{shape}.share+previous"
+    if not counted and q.percent and last and cues.share_opening.search(before):
+        # 'trong đó 3.100 hồ sơ trực tuyến, chiếm 62%': the share of the figure just
+        # before, a part with its own noun, not of the whole that part belongs to
+        return last, f"{shape}.share+last"
     if topic and counted and _names_nothing(cues, counted, topic):
         return topic, f"{shape}.topic"
     if topic and cues.rate_head_full.fullmatch(cues.low(topic)) and (last or previous):
