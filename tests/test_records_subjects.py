@@ -219,3 +219,24 @@ PARTS = [
 @pytest.mark.parametrize(("text", "value_text", "held", "absent"), PARTS)
 def test_subject_part_names_its_own_noun(builder, text, value_text, held, absent):
     check(builder, text, value_text, held, absent)
+
+
+# 'X với N Y': what is counted after the connector belongs to the one named before it
+# (text, figure, held, absent)
+OWNERS = [
+    ("Thị trường lớn nhất là Đức với 3.200 lao động.", "3.200", ["đức", "lao động"], []),
+    ("Singapore tiếp tục là nhà đầu tư lớn nhất với 88 dự án.", "88", ["singapore"], ["tục"]),
+    ("Khu du lịch Tràng An với khoảng 250.000 lượt khách.", "250.000", ["tràng an"], []),
+    ("Đội phản ứng nhanh của tỉnh với 30 thành viên.", "30", ["phản ứng nhanh"], []),
+    # the share after it is that owner's share of the whole
+    ("Thị trường lớn nhất là Đức với 3.200 lao động, chiếm 35% tổng số.", "35", ["đức"], []),
+    # negatives: a clause with its own verb, a part of the figure before, a comparison
+    ("Sở đã làm việc với 12 doanh nghiệp.", "12", ["doanh nghiệp"], ["sở"]),
+    ("Toàn tỉnh có 11 đơn vị cung ứng với 225 điểm phục vụ.", "225", ["điểm phục vụ"], []),
+    ("Giá trị sản xuất tăng 5% so với 120 tỷ đồng năm trước.", "120", [], ["của"]),
+]
+
+
+@pytest.mark.parametrize(("text", "value_text", "held", "absent"), OWNERS)
+def test_subject_owner_before_connector(builder, text, value_text, held, absent):
+    check(builder, text, value_text, held, absent)

@@ -195,6 +195,16 @@ class Cues:
             rf"^\s*(?:{measures})(?![\p{{L}}\p{{N}}])\s*(?:$|[,;]|(?:{alternation(rules.prepositions)})(?!\p{{L}}))"
         )
         self.share_tail = tail(rules.share_verbs) if rules.share_verbs else NEVER
+        # 'Đức với 3.200 lao động': a connector right before the number (and its bound)
+        # after the one who holds the figure; 'so với' compares
+        self.owner_link = (
+            regex.compile(
+                rf"(?<!\p{{L}})(?:{guarded(rules.owner_connectors, rules.part_of_exceptions)})"
+                rf"(?:\s+(?:{alternation(rules.bound_cues)}))*\s*$"
+            )
+            if rules.owner_connectors
+            else NEVER
+        )
         # ', chiếm khoảng 62%': a share verb opening its comma part, nothing named before it
         self.share_opening = (
             regex.compile(

@@ -88,6 +88,8 @@ class RecordRules(BaseModel):
     measure_units: list[str] = []
     share_verbs: list[str] = []
     share_joiner: str = ""
+    owner_connectors: list[str] = []
+    owner_joiner: str = ""
     clause_openers: list[str] = []
     report_verbs: list[str] = []
     max_coordinated_words: int = Field(default=8, ge=1, le=20)
