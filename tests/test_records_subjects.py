@@ -151,3 +151,92 @@ COORDINATED = [
 @pytest.mark.parametrize(("text", "value_text", "held", "absent"), COORDINATED)
 def test_subject_coordination_keeps_every_item(builder, text, value_text, held, absent):
     check(builder, text, value_text, held, absent)
+
+
+# 'mới' after a verb says the thing is new, and 'bằng' inside a noun is no comparison:
+# neither cuts the subject (text, figure, held, absent)
+COMPOUNDS = [
+    ("Năm nay huyện trồng mới 640 ha cao su.", "640", ["trồng mới"], []),
+    ("Trong đó, xây mới 85 căn, sửa chữa 40 căn.", "85", ["xây mới"], []),
+    ("Số doanh nghiệp thành lập mới là 230 doanh nghiệp.", "230", ["thành lập mới"], []),
+    ("Số người có việc làm mới đạt 6.200 người.", "6.200", ["việc làm mới"], []),
+    ("Công tác giải phóng mặt bằng đạt 87% diện tích.", "87", ["mặt bằng"], []),
+    ("Đã bàn giao 12 ha mặt bằng sạch cho chủ đầu tư.", "12", ["mặt bằng"], []),
+    ("Có 31 nhãn hiệu được cấp văn bằng bảo hộ.", "31", ["văn bằng"], []),
+    ("Diện tích lúa vùng đồng bằng đạt 41.000 ha.", "41.000", ["đồng bằng"], []),
+    # 'hiện' (now) is a filler, but part of the verb in 'phát hiện', 'thực hiện'
+    ("Các đoàn kiểm tra đã phát hiện 57 vi phạm.", "57", ["phát hiện"], []),
+    ("Huyện đã thực hiện 45 cuộc kiểm tra.", "45", ["thực hiện"], []),
+    # negatives: 'mới' before a verb is an auxiliary, 'bằng' before a figure compares
+    ("Doanh thu mới đạt 45% kế hoạch năm.", "45", ["doanh thu"], ["mới"]),
+    ("Số hộ được hỗ trợ bằng 120 hộ của năm trước.", "120", ["hộ được hỗ trợ"], ["bằng"]),
+]
+
+
+@pytest.mark.parametrize(("text", "value_text", "held", "absent"), COMPOUNDS)
+def test_subject_compound_keeps_its_cue_word(builder, text, value_text, held, absent):
+    check(builder, text, value_text, held, absent)
+
+
+# a part after 'trong đó' names its own noun: neither its share nor the part after it
+# takes the whole's subject (text, figure, held, absent)
+PARTS = [
+    (
+        "Sở đã tiếp nhận 5.000 hồ sơ, trong đó 3.100 hồ sơ nộp trực tuyến, chiếm 62%.",
+        "62",
+        ["trực tuyến"],
+        [],
+    ),
+    (
+        "Toàn xã có 90 nhà văn hóa, trong đó có 40 nhà văn hóa được sửa chữa, chiếm khoảng 44%.",
+        "44",
+        ["sửa chữa"],
+        [],
+    ),
+    (
+        "Cả tỉnh có 800 thuê bao, trong đó thuê bao di động có 600 thuê bao, "
+        "thuê bao cố định 200 thuê bao.",
+        "600",
+        ["di động"],
+        ["cố định"],
+    ),
+    (
+        "Cả tỉnh có 800 thuê bao, trong đó thuê bao di động có 600 thuê bao, "
+        "thuê bao cố định 200 thuê bao.",
+        "200",
+        ["cố định"],
+        [],
+    ),
+    # negatives: a share with nothing before it is the figure's own; a verb before the
+    # part's number takes the noun after it; a list of short nouns stays one list
+    ("Tỉnh có 5.000 hộ nghèo, chiếm 3%.", "3", ["hộ nghèo"], []),
+    ("Doanh thu đạt 500 tỷ đồng, xuất khẩu chiếm 30%.", "30", ["xuất khẩu"], ["doanh thu"]),
+    ("Sở đã tiếp nhận 5.400 hồ sơ, trong đó xử lý 3.000 hồ sơ.", "3.000", ["xử lý hồ sơ"], []),
+    ("Tỉnh có 15 sở, ban, ngành đạt chuẩn.", "15", ["sở, ban, ngành"], []),
+]
+
+
+@pytest.mark.parametrize(("text", "value_text", "held", "absent"), PARTS)
+def test_subject_part_names_its_own_noun(builder, text, value_text, held, absent):
+    check(builder, text, value_text, held, absent)
+
+
+# 'X với N Y': what is counted after the connector belongs to the one named before it
+# (text, figure, held, absent)
+OWNERS = [
+    ("Thị trường lớn nhất là Đức với 3.200 lao động.", "3.200", ["đức", "lao động"], []),
+    ("Singapore tiếp tục là nhà đầu tư lớn nhất với 88 dự án.", "88", ["singapore"], ["tục"]),
+    ("Khu du lịch Tràng An với khoảng 250.000 lượt khách.", "250.000", ["tràng an"], []),
+    ("Đội phản ứng nhanh của tỉnh với 30 thành viên.", "30", ["phản ứng nhanh"], []),
+    # the share after it is that owner's share of the whole
+    ("Thị trường lớn nhất là Đức với 3.200 lao động, chiếm 35% tổng số.", "35", ["đức"], []),
+    # negatives: a clause with its own verb, a part of the figure before, a comparison
+    ("Sở đã làm việc với 12 doanh nghiệp.", "12", ["doanh nghiệp"], ["sở"]),
+    ("Toàn tỉnh có 11 đơn vị cung ứng với 225 điểm phục vụ.", "225", ["điểm phục vụ"], []),
+    ("Giá trị sản xuất tăng 5% so với 120 tỷ đồng năm trước.", "120", [], ["của"]),
+]
+
+
+@pytest.mark.parametrize(("text", "value_text", "held", "absent"), OWNERS)
+def test_subject_owner_before_connector(builder, text, value_text, held, absent):
+    check(builder, text, value_text, held, absent)

@@ -34,6 +34,35 @@ def alternation(words: Iterable[str]) -> str:
     return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
+def _guard(word: str, compound: list[str]) -> tuple[str, str]:
+    """The lookarounds that keep ``word`` from matching as part of ``compound`` (its
+    words): the words before it in the compound, or those after it."""
+    n = len(word.split(" "))
+    for i in range(len(compound) - n + 1):
+        if compound[i : i + n] != word.split(" "):
+            continue
+        before, after = " ".join(compound[:i]), " ".join(compound[i + n :])
+        if before and not after:  # 'trồng mới'
+            return rf"(?<!(?<!\p{{L}}){alternation([before])}\s+)", ""
+        if after and not before:  # 'bằng khen'
+            return "", rf"(?!\s+(?:{alternation([after])})(?!\p{{L}}))"
+    return "", ""
+
+
+def guarded(words: Iterable[str], compounds: Iterable[str] = ()) -> str:
+    """:func:`alternation` of ``words``, each kept from matching inside one of
+    ``compounds`` ('mới' is no auxiliary in 'trồng mới', 'bằng' no copula in 'mặt bằng')."""
+    split = [" ".join(c.lower().split()).split(" ") for c in compounds if c.strip()]
+    forms = []
+    for w in sorted(
+        {" ".join(w.lower().split()) for w in words if w.strip()}, key=len, reverse=True
+    ):
+        guards = [_guard(w, c) for c in split]
+        form = alternation([w])
+        forms.append("".join(g for g, _ in guards) + form + "".join(g for _, g in guards))
+    return "|".join(forms)
+
+
 def words(text: str) -> list[regex.Match]:
     """The words of ``text`` as matches (offsets into ``text``)."""
     return list(WORD.finditer(text))
@@ -51,19 +80,19 @@ def _last_chars(words: Iterable[str]) -> frozenset[str] | None:
     return ends or None
 
 
-def tail(words: Iterable[str]) -> regex.Pattern:
+def tail(words: Iterable[str], compounds: Iterable[str] = ()) -> regex.Pattern:
     """One of ``words`` ending the text, after a non-letter or at its start."""
-    return regex.compile(rf"(?:^|(?<=[^\p{{L}}]))(?:{alternation(words)})\s*$")
+    return regex.compile(rf"(?:^|(?<=[^\p{{L}}]))(?:{guarded(words, compounds)})\s*$")
 
 
-def head(words: Iterable[str]) -> regex.Pattern:
+def head(words: Iterable[str], compounds: Iterable[str] = ()) -> regex.Pattern:
     """One of ``words`` opening the text, as a whole word."""
-    return regex.compile(rf"^\s*(?:{alternation(words)})(?!\p{{L}})")
+    return regex.compile(rf"^\s*(?:{guarded(words, compounds)})(?!\p{{L}})")
 
 
-def anywhere(words: Iterable[str]) -> regex.Pattern:
+def anywhere(words: Iterable[str], compounds: Iterable[str] = ()) -> regex.Pattern:
     """One of ``words`` as a whole word anywhere in the text."""
-    return regex.compile(rf"(?<!\p{{L}})(?:{alternation(words)})(?!\p{{L}})")
+    return regex.compile(rf"(?<!\p{{L}})(?:{guarded(words, compounds)})(?!\p{{L}})")
 
 
 def full(words: Iterable[str]) -> regex.Pattern:
@@ -113,18 +142,18 @@ class Cues:
         self.conjunction_head = head(rules.conjunctions)
         self.conjunction_any = anywhere(rules.conjunctions)
         self.qualifier_end = anywhere(rules.qualifier_ends)
-        self.copula_tail = tail(rules.copulas)
-        self.copula_head = head(rules.copulas)
-        self.copula_any = anywhere(rules.copulas)
+        self.copula_tail = tail(rules.copulas, rules.compounds)
+        self.copula_head = head(rules.copulas, rules.compounds)
+        self.copula_any = anywhere(rules.copulas, rules.compounds)
         self.existential_tail = tail(rules.existentials)
-        self.aux_tail = tail(rules.auxiliaries)
-        self.aux_any = anywhere(rules.auxiliaries)
+        self.aux_tail = tail(rules.auxiliaries, rules.compounds)
+        self.aux_any = anywhere(rules.auxiliaries, rules.compounds)
         self.connector_any = anywhere(rules.connectors)
         self.connector_tail = regex.compile(rf"(?:{alternation(rules.connectors)})\s*$")
-        self.filler_head = head(rules.fillers)
-        self.filler_tail = tail(rules.fillers)
+        self.filler_head = head(rules.fillers, rules.compounds)
+        self.filler_tail = tail(rules.fillers, rules.compounds)
         self.filler_full = regex.compile(rf"^\s*(?:(?:{alternation(rules.fillers)})\s*[,]?\s*)*$")
-        self.after_stop = anywhere(rules.after_stops)
+        self.after_stop = anywhere(rules.after_stops, rules.compounds)
         self.preposition_head = head(rules.prepositions)
         # the cue words a topic ends in, in the order they are stripped
         self.link_tails = (
@@ -166,6 +195,25 @@ class Cues:
             rf"^\s*(?:{measures})(?![\p{{L}}\p{{N}}])\s*(?:$|[,;]|(?:{alternation(rules.prepositions)})(?!\p{{L}}))"
         )
         self.share_tail = tail(rules.share_verbs) if rules.share_verbs else NEVER
+        # 'Đức với 3.200 lao động': a connector right before the number (and its bound)
+        # after the one who holds the figure; 'so với' compares
+        self.owner_link = (
+            regex.compile(
+                rf"(?<!\p{{L}})(?:{guarded(rules.owner_connectors, rules.part_of_exceptions)})"
+                rf"(?:\s+(?:{alternation(rules.bound_cues)}))*\s*$"
+            )
+            if rules.owner_connectors
+            else NEVER
+        )
+        # ', chiếm khoảng 62%': a share verb opening its comma part, nothing named before it
+        self.share_opening = (
+            regex.compile(
+                rf"(?:^|,)\s*(?:{alternation(rules.share_verbs)})"
+                rf"(?:\s+(?:{alternation(rules.bound_cues)}))*\s*$"
+            )
+            if rules.share_verbs
+            else NEVER
+        )
         self.subject_unit = regex.compile(
             rf"^\s*(?:(?:{prefixes})\s+)?(?P<unit>{alternation(rules.units)})(?![\p{{L}}\p{{N}}])"
         )

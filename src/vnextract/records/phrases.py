@@ -54,6 +54,12 @@ def stop_word(cues: Cues, word: str) -> bool:
     )
 
 
+def _restates(item: str, following: str) -> bool:
+    """Whether ``following`` opens with the whole of ``item`` and says more."""
+    item, following = " ".join(item.split()), " ".join(following.split())
+    return bool(item) and following.startswith(item + " ")
+
+
 def _list_goes_on(cues: Cues, text: str, span: str, lspan: str, end: int, limit: int) -> int:
     """Where a list of short nouns separated by commas ends ('sở, ban, ngành'): the
     phrase's ``end``, or the comma where a clause or the next figure's topic starts."""
@@ -80,7 +86,13 @@ def _list_goes_on(cues: Cues, text: str, span: str, lspan: str, end: int, limit:
             and limit < len(text)
             and "," not in rest
             and not cues.conjunction_tail.search(tail_words)
-            and (len(words(tail_words)) <= 2 or bool(cues.copula_tail.search(tail_words)))
+            and (
+                len(words(tail_words)) <= 2
+                or bool(cues.copula_tail.search(tail_words))
+                # '600 thuê bao, thuê bao cố định 200': a part that restates the noun
+                # before the comma and runs into the next figure is that figure's topic
+                or _restates(lspan[pos:comma], tail_words)
+            )
         )
         if len(segment_words) > 3 or starts_clause or next_topic:
             return comma

@@ -46,6 +46,8 @@ class RecordRules(BaseModel):
     existentials: list[str]
     connectors: list[str]
     auxiliaries: list[str]
+    # one word holding a copula, auxiliary or stop word ('trồng mới', 'mặt bằng')
+    compounds: list[str] = []
     fillers: list[str]
     subject_heads: list[str]
     after_stops: list[str]
@@ -86,6 +88,8 @@ class RecordRules(BaseModel):
     measure_units: list[str] = []
     share_verbs: list[str] = []
     share_joiner: str = ""
+    owner_connectors: list[str] = []
+    owner_joiner: str = ""
     clause_openers: list[str] = []
     report_verbs: list[str] = []
     max_coordinated_words: int = Field(default=8, ge=1, le=20)

@@ -39,6 +39,22 @@ def _names_nothing(cues: Cues, counted: str, topic: str) -> bool:
     )
 
 
+def _owner(cues: Cues, topic: str) -> str:
+    """Who holds a figure tied to it by a connector ('Khu du lịch Tràng An với 250.000
+    lượt khách'): the topic, or, past a copula, the side of it with a name ('Thị trường
+    lớn nhất là Đức', 'Singapore tiếp tục là nhà đầu tư lớn nhất'); '' for a clause with
+    its own auxiliary ('Sở đã làm việc với 12 doanh nghiệp')."""
+    low = cues.low(topic)
+    copulas = list(cues.copula_any.finditer(low))
+    if not copulas:
+        return "" if cues.aux_any.search(low) else topic
+    sides = (topic[copulas[-1].end() :], topic[: copulas[0].start()])
+    side = next((s for s in sides if regex.search(r"(?<!\p{L})\p{Lu}", s)), "")
+    while (m := cues.aux_tail.search(cues.low(side))) and m.start() > 0:
+        side = side[: m.start()]  # 'Singapore tiếp tục'
+    return side.strip(" ,")
+
+
 def choose_subject(
     cues: Cues,
     topic: str,
@@ -71,6 +87,10 @@ def choose_subject(
     if not topic and counted and q.percent and cues.share_tail.search(before) and last:
         # 'đạt 3.200 tỷ đồng, chiếm 41% tổng dư nợ': the figure's share of that whole
         return f"{last} {cues.rules.share_joiner} {counted}", f"{shape}.share+previous"
+    if not counted and q.percent and last and cues.share_opening.search(before):
+        # 'trong đó 3.100 hồ sơ trực tuyến, chiếm 62%': the share of the figure just
+        # before, a part with its own noun, not of the whole that part belongs to
+        return last, f"{shape}.share+last"
     if topic and counted and _names_nothing(cues, counted, topic):
         return topic, f"{shape}.topic"
     if topic and cues.rate_head_full.fullmatch(cues.low(topic)) and (last or previous):
@@ -81,6 +101,10 @@ def choose_subject(
         return topic, f"{shape}.topic"
     if topic and link == "existential" and cues.heads.search(cues.low(topic)):
         return topic, f"{shape}.topic"  # 'tổng số thuê bao cố định hiện có 160.000 thuê bao'
+    owned = counted and link == "connector" and cues.owner_link.search(before)
+    if owned and (owner := _owner(cues, topic)):
+        # 'Đức với 3.200 lao động': the one named before the connector holds the figure
+        return f"{counted} {cues.rules.owner_joiner} {owner}", f"{shape}.after+owner"
     if counted:
         if link in ("existential", "connector") or not topic:
             return counted, f"{shape}.after"

@@ -197,8 +197,10 @@ def topic(cues: Cues, text: str, low: str, left: int, right: int) -> tuple[str, 
     for m in TOPIC_STOP.finditer(SHORT_PAREN.sub(lambda p: " " * len(p.group()), seg)):
         cut = m.end()
     for m in cues.connector_any.finditer(lseg, cut):
-        if not lseg[m.end() :].strip():
-            continue  # a connector right before the number: handled as a link word
+        if not cues.bound_tail.sub("", lseg[m.end() :]).strip():
+            # a connector right before the number, or its bound ('với khoảng 250.000'):
+            # handled as a link word
+            continue
         cut = max(cut, m.end())
     seg, lseg, link = _strip_links(cues, seg[cut:], lseg[cut:])
     # per-comma segments: the last substantive one, unless a subject head starts earlier
