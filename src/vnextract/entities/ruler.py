@@ -21,8 +21,9 @@ from vnextract.entities.persist import SavesEntityRules
 SPAN_KEY = "vnextract_candidates"
 
 
-def _triggers(patterns: list[CompiledPattern]) -> tuple[dict, dict]:
-    """Which prefiltered patterns (by position) each literal word and word pair enables."""
+def _triggers(patterns: list[CompiledPattern]) -> tuple[dict, dict, frozenset[int]]:
+    """Which prefiltered patterns (by position) each literal word and word pair enables,
+    and the patterns that run on every sentence (no ``requires``)."""
     by_word: dict[str, list[int]] = {}
     by_pair: dict[tuple[str, str], list[int]] = {}
     for i, compiled in enumerate(patterns):
@@ -31,7 +32,8 @@ def _triggers(patterns: list[CompiledPattern]) -> tuple[dict, dict]:
                 by_word.setdefault(word, []).append(i)
             for pair in compiled.requires_pairs:
                 by_pair.setdefault(pair, []).append(i)
-    return by_word, by_pair
+    always = frozenset(i for i, c in enumerate(patterns) if c.requires is None)
+    return by_word, by_pair, always
 
 
 _TRIGGERS = ByRules(_triggers)
@@ -52,18 +54,20 @@ def find_candidates(view: str, rules: EntityRules, *, prefilter: bool = True) ->
         Candidates in pattern order; overlaps are left for the resolver.
     """
     found: list[Candidate] = []
-    enabled: set[int] | None = None
+    patterns = rules.patterns
+    order: range | list[int] = range(len(patterns))
     if prefilter:
-        by_word, by_pair = _TRIGGERS(rules.patterns)
+        by_word, by_pair, always = _TRIGGERS(patterns)
         words = literal_words(view)
-        enabled = set()
-        for word in set(words):
-            enabled.update(by_word.get(word, ()))
-        for pair in set(pairwise(words)):
-            enabled.update(by_pair.get(pair, ()))
-    for i, compiled in enumerate(rules.patterns):
-        if enabled is not None and compiled.requires is not None and i not in enabled:
-            continue
+        enabled = set(always)
+        # the dictionaries' keys met in C: only the few words that enable a pattern loop
+        for word in by_word.keys() & set(words):
+            enabled.update(by_word[word])
+        for pair in by_pair.keys() & set(pairwise(words)):
+            enabled.update(by_pair[pair])
+        order = sorted(enabled)  # pattern order, as without the prefilter
+    for i in order:
+        compiled = patterns[i]
         if prefilter and compiled.precheck is not None and not compiled.precheck.search(view):
             continue
         rule = compiled.rule
