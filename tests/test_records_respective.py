@@ -52,7 +52,8 @@ CASES = [
         "Huyện cấp 1.480 thẻ bảo hiểm y tế; con số này tăng 7,3% so với năm 2023.",
         {"1.480": Decimal("7.3")},
     ),
-    # beside them: a change of its own after ';', one change of its own after two counts, a change in its clause
+    # beside them: a change of its own after ';' (after one count, after two), a change in
+    # its own clause
     (
         "Toàn tỉnh có 120 hợp tác xã; doanh thu bình quân tăng 8,4% so với cùng kỳ.",
         {"120": None, "8,4": None},

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
+from itertools import pairwise
 
 import regex
 
@@ -35,7 +36,7 @@ def _percent_list(cues: Cues, low: str, qs: Sequence[Quantity], lead: str) -> li
     sign = _sign(cues, lead)
     if not sign or not all(q.percent for q in qs):
         return None
-    for a, b in zip(qs, qs[1:], strict=False):
+    for a, b in pairwise(qs):
         if not cues.list_join.match(low[a.expr_end : b.start]):
             return None
     return [sign] * len(qs)
