@@ -43,6 +43,7 @@ from vnextract.records.qualifiers import (
     signed,
     unread_figure,
 )
+from vnextract.records.respective import respective_changes
 from vnextract.records.schema import Bound, RecordRules
 from vnextract.records.subject import add_section_domain, choose_subject, is_part, raised
 from vnextract.records.topic import bracketed_period, topic
@@ -133,8 +134,12 @@ class RecordBuilder:
         )
         if frame := cues.estimate_frame.search(low):
             st.frame_end = frame.end()
+        listed = respective_changes(cues, low, quantities, st.kinds, st.breaks)
         for i, q in enumerate(quantities):
             role = roles[i]
+            if i in listed:
+                self._listed(st, i, q, *listed[i])
+                continue
             k = bisect_left(
                 st.breaks, q.start
             )  # breaks before the number; bisect keeps this linear
@@ -153,6 +158,16 @@ class RecordBuilder:
         add_section_domain(cues, text, low, st.result.drafts)
         return st.result
 
+    def _listed(self, st: _Reading, i: int, q: Quantity, target: int, role: Role | None) -> None:
+        """Put a change of a list of changes on its count (see ``respective.py``); an
+        absolute change (``role`` None) only restates the count."""
+        st.kinds[i] = "change"
+        if role is not None and target in st.drafts:
+            attach(st.drafts[target], role, st.result, q)
+        elif role is not None:
+            st.result.unattached.append(q)
+        st.left = max(st.left, q.expr_end)
+
     def _qualifier(
         self, st: _Reading, i: int, q: Quantity, role: Role, clause_start: int
     ) -> tuple[Quantity, Role] | None:
@@ -161,7 +176,10 @@ class RecordBuilder:
         to qualify, return it as a figure of its own."""
         cues = self.cues
         back = refers_back(cues, st.low, st.left, role.verb)
-        if back and (earlier := last_figure(st.previous)) is not None:
+        # 'con số này' points to the last figure before it: in this sentence ('...; con
+        # số này tăng 9%'), else in the one before
+        earlier = last_figure([st.drafts[j] for j in sorted(st.drafts)]) or last_figure(st.previous)
+        if back and earlier is not None:
             attach(earlier, role, st.result, q)
             st.left = max(st.left, role.end)
             return None

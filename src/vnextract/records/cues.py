@@ -256,6 +256,12 @@ class Cues:
         self.change_up = verb_tail(rules.change.up, gap)
         self.change_down = verb_tail(rules.change.down, gap)
         self.change_ratio = verb_tail(rules.change.ratio, gap)
+        listed = alternation([*rules.bound_cues, *rules.change.gap, *rules.change.respective])
+        self.list_up = verb_tail(rules.change.up, listed)
+        self.list_down = verb_tail(rules.change.down, listed)
+        self.respective = anywhere(rules.change.respective)
+        joins = alternation(rules.change.list_joins) or r"(?!)"
+        self.list_join = regex.compile(rf"^[\s,]*(?:(?:{joins})(?!\p{{L}}))?\s*$")
         self.change_multiple = verb_tail(rules.change.multiple, gap)
         self.points_unit = regex.compile(
             rf"\s*(?:{alternation(rules.change.points)})(?![\p{{L}}\p{{N}}])"

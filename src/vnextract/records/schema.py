@@ -31,6 +31,9 @@ class _Change(BaseModel):
     points: list[str]
     multiple: list[str]
     times: list[str]
+    # a list of changes after a list of counts goes in order: 'lần lượt', and the list's joins
+    respective: list[str] = []
+    list_joins: list[str] = []
     window_words: int = Field(ge=1, le=20)
 
 

@@ -1,0 +1,33 @@
+"""More numbers that are no figures: clock-time ranges, ages, chainages, names, page furniture.
+
+Sentences written for these tests (public services, traffic, fisheries, roads, population);
+each class lists its negatives and the figures beside them that must stay.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from vnextract.figures.numbers import find_quantities
+
+# (sentence, the value texts that must still be read); every other number is no figure
+CLOCK_RANGES = [
+    ("Thư viện mở cửa từ 19 giờ 30 đến 21 giờ các ngày cuối tuần.", ()),
+    ("Bộ phận tiếp dân làm việc từ 7 giờ đến 17 giờ hằng ngày.", ()),
+    ("Phố đi bộ hoạt động trong khung giờ từ 18 giờ đến 22 giờ.", ()),
+    ("Tổng đài hỗ trợ từ 7 giờ 30 phút đến 16 giờ 30 phút.", ()),
+    ("Xe tải bị cấm lưu thông từ 6 giờ tới 9 giờ sáng.", ()),
+    ("Cổng thông tin bảo trì từ 22 giờ - 24 giờ thứ Bảy.", ()),
+    # beside them: durations, changes of a duration and counts stay
+    ("Thời gian xử lý hồ sơ giảm từ 8 giờ xuống 4 giờ.", ("8", "4")),
+    ("Mỗi ca trực kéo dài từ 2 đến 4 giờ, có 12 cán bộ tham gia.", ("2 đến 4", "12")),
+    ("Từ 7 giờ đến 17 giờ, lực lượng chức năng xử lý 45 trường hợp vi phạm.", ("45",)),
+    ("Máy phát hoạt động 18 giờ/ngày trong mùa khô.", ("18",)),
+    ("Thời gian chờ còn 3 giờ, giảm 2 giờ so với năm trước.", ("3", "2")),
+]
+
+
+@pytest.mark.parametrize(("sentence", "value_texts"), CLOCK_RANGES)
+def test_numbers_clock_ranges_are_skipped(sentence, value_texts):
+    read = tuple(q.value_text for q in find_quantities(sentence))
+    assert read == value_texts

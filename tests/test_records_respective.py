@@ -1,0 +1,74 @@
+"""Changes listed after a list of counts, one for each in order ('..., làm hỏng 40 nhà, 12
+cầu; so với cùng kỳ giảm 8,5% và 3,1%'), and a change in a later clause that names the
+figure before it ('; con số này tăng 4%'): each is its figure's change_percent, never a
+record. Sentences written for these tests.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from vnextract.core.rules import default_rules
+from vnextract.core.textnorm import Folder
+from vnextract.figures.dates import find_dates
+from vnextract.figures.numbers import find_quantities
+from vnextract.records.builder import RecordBuilder, SentenceContext
+from vnextract.segment.sentences import CLAUSE_MARKS
+
+
+@pytest.fixture(scope="module")
+def builder() -> RecordBuilder:
+    rules = default_rules()
+    return RecordBuilder(rules["records.yml"], Folder(rules["text.yml"]))
+
+
+def changes_of(builder: RecordBuilder, text: str) -> dict[str, Decimal | None]:
+    dates = find_dates(text)
+    quantities = find_quantities(text, exclude=[(d.start, d.end) for d in dates])
+    breaks = [i for i, ch in enumerate(text) if ch in CLAUSE_MARKS]
+    result = builder.build(text, quantities, dates, breaks, SentenceContext(published_year=2024))
+    return {d.quantity.value_text: d.change_percent for d in result.drafts}
+
+
+# (sentence, each record's value text and change_percent; no other record)
+CASES = [
+    (
+        "Toàn tỉnh xảy ra 54 vụ cháy, làm chết 3 người, bị thương 17 người; "
+        "so với cùng kỳ giảm 10,2%, 25% và 5,6%.",
+        {"54": Decimal("-10.2"), "3": Decimal(-25), "17": Decimal("-5.6")},
+    ),
+    (
+        "Cảng đón 920 tàu, 1,4 triệu tấn hàng; so với năm trước tăng lần lượt 6,5% và 11%.",
+        {"920": Decimal("6.5"), "1,4": Decimal(11)},
+    ),
+    (
+        "Mưa lũ làm sập 26 nhà, hư hỏng 310 nhà; so với cùng kỳ năm 2023, giảm 4 nhà "
+        "(13,3%), giảm 45 nhà (12,7%).",
+        {"26": Decimal("-13.3"), "310": Decimal("-12.7")},
+    ),
+    (
+        "Huyện cấp 1.480 thẻ bảo hiểm y tế; con số này tăng 7,3% so với năm 2023.",
+        {"1.480": Decimal("7.3")},
+    ),
+    # beside them: a change of its own after ';' (after one count, after two), a change in
+    # its own clause
+    (
+        "Toàn tỉnh có 120 hợp tác xã; doanh thu bình quân tăng 8,4% so với cùng kỳ.",
+        {"120": None, "8,4": None},
+    ),
+    (
+        "Xã có 320 hộ nghèo, 150 hộ cận nghèo; tỷ lệ hộ nghèo giảm 2,1% so với năm trước.",
+        {"320": None, "150": None, "2,1": None},
+    ),
+    (
+        "Cảng đón 920 tàu, tăng 6,5% so với năm trước; sản lượng hàng đạt 1,4 triệu tấn.",
+        {"920": Decimal("6.5"), "1,4": None},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_records_respective_changes_go_to_their_figures(builder, text, expected):
+    assert changes_of(builder, text) == expected
