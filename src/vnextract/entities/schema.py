@@ -87,6 +87,8 @@ class AgenciesRules(BaseModel):
     domains: list[list[str]]
     named: list[list[str]] = Field(default_factory=list)
     renamed: list[DomainRename] = Field(default_factory=list)
+    # verbs a body's name stops before ({NAME_VERB})
+    name_verbs: list[str] = Field(default_factory=list)
 
     @field_validator("domains", "named")
     @classmethod
