@@ -173,6 +173,7 @@ def _places(w: RuleWords) -> dict[str, str]:
         "PLACE_KEEP": alternation(locations.place_types.keep),
         "PLACE_DROP": alternation(locations.place_types.drop),
         "STREET": alternation(locations.street_words),
+        "ROAD_KIND": "(?i:" + alternation(locations.road_kinds) + r")(?![\p{L}\d])",
         "NUMBER_WORD": alternation([*locations.number_words, legal.number_word]),
         "COUNTRY": alternation(w.countries),
         "DISTRICT": alternation([n for g in w.districts for n in g]),

@@ -156,6 +156,8 @@ class LocationsRules(BaseModel):
     units: list[str] = Field(min_length=1)
     place_types: PlaceTypes = Field(default_factory=PlaceTypes)
     street_words: list[str] = Field(default_factory=list)
+    # kinds of road written with a capital after a street word, never its name
+    road_kinds: list[str] = Field(default_factory=list)
     number_words: list[str] = Field(default_factory=list)
     # what joins the names of a list of places ("huyện A, B và C")
     list_joiners: list[str] = Field(default_factory=list)
