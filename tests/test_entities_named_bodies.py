@@ -154,3 +154,50 @@ WRONG = [
 @pytest.mark.parametrize(("text", "province", "canonical"), WRONG)
 def test_entities_named_bodies_not_misread(nlp, text, province, canonical):
     assert canonical not in agencies(nlp, text, province)
+
+
+# A sub-department's name stops before the sentence's verb, whatever the verb and
+# whatever follows it; its own lower-case words before the verb stay in the name.
+BEFORE_VERB = [
+    ("Chi cục Kiểm lâm cho biết: rừng trồng mới tăng.", "Gia Lai", "Chi cục Kiểm lâm Gia Lai"),
+    ("Chi cục Thủy sản thông báo, mùa cấm khai thác bắt đầu.", None, "Chi cục Thủy sản"),
+    ("Chi cục Thú y khẳng định: dịch đã được khống chế.", "Nghệ An", "Chi cục Thú y Nghệ An"),
+    ("Chi cục Thống kê nhấn mạnh, số liệu còn sơ bộ.", None, "Chi cục Thống kê"),
+    ("Chi cục Kiểm lâm vừa phát hiện, bắt giữ hai xe gỗ.", None, "Chi cục Kiểm lâm"),
+    (
+        "Theo Chi cục Dân số - Kế hoạch hóa gia đình cho biết, tỷ số giới tính giảm.",
+        "Bến Tre",
+        "Chi cục Dân số - Kế hoạch hóa gia đình Bến Tre",
+    ),
+    (
+        "Chi cục Dân số - Kế hoạch hóa gia đình tổ chức ba lớp tập huấn.",
+        None,
+        "Chi cục Dân số - Kế hoạch hóa gia đình",
+    ),
+    (
+        "Chi cục Thủy lợi và phòng chống thiên tai đề nghị, các xã gia cố đê.",
+        None,
+        "Chi cục Thủy lợi và phòng chống thiên tai",
+    ),
+    ("Chi cục Bảo vệ môi trường kiểm tra, xử lý 9 cơ sở.", None, "Chi cục Bảo vệ môi trường"),
+]
+
+
+@pytest.mark.parametrize(("text", "province", "canonical"), BEFORE_VERB)
+def test_entities_named_bodies_stop_before_verb(nlp, text, province, canonical):
+    assert canonical in agencies(nlp, text, province)
+
+
+VERB_IN_NAME = [
+    ("Chi cục Kiểm lâm cho biết: rừng trồng mới tăng.", "Gia Lai", "cho biết"),
+    ("Chi cục Thủy sản thông báo, mùa cấm khai thác bắt đầu.", None, "thông báo"),
+    ("Chi cục Thú y khẳng định: dịch đã được khống chế.", None, "khẳng định"),
+    ("Chi cục Thống kê nhấn mạnh, số liệu còn sơ bộ.", None, "nhấn mạnh"),
+    ("Chi cục Kiểm lâm vừa phát hiện, bắt giữ hai xe gỗ.", None, "phát hiện"),
+    ("Chi cục Bảo vệ môi trường kiểm tra, xử lý 9 cơ sở.", None, "kiểm tra"),
+]
+
+
+@pytest.mark.parametrize(("text", "province", "verb"), VERB_IN_NAME)
+def test_entities_named_bodies_verb_not_in_name(nlp, text, province, verb):
+    assert not any(verb in name for name in agencies(nlp, text, province))

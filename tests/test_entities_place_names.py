@@ -150,3 +150,35 @@ ADDRESSES = [
 @pytest.mark.parametrize(("text", "names"), ADDRESSES)
 def test_entities_place_names_street_in_address(nlp, text, names):
     assert places(nlp, text) == names
+
+
+# A reserve is one place with its kind word, also second in a list; a kind of road after
+# a street word is no street's name, a street's own name still is.
+ROADS_AND_RESERVES = [
+    ("Khu bảo tồn thiên nhiên Xuân Liên có voọc quý.", "khu bảo tồn thiên nhiên Xuân Liên"),
+    (
+        "Vườn quốc gia Cúc Phương và Khu bảo tồn thiên nhiên Pù Luông đón khách.",
+        "khu bảo tồn thiên nhiên Pù Luông",
+    ),
+    ("Tàu tuần tra Khu bảo tồn biển Hòn Mun mỗi ngày.", "khu bảo tồn biển Hòn Mun"),
+    ("Xe tải đi đường Vành đai 2 rồi rẽ vào đường Nguyễn Trãi.", "đường Nguyễn Trãi"),
+    ("Phố Hàng Gai và đường Cao tốc Nội Bài - Lào Cai.", "phố Hàng Gai"),
+]
+
+NOT_PLACES = [
+    ("Vườn quốc gia Cúc Phương và Khu bảo tồn thiên nhiên Pù Luông đón khách.", "khu"),
+    ("Xe tải đi đường Vành đai 2 rồi rẽ vào đường Nguyễn Trãi.", "đường vành"),
+    ("Dự án đường Vành đai 3 qua hai quận.", "đường vành"),
+    ("Phố Hàng Gai và đường Cao tốc Nội Bài - Lào Cai.", "đường cao"),
+    ("Thông xe đường Quốc lộ 1 đoạn tránh.", "đường quốc"),
+]
+
+
+@pytest.mark.parametrize(("text", "place"), ROADS_AND_RESERVES)
+def test_entities_place_names_reserves_and_streets(nlp, text, place):
+    assert place.lower() in {p.lower() for p in places(nlp, text)}
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_PLACES)
+def test_entities_place_names_road_kind_and_unit_word_not_place(nlp, text, word):
+    assert word not in {p.lower() for p in places(nlp, text)}

@@ -173,6 +173,7 @@ def _places(w: RuleWords) -> dict[str, str]:
         "PLACE_KEEP": alternation(locations.place_types.keep),
         "PLACE_DROP": alternation(locations.place_types.drop),
         "STREET": alternation(locations.street_words),
+        "ROAD_KIND": "(?i:" + alternation(locations.road_kinds) + r")(?![\p{L}\d])",
         "NUMBER_WORD": alternation([*locations.number_words, legal.number_word]),
         "COUNTRY": alternation(w.countries),
         "DISTRICT": alternation([n for g in w.districts for n in g]),
@@ -200,6 +201,8 @@ def _bodies(w: RuleWords) -> dict[str, str]:
         "DOMAIN_ABBR": alternation([a.replace("&", "").replace("-", "") for a in domain_abbrs])
         + r"(?![\p{L}\d])",
         "ORG_BREAK": alternation(orgs.name_breaks) + r"(?![\p{L}\d])",
+        # a verb after a body's name: where its lower-case words stop
+        "NAME_VERB": alternation(agencies.name_verbs) + r"(?![\p{L}\d])",
         "BRAND_CUE": alternation(orgs.brand_cues),
         "NOT_BRAND": "(?i:" + alternation(orgs.not_brands) + r")(?![\p{L}\d])",
         "AGENCY_NAME": "(?i:" + alternation([n for g in agencies.named for n in g]) + ")",

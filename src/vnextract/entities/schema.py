@@ -87,6 +87,8 @@ class AgenciesRules(BaseModel):
     domains: list[list[str]]
     named: list[list[str]] = Field(default_factory=list)
     renamed: list[DomainRename] = Field(default_factory=list)
+    # verbs a body's name stops before ({NAME_VERB})
+    name_verbs: list[str] = Field(default_factory=list)
 
     @field_validator("domains", "named")
     @classmethod
@@ -154,6 +156,8 @@ class LocationsRules(BaseModel):
     units: list[str] = Field(min_length=1)
     place_types: PlaceTypes = Field(default_factory=PlaceTypes)
     street_words: list[str] = Field(default_factory=list)
+    # kinds of road written with a capital after a street word, never its name
+    road_kinds: list[str] = Field(default_factory=list)
     number_words: list[str] = Field(default_factory=list)
     # what joins the names of a list of places ("huyện A, B và C")
     list_joiners: list[str] = Field(default_factory=list)
