@@ -31,3 +31,24 @@ CLOCK_RANGES = [
 def test_numbers_clock_ranges_are_skipped(sentence, value_texts):
     read = tuple(q.value_text for q in find_quantities(sentence))
     assert read == value_texts
+
+
+AGE_BANDS = [
+    ("Thanh niên trong độ tuổi từ 18 đến 25 được gọi khám tuyển.", ()),
+    ("Người lao động trong độ tuổi lao động từ 15 đến 60 tuổi được học nghề.", ()),
+    ("Người cao tuổi trong độ tuổi từ 60 trở lên được tặng quà.", ()),
+    ("Học sinh lứa tuổi từ 11 tuổi đến 14 tuổi tham gia hội thao.", ()),
+    # beside them: the counts and shares of the band stay, and so do look-alikes
+    ("Có 1.200 thanh niên trong độ tuổi từ 18 đến 27 đăng ký khám tuyển.", ("1.200",)),
+    ("Nạn nhân ở độ tuổi từ 16 - 30 chiếm gần 41% số ca.", ("41",)),
+    ("Trẻ lứa tuổi từ 3 tuổi đến 5 tuổi được đến trường là 9.800 em.", ("9.800",)),
+    ("Nạn nhân trong độ tuổi này chiếm 34 - 40% tổng số.", ("34 - 40",)),
+    ("Tỷ lệ dân số trong độ tuổi lao động đạt 68,5%.", ("68,5",)),
+    ("Số người trong độ tuổi lao động tăng từ 500 đến 600 nghìn người.", ("500 đến 600",)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "value_texts"), AGE_BANDS)
+def test_numbers_age_bands_are_skipped(sentence, value_texts):
+    read = tuple(q.value_text for q in find_quantities(sentence))
+    assert read == value_texts
