@@ -52,3 +52,23 @@ AGE_BANDS = [
 def test_numbers_age_bands_are_skipped(sentence, value_texts):
     read = tuple(q.value_text for q in find_quantities(sentence))
     assert read == value_texts
+
+
+TRIP_LENGTHS = [
+    ("Tàu cá thực hiện chuyến biển dài 20-25 ngày.", ()),
+    ("Chuyến khảo sát kéo dài 10-12 ngày tại đảo.", ()),
+    ("Sau 2 - 3 ngày, nước rút dần.", ()),
+    # beside them: the catch, the passengers and other lengths stay
+    ("Mỗi chuyến biển dài 15 ngày, thu về 8 tấn cá.", ("8",)),
+    ("Chuyến bay dài khoảng 12 giờ đưa 280 công dân về nước.", ("280",)),
+    ("Mỗi chuyến đi biển dài từ 20 ngày đến 25 ngày, mỗi tàu thu 12 tấn hải sản.", ("12",)),
+    ("Tuyến đường dài 20-25 km được đầu tư 300 tỷ đồng.", ("20-25", "300")),
+    ("Bình quân mỗi chuyến biển dài 18 ngày/chuyến.", ("18",)),
+    ("Các chuyến biển đạt 25 tấn cá mỗi chuyến.", ("25",)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "value_texts"), TRIP_LENGTHS)
+def test_numbers_trip_lengths_are_skipped(sentence, value_texts):
+    read = tuple(q.value_text for q in find_quantities(sentence))
+    assert read == value_texts
