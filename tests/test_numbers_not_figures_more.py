@@ -72,3 +72,20 @@ TRIP_LENGTHS = [
 def test_numbers_trip_lengths_are_skipped(sentence, value_texts):
     read = tuple(q.value_text for q in find_quantities(sentence))
     assert read == value_texts
+
+
+CHAINAGES = [
+    ("Vụ sạt lở tại Km 47 + 300 làm ách tắc giao thông.", ()),
+    ("Trạm cân đặt tại Km 102+650 tỉnh lộ.", ()),
+    # beside them: what was built or counted there stays, and so do lengths in km
+    ("Điểm đen tại Km 235+400 quốc lộ 1 đã được lắp 12 cột đèn tín hiệu.", ("12",)),
+    ("Đoạn từ Km12+500 đến Km18+200 dài 5,7 km được thảm nhựa.", ("5,7",)),
+    ("Tuyến đường dài 50 km, trong đó 12 km qua khu dân cư.", ("50", "12")),
+    ("Đoạn tuyến dài 3,2 km + 800 m đường gom được đầu tư 45 tỷ đồng.", ("3,2", "800", "45")),
+]
+
+
+@pytest.mark.parametrize(("sentence", "value_texts"), CHAINAGES)
+def test_numbers_chainages_are_skipped(sentence, value_texts):
+    read = tuple(q.value_text for q in find_quantities(sentence))
+    assert read == value_texts

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from test_numbers_not_figures import NOT_FIGURES, STILL_FIGURES
-from test_numbers_not_figures_more import AGE_BANDS
+from test_numbers_not_figures_more import AGE_BANDS, CHAINAGES
 from vnextract.core.rules import default_rules
 from vnextract.figures.numbers import NumberFinder
 from vnextract.ingest.decode import read_document
@@ -30,7 +30,7 @@ OWN = [
 
 
 def sentences() -> list[str]:
-    out = [*OWN, *NOT_FIGURES, *(s for s, _ in STILL_FIGURES), *(s for s, _ in AGE_BANDS)]
+    out = [*OWN, *NOT_FIGURES, *(s for s, _ in STILL_FIGURES + AGE_BANDS + CHAINAGES)]
     for path in sorted((ROOT / "corpus").iterdir()):
         out += [s.text for s in split_sentences(read_document(path).text, [])]
     return out
