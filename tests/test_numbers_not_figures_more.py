@@ -89,3 +89,18 @@ CHAINAGES = [
 def test_numbers_chainages_are_skipped(sentence, value_texts):
     read = tuple(q.value_text for q in find_quantities(sentence))
     assert read == value_texts
+
+
+STANDARD_TIERS = [
+    ("Trung tâm dữ liệu mới đạt chuẩn Tier 3.", ()),
+    ("Hạ tầng máy chủ được thiết kế theo TIER 4 của Uptime Institute.", ()),
+    # beside them: capacities and amounts stay
+    ("Kho lưu trữ 640 TB đạt tiêu chuẩn Tier 3, vốn đầu tư 75 tỷ đồng.", ("640", "75")),
+    ("Tỉnh có 3 trung tâm dữ liệu đạt chuẩn quốc tế.", ("3",)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "value_texts"), STANDARD_TIERS)
+def test_numbers_standard_tiers_are_skipped(sentence, value_texts):
+    read = tuple(q.value_text for q in find_quantities(sentence))
+    assert read == value_texts
