@@ -104,3 +104,19 @@ STANDARD_TIERS = [
 def test_numbers_standard_tiers_are_skipped(sentence, value_texts):
     read = tuple(q.value_text for q in find_quantities(sentence))
     assert read == value_texts
+
+
+ROAD_NAMES = [
+    ("Thành phố đẩy nhanh giải phóng mặt bằng đường Vành đai 4.", ()),
+    ("Nút giao với vành đai 2 được thông xe.", ()),
+    # beside them: the road's length, cost and households stay
+    ("Dự án đường Vành đai 3 có tổng vốn 85.000 tỷ đồng.", ("85.000",)),
+    ("Đường Vành đai 4 dài 112 km, qua 3 tỉnh.", ("112", "3")),
+    ("Đã bàn giao mặt bằng cho vành đai 2 với 460 hộ dân.", ("460",)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "value_texts"), ROAD_NAMES)
+def test_numbers_road_names_are_skipped(sentence, value_texts):
+    read = tuple(q.value_text for q in find_quantities(sentence))
+    assert read == value_texts
