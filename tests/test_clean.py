@@ -21,6 +21,7 @@ WHOLE_LINES = [
     ("Đang trực tuyến: 37 | Lượt truy cập: 2.004.118", "counter"),
     ("Hôm nay: 120 | Tháng này: 4.500 | Tất cả: 98.761", "counter"),
     ("Lượt xem: 377", "counter"),
+    ("Số lần xem: 814", "counter"),
     ("• Thống kê truy cập", "counter"),
     ("Liên kết website", "navigation"),
     ("Website liên kết:", "navigation"),
@@ -102,6 +103,10 @@ CONTENT_LINES = [
     "Phóng sự | Clip về lễ hội đạt 1,2 triệu lượt xem trong một tuần.",
     "Sở hướng dẫn người dân gửi hồ sơ bản PDF dung lượng không quá 5 MB.",
     "Có 1.250 người dự hội nghị trực tuyến | phần hỏi đáp kéo dài 2 giờ.",
+    "Bài viết nhận được 36 bình luận của bạn đọc trong ngày đầu.",
+    "Dự thảo được đưa ra bình luận (14 ý kiến) tại hội thảo.",
+    "Số lần xem xét lại: 3 hồ sơ được chấp thuận.",
+    "Mỗi người được xem 2 lần miễn phí tại bảo tàng.",
 ]
 
 
@@ -153,6 +158,16 @@ def test_clean_keeps_content_line(line):
             "counter",
         ),
         (
+            "Cập nhật 08:15 thứ Hai, 14/10/2024 | Số lần xem: 1.506",
+            "Số lần xem: 1.506",
+            "counter",
+        ),
+        (
+            "Đăng lúc 10:05, 02/11/2024 | Bình luận (12)",
+            "Bình luận (12)",
+            "counter",
+        ),
+        (
             "Cập nhật 08:15 ngày 02/7/2024 - lượt đọc: 517",
             "lượt đọc: 517",
             "counter",
@@ -200,6 +215,8 @@ def test_clean_keeps_content_line(line):
         "phone",
         "photo-credit",
         "meta-views",
+        "meta-times-viewed",
+        "meta-comments",
         "meta-reads",
         "meta-two-counters",
         "meta-online-vi",

@@ -31,3 +31,92 @@ CLOCK_RANGES = [
 def test_numbers_clock_ranges_are_skipped(sentence, value_texts):
     read = tuple(q.value_text for q in find_quantities(sentence))
     assert read == value_texts
+
+
+AGE_BANDS = [
+    ("Thanh niên trong độ tuổi từ 18 đến 25 được gọi khám tuyển.", ()),
+    ("Người lao động trong độ tuổi lao động từ 15 đến 60 tuổi được học nghề.", ()),
+    ("Người cao tuổi trong độ tuổi từ 60 trở lên được tặng quà.", ()),
+    ("Học sinh lứa tuổi từ 11 tuổi đến 14 tuổi tham gia hội thao.", ()),
+    # beside them: the counts and shares of the band stay, and so do look-alikes
+    ("Có 1.200 thanh niên trong độ tuổi từ 18 đến 27 đăng ký khám tuyển.", ("1.200",)),
+    ("Nạn nhân ở độ tuổi từ 16 - 30 chiếm gần 41% số ca.", ("41",)),
+    ("Trẻ lứa tuổi từ 3 tuổi đến 5 tuổi được đến trường là 9.800 em.", ("9.800",)),
+    ("Nạn nhân trong độ tuổi này chiếm 34 - 40% tổng số.", ("34 - 40",)),
+    ("Tỷ lệ dân số trong độ tuổi lao động đạt 68,5%.", ("68,5",)),
+    ("Số người trong độ tuổi lao động tăng từ 500 đến 600 nghìn người.", ("500 đến 600",)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "value_texts"), AGE_BANDS)
+def test_numbers_age_bands_are_skipped(sentence, value_texts):
+    read = tuple(q.value_text for q in find_quantities(sentence))
+    assert read == value_texts
+
+
+TRIP_LENGTHS = [
+    ("Tàu cá thực hiện chuyến biển dài 20-25 ngày.", ()),
+    ("Chuyến khảo sát kéo dài 10-12 ngày tại đảo.", ()),
+    ("Sau 2 - 3 ngày, nước rút dần.", ()),
+    # beside them: the catch, the passengers and other lengths stay
+    ("Mỗi chuyến biển dài 15 ngày, thu về 8 tấn cá.", ("8",)),
+    ("Chuyến bay dài khoảng 12 giờ đưa 280 công dân về nước.", ("280",)),
+    ("Mỗi chuyến đi biển dài từ 20 ngày đến 25 ngày, mỗi tàu thu 12 tấn hải sản.", ("12",)),
+    ("Tuyến đường dài 20-25 km được đầu tư 300 tỷ đồng.", ("20-25", "300")),
+    ("Bình quân mỗi chuyến biển dài 18 ngày/chuyến.", ("18",)),
+    ("Các chuyến biển đạt 25 tấn cá mỗi chuyến.", ("25",)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "value_texts"), TRIP_LENGTHS)
+def test_numbers_trip_lengths_are_skipped(sentence, value_texts):
+    read = tuple(q.value_text for q in find_quantities(sentence))
+    assert read == value_texts
+
+
+CHAINAGES = [
+    ("Vụ sạt lở tại Km 47 + 300 làm ách tắc giao thông.", ()),
+    ("Trạm cân đặt tại Km 102+650 tỉnh lộ.", ()),
+    # beside them: what was built or counted there stays, and so do lengths in km
+    ("Điểm đen tại Km 235+400 quốc lộ 1 đã được lắp 12 cột đèn tín hiệu.", ("12",)),
+    ("Đoạn từ Km12+500 đến Km18+200 dài 5,7 km được thảm nhựa.", ("5,7",)),
+    ("Tuyến đường dài 50 km, trong đó 12 km qua khu dân cư.", ("50", "12")),
+    ("Đoạn tuyến dài 3,2 km + 800 m đường gom được đầu tư 45 tỷ đồng.", ("3,2", "800", "45")),
+]
+
+
+@pytest.mark.parametrize(("sentence", "value_texts"), CHAINAGES)
+def test_numbers_chainages_are_skipped(sentence, value_texts):
+    read = tuple(q.value_text for q in find_quantities(sentence))
+    assert read == value_texts
+
+
+STANDARD_TIERS = [
+    ("Trung tâm dữ liệu mới đạt chuẩn Tier 3.", ()),
+    ("Hạ tầng máy chủ được thiết kế theo TIER 4 của Uptime Institute.", ()),
+    # beside them: capacities and amounts stay
+    ("Kho lưu trữ 640 TB đạt tiêu chuẩn Tier 3, vốn đầu tư 75 tỷ đồng.", ("640", "75")),
+    ("Tỉnh có 3 trung tâm dữ liệu đạt chuẩn quốc tế.", ("3",)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "value_texts"), STANDARD_TIERS)
+def test_numbers_standard_tiers_are_skipped(sentence, value_texts):
+    read = tuple(q.value_text for q in find_quantities(sentence))
+    assert read == value_texts
+
+
+ROAD_NAMES = [
+    ("Thành phố đẩy nhanh giải phóng mặt bằng đường Vành đai 4.", ()),
+    ("Nút giao với vành đai 2 được thông xe.", ()),
+    # beside them: the road's length, cost and households stay
+    ("Dự án đường Vành đai 3 có tổng vốn 85.000 tỷ đồng.", ("85.000",)),
+    ("Đường Vành đai 4 dài 112 km, qua 3 tỉnh.", ("112", "3")),
+    ("Đã bàn giao mặt bằng cho vành đai 2 với 460 hộ dân.", ("460",)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "value_texts"), ROAD_NAMES)
+def test_numbers_road_names_are_skipped(sentence, value_texts):
+    read = tuple(q.value_text for q in find_quantities(sentence))
+    assert read == value_texts

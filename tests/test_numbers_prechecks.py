@@ -2,7 +2,8 @@
 pattern matches in holds it, so no span stops being blocked.
 
 Sentences: those of ``corpus/``, the not-a-figure tables of
-``test_numbers_not_figures.py`` and a few written here for the prechecked patterns.
+``test_numbers_not_figures.py`` and ``test_numbers_not_figures_more.py``, and a few
+written here for the prechecked patterns.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from test_numbers_not_figures import NOT_FIGURES, STILL_FIGURES
+from test_numbers_not_figures_more import AGE_BANDS, CHAINAGES
 from vnextract.core.rules import default_rules
 from vnextract.figures.numbers import NumberFinder
 from vnextract.ingest.decode import read_document
@@ -28,7 +30,7 @@ OWN = [
 
 
 def sentences() -> list[str]:
-    out = [*OWN, *NOT_FIGURES, *(s for s, _ in STILL_FIGURES)]
+    out = [*OWN, *NOT_FIGURES, *(s for s, _ in STILL_FIGURES + AGE_BANDS + CHAINAGES)]
     for path in sorted((ROOT / "corpus").iterdir()):
         out += [s.text for s in split_sentences(read_document(path).text, [])]
     return out
