@@ -74,3 +74,22 @@ NOT_PERSONS = [
 @pytest.mark.parametrize(("text", "name"), NOT_PERSONS)
 def test_entities_persons_not_a_person(nlp, text, name):
     assert name not in persons(nlp, text)
+
+
+# a place, a people or an app read as a bare family name and a syllable; the same
+# syllables after a word of address, or on the byline, stay a person
+PLACE_OR_PERSON = [
+    ("Đoàn về huyện Đồng Văn. Tại Đồng Văn, bà con ra đón.", "Đồng Văn", False),
+    ("Xã Đồng Châu có ba thôn. Năm nay Đồng Châu đạt chuẩn.", "Đồng Châu", False),
+    ("Huyện Lý Nhân trồng chuối. Lý Nhân có nhiều làng nghề.", "Lý Nhân", False),
+    ("Người Hà Nhì sống ở vùng cao biên giới.", "Hà Nhì", False),
+    ("Người dân tải ứng dụng Hà Nam Smart để phản ánh.", "Hà Nam Smart", False),
+    ("Ông Đồng Văn Minh dự họp.", "Đồng Văn Minh", True),
+    ("Bà Lý Thị Nhân phát biểu.", "Lý Thị Nhân", True),
+    ("Huyện đạt 97% kế hoạch.\nMinh Châu", "Minh Châu", True),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "is_person"), PLACE_OR_PERSON)
+def test_entities_persons_place_or_person(nlp, text, name, is_person):
+    assert (name in persons(nlp, text)) is is_person

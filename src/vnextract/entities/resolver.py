@@ -25,6 +25,13 @@ from vnextract.entities.persist import SavesEntityRules
 _FIELD = regex.compile(r"\{([a-z_]+)(?::([a-z]+))?\}")
 # group names whose value is looked up in a canonical table of the same meaning
 _TABLE_OF_GROUP = {"domain": "domain", "place": "province"}
+# the PERSON rule that reads a family name and a syllable with no word of address before
+_BARE_NAME_RULE = "person.family_name"
+# a Vietnamese syllable, no tone marks needed: a word that is none (``Smart``) is a Latin one
+_SYLLABLE = regex.compile(
+    r"(?i)(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
+    r"[^\W\dbcdđfghjklmnpqrstvwxz]{1,3}(?:ng|nh|ch|[cmnpt])?"
+)
 
 
 def _crosses(a: Candidate, b: Candidate) -> bool:
@@ -32,6 +39,11 @@ def _crosses(a: Candidate, b: Candidate) -> bool:
     overlap = a.start < b.end and b.start < a.end
     nested = (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
     return overlap and not nested
+
+
+def _is_syllable(word: str) -> bool:
+    """Whether ``word`` can be one Vietnamese syllable (``Nhân`` yes, ``Smart`` no)."""
+    return bool(_SYLLABLE.fullmatch(word))
 
 
 def choose(candidates: list[Candidate]) -> list[Candidate]:
@@ -146,6 +158,7 @@ class EntityResolver(SavesEntityRules):
                 i += 1
             units.new_sentence(ctx.remembered)
             chosen += self._resolve(here, ctx, remembered, units, placed)
+        chosen = [c for c in chosen if not self._place_not_person(c, chosen)]
         self.places.name_bare_places(chosen, doc._.province)
         self._place_earlier(chosen, placed)
         doc._.entities = [c.as_dict() for c in chosen]
@@ -206,6 +219,35 @@ class EntityResolver(SavesEntityRules):
                 )
             out.append(c)
         return out
+
+    def _place_not_person(self, c: Candidate, chosen: list[Candidate]) -> bool:
+        """A PERSON read from a bare family name (no word of address before it) that is a
+        place or a people: a people of ``names.yml`` (``Hà Nhì``); two syllables the place
+        dataset knows as a district or commune, or that the article writes after a unit
+        word (``huyện Đồng Văn``); a province and a Latin word (``Hà Nam Smart``, an app)."""
+        if c.label != "PERSON" or c.rule_id != _BARE_NAME_RULE:
+            return False
+        key = self.places.key(c.canonical)
+        if key in self._peoples():
+            return True
+        words = c.canonical.split()
+        if len(words) == 2:
+            if any(u.level in ("district", "commune") for u in self.places.lookup(key)):
+                return True
+            return any(
+                o.label == "LOCATION"
+                and self.places.split_unit(o.canonical)[0]
+                and self.places.key(self.places.split_unit(o.canonical)[1]) == key
+                for o in chosen
+            )
+        if len(words) == 3 and not _is_syllable(words[2]):
+            return any(u.level == "province" for u in self.places.lookup(" ".join(words[:2])))
+        return False
+
+    def _peoples(self) -> set[str]:
+        if not hasattr(self, "_peoples_keys"):
+            self._peoples_keys = {self.places.key(n) for n in self.rules.names.ethnic_groups}
+        return self._peoples_keys
 
     def _placed(self, c: Candidate, placed: dict[str, str]) -> str:
         """A named body written with its place (``Cục Thuế tỉnh A``) is remembered; the same

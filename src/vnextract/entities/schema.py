@@ -26,6 +26,8 @@ class NamesRules(BaseModel):
     middle_names: list[str] = Field(default_factory=list)
     lunar_stems: list[str] = Field(default_factory=list)
     lunar_branches: list[str] = Field(default_factory=list)
+    # peoples whose name begins with a family-name syllable (``Hà Nhì``): never a person
+    ethnic_groups: list[str] = Field(default_factory=list)
 
 
 class TitleRule(BaseModel):
