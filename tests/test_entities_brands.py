@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from vnextract.core.model import Sentence
-from vnextract.entities import tag_document
+from entity_lines import tag_lines
 
 
 @pytest.fixture(scope="module")
@@ -23,11 +22,7 @@ def nlp():
 
 def entities(nlp, text: str, province: str | None = None) -> set[tuple[str, str]]:
     """(label, canonical) of every entity, one sentence per line."""
-    sentences, pos = [], 0
-    for i, line in enumerate(text.split("\n")):
-        sentences.append(Sentence(i, pos, pos + len(line), line, i))
-        pos += len(line) + 1
-    found, _ = tag_document(nlp, "t", text, sentences, province)
+    found, _ = tag_lines(nlp, text, province)
     assert all(text[e.char_start : e.char_end] == e.text for e in found)
     return {(e.label, e.canonical) for e in found}
 

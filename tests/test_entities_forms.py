@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from vnextract.core.model import Sentence
-from vnextract.entities import tag_document
+from entity_lines import tag_lines
 
 
 @pytest.fixture(scope="module")
@@ -18,11 +17,7 @@ def nlp():
 
 
 def found(nlp, text: str, province: str | None = None) -> set[tuple[str, str]]:
-    sentences, pos = [], 0
-    for i, line in enumerate(text.split("\n")):
-        sentences.append(Sentence(i, pos, pos + len(line), line, i))
-        pos += len(line) + 1
-    entities, _ = tag_document(nlp, "t", text, sentences, province)
+    entities, _ = tag_lines(nlp, text, province)
     return {(e.label, e.canonical) for e in entities}
 
 

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from vnextract.core.model import Sentence
-from vnextract.entities import tag_document
+from entity_lines import tag_lines
 
 
 @pytest.fixture(scope="module")
@@ -19,11 +18,7 @@ def nlp():
 
 
 def officials_of(nlp, text: str, province: str | None = None) -> set[tuple[str, str, str | None]]:
-    sentences, pos = [], 0
-    for i, line in enumerate(text.split("\n")):
-        sentences.append(Sentence(i, pos, pos + len(line), line, i))
-        pos += len(line) + 1
-    _, officials = tag_document(nlp, "t", text, sentences, province)
+    _, officials = tag_lines(nlp, text, province)
     assert all(text[o.char_start : o.char_end] == o.name for o in officials)
     return {(o.name, o.title, o.agency) for o in officials}
 

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from vnextract.core.model import Sentence
-from vnextract.entities import tag_document
+from entity_lines import tag_lines
 
 
 @pytest.fixture(scope="module")
@@ -20,11 +19,7 @@ def nlp():
 
 
 def persons(nlp, text: str) -> set[str]:
-    sentences, pos = [], 0
-    for i, line in enumerate(text.split("\n")):
-        sentences.append(Sentence(i, pos, pos + len(line), line, i))
-        pos += len(line) + 1
-    entities, _ = tag_document(nlp, "t", text, sentences, None)
+    entities, _ = tag_lines(nlp, text)
     assert all(text[e.char_start : e.char_end] == e.text for e in entities)
     return {e.canonical for e in entities if e.label == "PERSON"}
 
