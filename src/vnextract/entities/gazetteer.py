@@ -131,9 +131,10 @@ def _table(groups: list[list[str]], key) -> dict[str, str]:
     return table
 
 
-# one Vietnamese syllable: onset, one to three vowels, coda (the alphabet, no words)
+# one Vietnamese syllable: onset, one to three vowels, coda (the alphabet, no words); the
+# resolver tells a Latin word from a Vietnamese one by it
 _VOWEL = "aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
-_SYLLABLE = (
+SYLLABLE = (
     rf"(?i:(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?[{_VOWEL}]{{1,3}}"
     r"(?:ng|nh|ch|[cmnpt])?)"
 )
@@ -157,7 +158,7 @@ def company_pieces(w: RuleWords) -> dict[str, str]:
         "CO_CAP": cap_regex(not_person),
         "NOT_PERSON_NAME": not_person,
         "NAME_TAIL_END": r"(?<!(?<![\p{L}\d_])\p{Lu}\p{Ll}* \p{Lu}\p{Ll}*_\p{Ll}+)",
-        "BUSINESS_WORD_END": rf"(?<=_\p{{Ll}}+|(?<![\p{{L}}\d_]){_SYLLABLE})",
+        "BUSINESS_WORD_END": rf"(?<=_\p{{Ll}}+|(?<![\p{{L}}\d_]){SYLLABLE})",
     }
 
 

@@ -18,7 +18,7 @@ from spacy.util import filter_spans
 
 from vnextract.entities.admin_places import place_index
 from vnextract.entities.context import Candidate, DocContext, Reading
-from vnextract.entities.gazetteer import EntityRules, entity_rules
+from vnextract.entities.gazetteer import SYLLABLE, EntityRules, entity_rules
 from vnextract.entities.local_units import UNIT_KEY, LocalUnits
 from vnextract.entities.persist import SavesEntityRules
 
@@ -28,10 +28,7 @@ _TABLE_OF_GROUP = {"domain": "domain", "place": "province"}
 # the PERSON rule that reads a family name and a syllable with no word of address before
 _BARE_NAME_RULE = "person.family_name"
 # a Vietnamese syllable, no tone marks needed: a word that is none (``Smart``) is a Latin one
-_SYLLABLE = regex.compile(
-    r"(?i)(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
-    r"[^\W\dbcdđfghjklmnpqrstvwxz]{1,3}(?:ng|nh|ch|[cmnpt])?"
-)
+_SYLLABLE = regex.compile(SYLLABLE)
 
 
 def _crosses(a: Candidate, b: Candidate) -> bool:
