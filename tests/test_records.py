@@ -557,6 +557,13 @@ KINDS = [
     ),
     # the word 'mục tiêu' alone still sets a target
     ("Mục tiêu năm tới có 90% hộ dùng nước sạch.", "90", "target", False),
+    # 'sẽ' before a figure in its own words: what is to be done is a target
+    ("Trong quý IV, Sở sẽ phối hợp với nhà mạng phủ sóng thêm 42 thôn.", "42", "target", False),
+    ("Nhà mạng sẽ lắp đặt 75 trạm BTS tại các xã vùng cao.", "75", "target", False),
+    ("Năm qua có 120 xã đạt chuẩn, năm tới sẽ có thêm 15 xã.", "120", "actual", False),
+    ("Năm qua có 120 xã đạt chuẩn, năm tới sẽ có thêm 15 xã.", "15", "target", False),
+    ("Huyện đã cấp 300 thẻ, các thẻ còn lại sẽ được phát trong tháng sau.", "300", "actual", False),
+    ("Các dự án giải ngân chậm sẽ bị điều chuyển 45 tỷ đồng vốn.", "45", "target", False),
 ]
 
 
@@ -824,6 +831,20 @@ SHARED_SUBJECTS = [
         "52",
         ["trường", "điểm trường"],
         [],
+    ),
+    # an aspect word after the comma ('sẽ', 'đã'), alone or after a time phrase, opens a
+    # clause: no list item
+    (
+        "Huyện có 64 thôn phủ sóng 4G, năm sau sẽ phủ thêm 9 thôn.",
+        "64",
+        ["thôn"],
+        ["sẽ", "năm sau"],
+    ),
+    (
+        "Toàn tỉnh cấp 2.300 chữ ký số, đã kích hoạt 1.900 chữ ký.",
+        "2.300",
+        ["chữ ký số"],
+        ["kích hoạt"],
     ),
 ]
 

@@ -294,6 +294,10 @@ class Cues:
             rf"\s*(?:(?:(?:{time_word})(?!\p{{L}})|[\divxlc]+(?:[/.-]\d+)*)[\s,]*)*"
         )
         self.done = anywhere(rules.done_markers)
+        # ', năm tới sẽ ...', ', đã ...': a clause of its own after a comma
+        self.aspect_head = regex.compile(
+            rf"{self.time_only.pattern}(?:{alternation(rules.aspect_markers)})(?!\p{{L}})"
+        )
         self.future = regex.compile(rf"(?:{alternation(rules.future_year_cues)})\s*$")
         self.after_bound = regex.compile(
             rf"\s*(?P<cue>{alternation(rules.after_bound_cues)})(?!\p{{L}})"

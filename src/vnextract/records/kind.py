@@ -52,6 +52,7 @@ def kind_of(
     if unit != "%" and cues.plan_item.match(unit):
         return "actual"  # 'đề ra 25 chỉ tiêu' counts a plan's items: a fact
     planned = planned or (future and bool(cues.estimate.search(before)))
+    planned = planned or bool(cues.future_marker.search(before))
     planned = planned or bool(cues.planned_estimate.search(before))  # 'dự kiến thu hút 250 …'
     if planned and not cues.done.search(before):
         return "target"

@@ -75,6 +75,7 @@ def _list_goes_on(cues: Cues, text: str, span: str, lspan: str, end: int, limit:
             cues.copula_head.match(rest)
             or cues.estimate_head.match(rest)
             or cues.change_head.match(rest)
+            or cues.aspect_head.match(rest)
         )
         # the words after the last comma run into the next figure: they are its topic
         # ('26.226 thuê bao, số thuê bao di động là 1.161.983', 'xây mới 304 căn, sửa
