@@ -132,3 +132,25 @@ def test_records_threshold_percentage_after_a_count(builder, text, count, percen
     drafts = drafts_of(builder, text)
     assert count in drafts
     assert (percent in drafts) == kept, list(drafts)
+
+
+# 'cao/thấp hơn' the same period is a change of the figure before it; against anything
+# else it compares two things and gives the figure no change
+# (sentence, value_text, change_percent)
+HIGHER_LOWER = [
+    (
+        "Giá tôm thẻ dao động 95.000-110.000 đồng/kg, cao hơn cùng kỳ khoảng 8%.",
+        "95.000-110.000",
+        8,
+    ),
+    ("Sản lượng cà phê đạt 41.000 tấn, thấp hơn năm trước 6,5%.", "41.000", -6.5),
+    ("Giá điều thô đạt 32.000 đồng/kg, cao hơn so với cùng kỳ 12%.", "32.000", 12),
+    ("Lãi suất cho vay bình quân 7,2%, thấp hơn mức trần 1%.", "7,2", None),
+    ("Năng suất lúa đạt 6,1 tấn/ha, cao hơn bình quân cả nước 0,3 tấn.", "6,1", None),
+]
+
+
+@pytest.mark.parametrize(("text", "value_text", "change"), HIGHER_LOWER)
+def test_qualifiers_higher_or_lower_than_the_same_period(builder, text, value_text, change):
+    d = drafts_of(builder, text)[value_text]
+    assert d.change_percent == (Decimal(str(change)) if change is not None else None)
