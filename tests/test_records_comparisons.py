@@ -124,6 +124,14 @@ THRESHOLDS = [
     ("Có 1.200 hộ thoát nghèo, chiếm hơn 30% số hộ nghèo.", "1.200", "30", True),
     ("Toàn tỉnh có 96 xã, trên 85% dân số dùng nước sạch.", "96", "85", True),
     ("Huyện giải ngân 410 tỷ đồng, đạt trên 60% kế hoạch.", "410", "60", False),
+    # a sum with a strict bound after the count's verb and a noun: which things are counted
+    ("Có 11 mặt hàng đạt kim ngạch trên 500 triệu USD.", "11", "500", False),
+    ("Có 12 dự án có vốn đầu tư trên 500 tỷ đồng.", "12", "500", False),
+    ("Có 37 doanh nghiệp nộp thuế hơn 100 tỷ đồng.", "37", "100", False),
+    # a total, an approximate sum or a sum the copula states is a figure
+    ("Tỉnh thu hút 25 dự án với tổng vốn hơn 3.000 tỷ đồng.", "25", "3.000", True),
+    ("Huyện có 40 hộ vay khoảng 2 tỷ đồng.", "40", "2", True),
+    ("Có 30 hộ được giải ngân, đạt hơn 2 tỷ đồng.", "30", "2", True),
 ]
 
 

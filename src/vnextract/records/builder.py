@@ -245,7 +245,7 @@ class RecordBuilder:
             # 'di động giảm: 3.642 thuê bao': the figure is a fall
             q = replace(q, value=-q.value, value_max=signed(q.value_max, -1))
         bound, after_cue = bound_of(cues, low, before, q, unit_end)
-        if bound != "=" and is_threshold(cues, low, q, st.drafts.get(i - 1)):
+        if bound != "=" and is_threshold(cues, low, q, st.drafts.get(i - 1), bound):
             st.result.unattached.append(q)  # '4 chủ đầu tư giải ngân dưới 30%': who is counted
             return
         each = cues.each_after.match(low, unit_end)  # '6.850 người mỗi điểm'

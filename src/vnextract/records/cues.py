@@ -287,6 +287,7 @@ class Cues:
         self.target = anywhere(rules.target_cues)
         self.target_result = anywhere(rules.target_results)
         self.future_marker = anywhere(rules.future_markers)
+        self.sum_words = anywhere(rules.sum_words)
         self.planned_estimate = anywhere(rules.planned_estimates)
         self.plan_item = regex.compile(rf"^\s*(?:{alternation(rules.plan_item_units)})$")
         time_word = alternation(rules.time_words)

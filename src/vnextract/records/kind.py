@@ -90,14 +90,26 @@ def share_estimates(drafts: dict[int, Draft], candidates: set[int]) -> None:
             d.estimated = None not in (d.change_percent, prior.change_percent)
 
 
-def is_threshold(cues: Cues, low: str, q: Quantity, prior: Draft | None) -> bool:
-    """Whether a bounded percentage ``q`` says which of the things counted just before it
-    are meant ('9/19 chủ đầu tư giải ngân trên 60% kế hoạch'): the count's own verb leads
-    to it, with no comma or copula between; the count is the figure."""
-    if not q.percent or prior is None or prior.quantity.percent or prior.quantity.currency:
+def is_threshold(cues: Cues, low: str, q: Quantity, prior: Draft | None, bound: str = ">") -> bool:
+    """Whether a bounded percentage or sum ``q`` says which of the things counted just
+    before it are meant ('9/19 chủ đầu tư giải ngân trên 60% kế hoạch', '9 mặt hàng đạt
+    kim ngạch trên 1 tỷ USD'): the count's own verb leads to it, with no comma or copula
+    between; the count is the figure. A sum only with a strict bound and no word of a
+    total between ('25 dự án với tổng vốn hơn 3.000 tỷ đồng' states the total)."""
+    if prior is None or prior.quantity.percent or prior.quantity.currency:
+        return False
+    if not q.percent and not (q.currency and bound in ("<", ">", "<=", ">=")):
         return False
     between = low[prior.quantity.expr_end : q.start]
-    return not regex.search(r"[,;:()]", between) and not cues.copula_any.search(between)
+    if regex.search(r"[,;:()]", between):
+        return False
+    if q.percent:
+        return not cues.copula_any.search(between)
+    # a copula right before the sum states it ('14 hộ vay, đạt hơn 2 tỷ'); one before a
+    # noun names what is measured ('đạt kim ngạch trên 1 tỷ USD')
+    cue = cues.bound_tail.search(between)
+    core = between[: cue.start()] if cue else between
+    return not cues.copula_tail.search(core.rstrip()) and not cues.sum_words.search(between)
 
 
 def bound_of(

@@ -64,6 +64,8 @@ class RecordRules(BaseModel):
     target_cues: list[str]
     target_results: list[str]
     future_markers: list[str]
+    # a bounded sum after a count with one of these between is the count's total
+    sum_words: list[str] = []
     # a verb's aspect words: after a comma they start a clause, not a list item
     aspect_markers: list[str] = []
     # estimate cues that speak of what is to come: a figure after one is a target too
