@@ -34,6 +34,31 @@ def test_numbers_parse_number(written, value):
 POSITIVE = [
     ("Toàn tỉnh có 2.957.000 thuê bao di động.", "2.957.000", D(2957000), {}),
     ("Mật độ đạt 81,62 máy/100 dân.", "81,62", D("81.62"), {"per": "100 dân", "unit_text": "máy"}),
+    # a base of several words after its number, and a bare base of two words
+    (
+        "Tỷ số giới tính 110,2 bé trai/100 bé gái.",
+        "110,2",
+        D("110.2"),
+        {"per": "100 bé gái", "unit_text": "bé trai"},
+    ),
+    (
+        "Tử vong 9,8 ca/100.000 trẻ đẻ sống.",
+        "9,8",
+        D("9.8"),
+        {"per": "100.000 trẻ đẻ sống", "unit_text": "ca"},
+    ),
+    (
+        "Tổng tỷ suất sinh 2,05 con/phụ nữ.",
+        "2,05",
+        D("2.05"),
+        {"per": "phụ nữ", "unit_text": "con"},
+    ),
+    (
+        "Có 9,1 bác sĩ/10.000 dân năm 2023.",
+        "9,1",
+        D("9.1"),
+        {"per": "10.000 dân", "unit_text": "bác sĩ"},
+    ),
     ("Đã đăng hơn 1.620 tin, bài.", "1.620", D(1620), {}),
     ("Doanh thu đạt 4.670 tỷ đồng.", "4.670", D(4670) * 10**9, {"currency": "VND"}),
     ("Thu ngân sách 11,496 nghìn tỉ đồng.", "11,496", D("11496") * 10**9, {"currency": "VND"}),

@@ -31,6 +31,7 @@ class NumberPatterns:
         currency = alternation(rules.currency_words)
         percent = alternation(rules.percent_words)
         per_words = alternation(rules.per_words)
+        numbered = alternation(rules.per_numbered_bases) if rules.per_numbered_bases else "(?!)"
         money = alternation(rules.glued_money_scales)
         glued = alternation([*rules.glued_units, *rules.currency_words])
         # a number ends at a non-letter, or where a known unit, currency, scale word or
@@ -75,7 +76,8 @@ class NumberPatterns:
         gap = rf"(?:\s+[\p{{L}}&][\p{{L}}\d²³&]*){{0,{rules.per_max_gap_words}}}"
         self._per = regex.compile(
             # a base may be chained: 'đồng/người/tháng' is per 'người/tháng'
-            rf"(?P<gap>{gap}){ws}/{ws}(?P<base>(?:\d+(?:[.,]\d+)?\s+\p{{L}}+|(?:{per_words}))"
+            rf"(?P<gap>{gap}){ws}/{ws}(?P<base>(?:\d+(?:[.,]\d+)?\s+(?:{numbered}(?!\p{{L}})|\p{{L}}+)"
+            rf"|(?:{per_words}))"
             rf"(?:{ws}/{ws}(?:{per_words}))*)(?!\p{{L}})",
             regex.I,
         )

@@ -70,6 +70,8 @@ class NumberRules(BaseModel):
     percent_words: list[str]
     range_words: _RangeWords
     per_words: list[str]
+    # bases of several words after a number ('/100 bé gái')
+    per_numbered_bases: list[str] = []
     per_max_gap_words: int = Field(ge=0, le=5)
     not_after: list[_Cue]
     name_words: list[str]
