@@ -34,6 +34,8 @@ def test_numbers_parse_number(written, value):
 POSITIVE = [
     ("Toàn tỉnh có 2.957.000 thuê bao di động.", "2.957.000", D(2957000), {}),
     ("Mật độ đạt 81,62 máy/100 dân.", "81,62", D("81.62"), {"per": "100 dân", "unit_text": "máy"}),
+    # per mille, glued or spaced
+    ("Độ mặn đo được 28,4‰ tại cửa sông.", "28,4", D("28.4"), {"unit_text": "‰"}),
     # a base of several words after its number, and a bare base of two words
     (
         "Tỷ số giới tính 110,2 bé trai/100 bé gái.",

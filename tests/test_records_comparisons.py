@@ -39,6 +39,9 @@ QUALIFYING = [
     ("Thời gian cấp phép bình quân 6 ngày làm việc, giảm 4 ngày so với quy định.", "6", "4"),
     ("Tổng chiều dài kênh đạt 42 km, tăng 7 km so với thiết kế ban đầu.", "42", "7"),
     ("Xã có 1.150 hộ dùng nước sạch, tăng 90 hộ so với năm 2023.", "1.150", "90"),
+    # a comparative against the same period, in the figure's own unit: how far it moved
+    ("Độ mặn cao nhất là 12,5‰, cao hơn 2,1‰ so với cùng kỳ.", "12,5", "2,1"),
+    ("Đàn trâu còn 8.400 con, ít hơn 260 con so với cùng kỳ.", "8.400", "260"),
 ]
 
 
@@ -154,6 +157,8 @@ HIGHER_LOWER = [
     ("Sản lượng cà phê đạt 41.000 tấn, thấp hơn năm trước 6,5%.", "41.000", -6.5),
     ("Giá điều thô đạt 32.000 đồng/kg, cao hơn so với cùng kỳ 12%.", "32.000", 12),
     ("Lãi suất cho vay bình quân 7,2%, thấp hơn mức trần 1%.", "7,2", None),
+    ("Giá lúa đạt 7.200 đồng/kg, thấp hơn 5% so với cùng kỳ.", "7.200", -5),
+    ("Lượng mưa đạt 1.850 mm, nhiều hơn 12% so với năm trước.", "1.850", 12),
     ("Năng suất lúa đạt 6,1 tấn/ha, cao hơn bình quân cả nước 0,3 tấn.", "6,1", None),
 ]
 

@@ -255,6 +255,9 @@ class Cues:
         )
         self.change_up = verb_tail(rules.change.up, gap)
         self.change_down = verb_tail(rules.change.down, gap)
+        up, down = rules.change.comparative_up, rules.change.comparative_down
+        self.comparative_up = verb_tail(up, gap) if up else NEVER
+        self.comparative_down = verb_tail(down, gap) if down else NEVER
         self.change_ratio = verb_tail(rules.change.ratio, gap)
         listed = alternation([*rules.bound_cues, *rules.change.gap, *rules.change.respective])
         self.list_up = verb_tail(rules.change.up, listed)

@@ -60,6 +60,9 @@ def classify(cues: Cues, low: str, q: Quantity) -> Role:
     if cues.change_ref.search(near):
         basis = "yoy" if cues.year_on_year.search(near) else "other"
     up, down = cues.change_up.search(before), cues.change_down.search(before)
+    if basis == "yoy" and not (up or down):
+        # 'cao hơn 3,1‰ so với cùng kỳ': a comparative against the same period is a change
+        up, down = cues.comparative_up.search(before), cues.comparative_down.search(before)
     if not q.percent:
         if (up or down) and (m := cues.points_unit.match(low, q.expr_end)):
             # 'tăng 1,2 điểm phần trăm': not a per cent change of the figure before

@@ -34,6 +34,9 @@ class _Change(BaseModel):
     # a list of changes after a list of counts goes in order: 'lần lượt', and the list's joins
     respective: list[str] = []
     list_joins: list[str] = []
+    # 'cao hơn 3,1‰ so với cùng kỳ': a rise or fall only with a time base after the number
+    comparative_up: list[str] = []
+    comparative_down: list[str] = []
     window_words: int = Field(ge=1, le=20)
 
 
