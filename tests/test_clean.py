@@ -71,6 +71,7 @@ WHOLE_LINES = [
     ("Địa chỉ: Số 12 Lê Lợi, Phường 3, TP. Tuy Hòa, tỉnh Phú Yên", "address"),
     ("Trụ sở: 08 Nguyễn Huệ, phường 5, thành phố Vĩnh Long", "address"),
     ("Văn phòng đại diện: tầng 4, số 9 Trần Phú, Hà Nội", "address"),
+    ("Trực tuyến: 37 - Tổng truy cập: 1.204.552", "counter"),
 ]
 
 # real article lines that must stay untouched
@@ -207,6 +208,12 @@ def test_clean_keeps_content_line(line):
             "(DOCX, 86 KB)",
             "download",
         ),
+        # a licence on a contact line is the masthead's, read for its document
+        (
+            "Giấy phép số 218/GP-BTTTT ngày 09/5/2022 | Hòa Bình",
+            "Giấy phép số 218/GP-BTTTT ngày 09/5/2022",
+            "copyright",
+        ),
     ],
     ids=[
         "hotline-email",
@@ -225,6 +232,7 @@ def test_clean_keeps_content_line(line):
         "meta-reads-after-dot",
         "download-size",
         "download-size-bare",
+        "licence",
     ],
 )
 def test_clean_marks_inline_span(line, furniture, kind):

@@ -46,3 +46,41 @@ def test_legal_links_date_and_issuer(extractor, text, doc, issued, issuer):
     assert [e.text for e in docs] == [doc]
     assert docs[0].issued == issued
     assert docs[0].issuer == issuer
+
+
+# (footer lines after an article, the licence, its DATE entity or None)
+MASTHEADS = [
+    (
+        "ĐT: 0218 3852 471. Giấy phép số 218/GP-BTTTT ngày 09/5/2022",
+        "Giấy phép số 218/GP-BTTTT",
+        "2022-05-09",
+    ),
+    (
+        "Tổng Biên tập: Lò Văn Hưởng | Giấy phép số 64/GP-BTTTT",
+        "Giấy phép số 64/GP-BTTTT",
+        None,
+    ),
+    (
+        "Giấy phép hoạt động báo điện tử số 301/GP-BVHTTDL ngày 20/6/2025",
+        "Giấy phép hoạt động báo điện tử số 301/GP-BVHTTDL",
+        "2025-06-20",
+    ),
+]
+
+
+@pytest.mark.parametrize(("footer", "licence", "issued"), MASTHEADS)
+def test_legal_masthead_licence_is_a_document(extractor, footer, licence, issued):
+    text = (
+        "Hòa Bình có 1.240 trạm BTS.\n\nSở Khoa học và Công nghệ cho biết thêm 60 trạm mới.\n\n"
+        f"{footer}\n"
+    )
+    result = extractor.process_text(text, "d")
+    docs = [e for e in result.entities if e.label == "LEGAL_DOC"]
+    assert [(e.text, e.issued) for e in docs] == [(licence, issued)]
+    footer_start = text.index(footer)
+    dates = [
+        e.canonical for e in result.entities if e.label == "DATE" and e.char_start >= footer_start
+    ]
+    assert dates == ([issued] if issued else [])
+    # the licence's numbers are no figures
+    assert all(r.char_start < footer_start for r in result.records)

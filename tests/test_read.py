@@ -143,6 +143,8 @@ def test_htmltext_visible_text_and_title():
         "Doanh thu ước đạt 1.200 tỷ đồng năm 2023.",
         "Huyện Số trạm",
         "Gio Linh 120",
+        # the footer is visible text; the furniture rules know its lines
+        "© Báo Tỉnh",
     ]
 
 
@@ -168,8 +170,30 @@ def test_htmltext_title_sources(html, title):
         ("<ul><li>Một</li><li>Hai</li></ul>", "Một\n\nHai"),
         ("<p>&lt;b&gt; &quot;x&quot; &#7871;</p>", '<b> "x" ế'),
         ("<p>  \n </p><p>Có chữ</p>", "Có chữ"),
+        # links glued or one per line, with no list markup, are one line each
+        ("<div><a>Tin một</a><a>Tin hai</a></div>", "Tin một\n\nTin hai"),
+        (
+            "<div><b>Tin khác</b>\n<a>Xã A có 12 hộ</a>\n<a>Xã B</a></div>",
+            "Tin khác\n\nXã A có 12 hộ\n\nXã B",
+        ),
+        # links side by side on one line, or inside prose, stay on it
+        ("<p>Chia sẻ: <a>Facebook</a> <a>Zalo</a></p>", "Chia sẻ: Facebook Zalo"),
+        ("<p>Xem <a>tại đây</a> và <a>đây</a>.</p>", "Xem tại đây và đây."),
+        ("<p><b>Quảng Trị</b> - Sáng nay</p>", "Quảng Trị - Sáng nay"),
     ],
-    ids=["script", "nested-skip", "br", "list", "entities", "empty-block"],
+    ids=[
+        "script",
+        "nested-skip",
+        "br",
+        "list",
+        "entities",
+        "empty-block",
+        "glued-links",
+        "links-per-line",
+        "links-one-line",
+        "links-in-prose",
+        "bold-lead",
+    ],
 )
 def test_htmltext_blocks(html, text):
     assert html_to_text(html)[0] == text

@@ -7,6 +7,7 @@ the spaCy pipeline) and is reused for every document of a run.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from pathlib import Path
 
 from vnextract.core.errors import DocumentError, Errors
@@ -144,6 +145,7 @@ class Extractor:
             )
             result.entities.extend(entities)
             result.officials.extend(officials)
+            result.entities += self._issued_dates(doc_id, sentences, skipped, entities)
         result.entities.sort(key=lambda e: (e.char_start, e.char_end, e.label))
         self.legal.link(result.entities, text)
         self.records.place(result, sentences, dates_by_sentence, no_figures, meta)
@@ -154,6 +156,30 @@ class Extractor:
         if self._nlp is None:
             return MAX_SENTENCE_CHARS
         return min(MAX_SENTENCE_CHARS, self._nlp.max_length)
+
+    def _issued_dates(
+        self,
+        doc_id: str,
+        sentences: list[Sentence],
+        skip: SpanIndex[Furniture],
+        entities: list[Entity],
+    ) -> list[Entity]:
+        """DATE entities for the issuing dates of documents named in furniture (a
+        masthead's 'Giấy phép số 37/GP-TTĐT ngày 15/3/2021'), whose other dates are not
+        read."""
+        found: list[Entity] = []
+        starts = [s.start for s in sentences]
+        for e in entities:
+            if e.label != "LEGAL_DOC" or not skip.overlaps(e.char_start, e.char_end):
+                continue
+            s = sentences[bisect_right(starts, e.char_start) - 1]
+            for d in self.dates.find(s.text[e.char_end - s.start :]):
+                start = e.char_end + d.start
+                if d.dated and self.legal.dated_by(s.text, e.char_end - s.start, start - s.start):
+                    end = start + len(d.text)
+                    found.append(Entity(doc_id, "DATE", d.text, d.iso, start, end, s.index))
+                break  # only the date right after the document
+        return found
 
     def _dates(self, s: Sentence, skip: SpanIndex[Furniture]) -> list[DateMention]:
         found = self.dates.find(s.text, yearless=True)

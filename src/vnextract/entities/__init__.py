@@ -25,7 +25,8 @@ __all__ = ["NAMED_FURNITURE", "tag_document"]
 # furniture whose places and organisations a reader sees as the page's: the publisher's
 # address and masthead, related headlines. Their lines are read, and only these labels kept.
 NAMED_FURNITURE = frozenset({"address", "copyright", "related"})
-_FURNITURE_LABELS = frozenset({"LOCATION", "ORG"})
+# a masthead's licence ('Giấy phép số 37/GP-TTĐT') is a numbered document like any other
+_FURNITURE_LABELS = frozenset({"LOCATION", "ORG", "LEGAL_DOC"})
 # a street in the publisher's address is part of the address, not a place the page names
 _ADDRESS_RULES = frozenset({"location.street", "location.street_number"})
 

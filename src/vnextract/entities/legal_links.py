@@ -26,6 +26,11 @@ class LegalLinker:
             rf"\s+(?:{alternation(legal.issuer_verbs, fold=str.lower)})\s+"
         )
 
+    def dated_by(self, text: str, doc_end: int, date_start: int) -> bool:
+        """Whether a date at ``date_start`` is the issuing date of a document ending at
+        ``doc_end`` ('... số 37/GP-TTĐT ngày 15/3/2021')."""
+        return bool(self._date_gap.fullmatch(text[doc_end:date_start]))
+
     def link(self, entities: list[Entity], text: str) -> None:
         """Set ``issued`` and ``issuer`` on the LEGAL_DOC entities of one document."""
         by_sentence: dict[int | None, list[Entity]] = {}
@@ -37,7 +42,7 @@ class LegalLinker:
             after = e.char_end
             neighbours = [n for n in by_sentence[e.sentence_index] if n.char_start >= after]
             for n in neighbours:
-                if n.label == "DATE" and self._date_gap.fullmatch(text[after : n.char_start]):
+                if n.label == "DATE" and self.dated_by(text, after, n.char_start):
                     e.issued, after = n.canonical, n.char_end
                     break
             for n in neighbours:

@@ -12,7 +12,6 @@ _SKIP = frozenset(
         "style",
         "nav",
         "header",
-        "footer",
         "aside",
         "form",
         "noscript",
@@ -60,8 +59,13 @@ _BLOCK = frozenset(
         "address",
         "caption",
         "center",
+        # a footer is visible text (masthead, licence, address): the furniture rules
+        # tell its lines from the article's, as on pages saved as text
+        "footer",
     ]
 )
+# inline elements that end an item of a list written without list markup
+_LIST_ITEMS = frozenset(("a", "b", "strong"))
 # table cells: keep cells of one row apart without breaking the row into paragraphs
 _CELL = frozenset(("td", "th"))
 # elements that never have an end tag, so they never open a skipped container
@@ -142,6 +146,10 @@ class _VisibleText(HTMLParser):
         self.title: str | None = None
         self._h1: list[str] | None = None
         self.h1: str | None = None
+        # a link or a bold heading just closed, nothing or a line break since: a link
+        # opened now is the next item of a list of links ('<a>…</a><a>…</a>'), a line of
+        # its own
+        self._after_item = False
 
     def _flush(self) -> None:
         text = _squeeze("".join(self._current))
@@ -158,10 +166,11 @@ class _VisibleText(HTMLParser):
             return
         if self._skip:
             return
-        if tag in _BLOCK:
+        if tag in _BLOCK or (tag == "a" and self._after_item):
             self._flush()
         elif tag in _CELL:
             self._current.append(" ")
+        self._after_item = False
         if tag == "h1" and self.h1 is None and self._h1 is None:
             self._h1 = []
 
@@ -183,6 +192,7 @@ class _VisibleText(HTMLParser):
             return
         if tag in _BLOCK:
             self._flush()
+        self._after_item = tag in _LIST_ITEMS
         if tag == "h1" and self._h1 is not None:
             self.h1 = _squeeze("".join(self._h1)) or None
             self._h1 = None
@@ -193,6 +203,8 @@ class _VisibleText(HTMLParser):
             return
         if self._skip:
             return
+        if data.strip() or (data and "\n" not in data):
+            self._after_item = False  # '<a>Facebook</a> <a>Zalo</a>': one line of links
         self._current.append(data)
         if self._h1 is not None:
             self._h1.append(data)
