@@ -564,6 +564,21 @@ KINDS = [
     ("Năm qua có 120 xã đạt chuẩn, năm tới sẽ có thêm 15 xã.", "15", "target", False),
     ("Huyện đã cấp 300 thẻ, các thẻ còn lại sẽ được phát trong tháng sau.", "300", "actual", False),
     ("Các dự án giải ngân chậm sẽ bị điều chuyển 45 tỷ đồng vốn.", "45", "target", False),
+    # an official's directive sets targets; the noun 'yêu cầu' counts requests, a fact
+    (
+        "Bà Lò Thị Hoa, Giám đốc Sở Y tế, yêu cầu các trạm y tế tiêm đủ cho 95% trẻ em.",
+        "95",
+        "target",
+        False,
+    ),
+    (
+        "Ông Vi Văn Sơn, Chủ tịch UBND huyện, đề nghị các xã hoàn thành 40 nhà đại đoàn kết.",
+        "40",
+        "target",
+        False,
+    ),
+    ("Trung tâm tiếp nhận 412 yêu cầu, giải quyết 398 yêu cầu.", "398", "actual", False),
+    ("Có 57 đề nghị hỗ trợ được gửi đến xã.", "57", "actual", False),
 ]
 
 
