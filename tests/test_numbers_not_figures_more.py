@@ -120,3 +120,26 @@ ROAD_NAMES = [
 def test_numbers_road_names_are_skipped(sentence, value_texts):
     read = tuple(q.value_text for q in find_quantities(sentence))
     assert read == value_texts
+
+
+# clock hours after 'lúc' / 'đến', match scores, numbered items, quoted programme titles
+# and marks named after their verb; amounts beside them stay
+NAMES_AND_TIMES = [
+    ("Lúc 15 giờ ngày 3/4, độ mặn tại cửa sông đo được 9,2‰.", ("9,2",)),
+    ("Buổi cấp căn cước kéo dài đến 21 giờ, phục vụ 340 người.", ("340",)),
+    ("Dữ liệu được lưu trữ lên đến 48 giờ trên máy chủ.", ("48",)),
+    ("Đội huyện Đức Thọ thắng 3-1 trong trận bán kết.", ()),
+    ("Hai đội hòa 0 - 0 trước 2.500 khán giả.", ("2.500",)),
+    ("Tiêu chí số 17 về môi trường là khó nhất với 9 xã.", ("9",)),
+    ("Bến số 5 và số 6 đón 112 lượt tàu.", ("112",)),
+    ("Bão số 4 làm 37 ngôi nhà tốc mái.", ("37",)),
+    ("Tổng số 560 hộ được hỗ trợ, con số 560 tăng so với năm trước.", ("560", "560")),
+    ('Đề án "Phát triển 1.000 mô hình kinh tế tập thể" được triển khai ở 45 xã.', ("45",)),
+    ("Có 1.126 bài thi đạt điểm 10 ở môn Lịch sử.", ("1.126",)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "value_texts"), NAMES_AND_TIMES)
+def test_numbers_clock_scores_names_are_skipped(sentence, value_texts):
+    read = tuple(q.value_text for q in find_quantities(sentence))
+    assert read == value_texts

@@ -135,6 +135,11 @@ THRESHOLDS = [
     ("Tỉnh thu hút 25 dự án với tổng vốn hơn 3.000 tỷ đồng.", "25", "3.000", True),
     ("Huyện có 40 hộ vay khoảng 2 tỷ đồng.", "40", "2", True),
     ("Có 30 hộ được giải ngân, đạt hơn 2 tỷ đồng.", "30", "2", True),
+    # a level with 'trở lên' / 'trở xuống' after a count, whatever its unit
+    ("Môn Lịch sử có 74 bài thi đạt từ 9 điểm trở lên.", "74", "9", False),
+    ("Có 211 thí sinh đạt tổng điểm từ 26 điểm trở lên.", "211", "26", False),
+    ("Huyện có 12 xã có từ 500 hộ trở lên.", "12", "500", False),
+    ("Có 40 xã, 20 xã trở lên đạt chuẩn.", "40", "20", True),
 ]
 
 

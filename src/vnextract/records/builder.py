@@ -14,6 +14,8 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+import regex
+
 from vnextract.core.model import DateMention, Quantity
 from vnextract.core.textnorm import Folder
 from vnextract.records.cues import Cues
@@ -245,27 +247,16 @@ class RecordBuilder:
             # 'di động giảm: 3.642 thuê bao': the figure is a fall
             q = replace(q, value=-q.value, value_max=signed(q.value_max, -1))
         bound, after_cue = bound_of(cues, low, before, q, unit_end)
-        if bound != "=" and is_threshold(cues, low, q, st.drafts.get(i - 1), bound):
+        prior = st.drafts[max(st.drafts)] if st.drafts else None
+        if bound != "=" and is_threshold(cues, low, q, prior, bound, after_cue is not None):
             st.result.unattached.append(q)  # '4 chủ đầu tư giải ngân dưới 30%': who is counted
             return
         each = cues.each_after.match(low, unit_end)  # '6.850 người mỗi điểm'
         per = q.per or per_of_each(cues, each, before) or per_from_cue(cues, before)
         per, st.base_per = per or st.base_per, None
-        after, after_end = after_phrase(
-            cues, text, low, q.expr_end, each.start() if each else next_start, unit_end
+        counted, after_end, noun_after = _counted_after(
+            cues, text, low, q, each, next_start, unit_end, after_cue
         )
-        after_end = max(after_end, each.end()) if each else after_end
-        if after_cue:
-            after = without_cue(text, after, q.expr_end, after_cue.span("cue"))
-        after_low = cues.low(after)
-        # '... và đến năm 2025 kinh tế số chiếm': a conjunction starts the next clause
-        noun_after = bool(after) and not (
-            cues.preposition_head.match(after_low) or cues.conjunction_head.match(after_low)
-        )
-        if q.percent or q.currency or q.per:
-            counted = after if noun_after else ""
-        else:
-            counted = after if noun_after else text[q.expr_end : unit_end].strip()
         when = "" if found else bracketed_period(cues, text, low, left, q.start)
         subject, rule = choose_subject(
             cues, found, link, counted, st.previous_topic, q, st.last_subject, when, before
@@ -274,7 +265,6 @@ class RecordBuilder:
             # '... còn hiệu lực là 156', 'bệnh nhân điều trị tiểu đường: 4.149': a
             # bare count is counted in the noun its subject names
             unit = unit_of_subject(cues, subject)
-        prior = st.drafts[max(st.drafts)] if st.drafts else None
         if subject and prior and is_part(cues, low, prior, q, unit):
             # 'trong đó 320 hồ sơ trực tuyến': the part's owner is the whole's
             owner = prior.topic
@@ -302,3 +292,32 @@ class RecordBuilder:
             st.previous_topic = subject
         st.last_subject = subject or st.last_subject
         st.left = max(left, after_end if noun_after else q.expr_end)
+
+
+def _counted_after(
+    cues: Cues,
+    text: str,
+    low: str,
+    q: Quantity,
+    each: regex.Match | None,
+    next_start: int,
+    unit_end: int,
+    after_cue: regex.Match | None,
+) -> tuple[str, int, bool]:
+    """What the words after ``q`` say it counts, where they end, and whether they are a
+    noun phrase (not a preposition or conjunction opening the next clause)."""
+    after, after_end = after_phrase(
+        cues, text, low, q.expr_end, each.start() if each else next_start, unit_end
+    )
+    after_end = max(after_end, each.end()) if each else after_end
+    if after_cue:
+        after = without_cue(text, after, q.expr_end, after_cue.span("cue"))
+    after_low = cues.low(after)
+    # '... và đến năm 2025 kinh tế số chiếm': a conjunction starts the next clause
+    noun_after = bool(after) and not (
+        cues.preposition_head.match(after_low) or cues.conjunction_head.match(after_low)
+    )
+    if noun_after:
+        return after, after_end, True
+    bare = "" if q.percent or q.currency or q.per else text[q.expr_end : unit_end].strip()
+    return bare, after_end, False

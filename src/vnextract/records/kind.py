@@ -90,21 +90,35 @@ def share_estimates(drafts: dict[int, Draft], candidates: set[int]) -> None:
             d.estimated = None not in (d.change_percent, prior.change_percent)
 
 
-def is_threshold(cues: Cues, low: str, q: Quantity, prior: Draft | None, bound: str = ">") -> bool:
-    """Whether a bounded percentage or sum ``q`` says which of the things counted just
-    before it are meant ('9/19 chủ đầu tư giải ngân trên 60% kế hoạch', '9 mặt hàng đạt
-    kim ngạch trên 1 tỷ USD'): the count's own verb leads to it, with no comma or copula
-    between; the count is the figure. A sum only with a strict bound and no word of a
-    total between ('25 dự án với tổng vốn hơn 3.000 tỷ đồng' states the total)."""
+def is_threshold(
+    cues: Cues,
+    low: str,
+    q: Quantity,
+    prior: Draft | None,
+    bound: str = ">",
+    floor: bool = False,
+) -> bool:
+    """Whether a bounded percentage, sum or level ``q`` says which of the things counted
+    just before it are meant ('9/19 chủ đầu tư giải ngân trên 60% kế hoạch', '9 mặt hàng
+    đạt kim ngạch trên 1 tỷ USD', '68 bài thi đạt từ 9,5 điểm trở lên'): the count's own
+    verb leads to it, with no comma between; the count is the figure.
+
+    A percentage only with no copula between; a sum only with a strict bound and no word
+    of a total between ('25 dự án với tổng vốn hơn 3.000 tỷ đồng' states the total); any
+    figure with ``floor``, a bound written after it ('trở lên', 'trở xuống').
+    """
     if prior is None or prior.quantity.percent or prior.quantity.currency:
         return False
-    if not q.percent and not (q.currency and bound in ("<", ">", "<=", ">=")):
+    strict = bound in ("<", ">", "<=", ">=")
+    if not (q.percent or (q.currency and strict) or (floor and strict)):
         return False
     between = low[prior.quantity.expr_end : q.start]
     if regex.search(r"[,;:()]", between):
         return False
     if q.percent:
         return not cues.copula_any.search(between)
+    if floor:
+        return True  # 'từ 27 điểm trở lên' after a count sets who is counted, even of a total
     # a copula right before the sum states it ('14 hộ vay, đạt hơn 2 tỷ'); one before a
     # noun names what is measured ('đạt kim ngạch trên 1 tỷ USD')
     cue = cues.bound_tail.search(between)
