@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from test_numbers_not_figures import NOT_FIGURES, STILL_FIGURES
-from test_numbers_not_figures_more import AGE_BANDS, CHAINAGES
+from test_numbers_not_figures_more import AGE_BANDS, CHAINAGES, NAMES_AND_TIMES
 from vnextract.core.rules import default_rules
 from vnextract.figures.numbers import NumberFinder
 from vnextract.ingest.decode import read_document
@@ -26,11 +26,14 @@ OWN = [
     "Cổng dichvucong.gov.vn đã tiếp nhận 12.500 hồ sơ trực tuyến.",
     "Mạng 5G phủ 98% xã; dịch COVID-19 và dòng xe VF8 được nhắc tới.",
     "Mã số 3A, tuyến QL-1A và sản phẩm 2in1 được ghi nhận.",
+    "Hội nghị bắt đầu lúc 8 giờ, kéo dài đến 11 giờ và tiếp tục tới 16 giờ.",
+    'Cuộc thi "Tìm hiểu 80 năm thành lập" thu hút 2.000 bài dự thi.',
 ]
 
 
 def sentences() -> list[str]:
-    out = [*OWN, *NOT_FIGURES, *(s for s, _ in STILL_FIGURES + AGE_BANDS + CHAINAGES)]
+    tables = STILL_FIGURES + AGE_BANDS + CHAINAGES + NAMES_AND_TIMES
+    out = [*OWN, *NOT_FIGURES, *(s for s, _ in tables)]
     for path in sorted((ROOT / "corpus").iterdir()):
         out += [s.text for s in split_sentences(read_document(path).text, [])]
     return out
