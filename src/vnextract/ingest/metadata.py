@@ -59,6 +59,16 @@ class _Reader:
         self.dateline = re.compile(
             rf"{lead}(?:{time_first}{sep})?{day}{date}{time_late}{tail}", re.IGNORECASE
         )
+        # a header dateline is read piece by piece: each piece is one of these, in any order
+        word_end = r"(?!\w)"
+        self.piece = re.compile(
+            rf"\s*(?:(?P<date>{date})(?!\d)|(?P<time>{d.time}){word_end}|{d.zone}"
+            rf"|(?:[+-]\d{{2}}:?\d{{2}})|(?:{d.label}|{d.weekday}|{d.day_word}){word_end}"
+            rf"|(?:{d.counter}|{d.furniture}){word_end}|\d[\d.,]*{word_end}|{d.separators})",
+            re.IGNORECASE,
+        )
+        # a site or section name before a bar: 'Báo Nghệ An | Thứ Ba, 15/10/2024'
+        self.lead_name = re.compile(r"(?P<name>[^|\d]+?)\s*\|")
         a = rules.author
         self.author_label = re.compile(rf"(?:{a.label})\s*:\s*(?P<name>.+)", re.IGNORECASE)
         self.author_source = re.compile(rf"(?:{a.source})\s+(?P<name>[^.!?;:]+)", re.IGNORECASE)
@@ -67,11 +77,43 @@ class _Reader:
         # a degree before a name is a word of its own: 'Th.S Đỗ Hữu Quyết'
         self.honorific = re.compile(rf"(?:{a.honorific})\s+(?=\w)", re.IGNORECASE)
 
-    def parse_dateline(self, line: _Line) -> _Dateline | None:
+    def parse_dateline(self, line: _Line, header: bool = False) -> _Dateline | None:
+        """A line holding only a date and its labels; in the page's header, furniture too."""
         m = self.dateline.fullmatch(line.text)
-        if m is None:
+        if m is not None:
+            return self._dateline(line, m.groupdict())
+        if header:
+            g = self._header_pieces(line.text)
+            if g is not None:
+                return self._dateline(line, g)
+        return None
+
+    def _header_pieces(self, text: str) -> dict[str, str | None] | None:
+        """Groups of the date and first time of a line made of dateline pieces alone."""
+        d = self.rules.dateline
+        if len(text) > d.max_chars:
             return None
-        g = m.groupdict()
+        pos, found = 0, {}
+        lead = self.lead_name.match(text)
+        if lead and len(re.findall(r"\w+", lead.group("name"))) <= d.lead_name_max_words:
+            pos = lead.end()
+        while pos < len(text):
+            m = self.piece.match(text, pos)
+            if m is None or m.end() == pos:
+                return None
+            if m.group("date") and "date" not in found:
+                found["date"] = m.groupdict()
+            elif m.group("time") and "time" not in found:
+                found["time"] = m.groupdict()
+            pos = m.end()
+        if "date" not in found:
+            return None
+        groups = {k: v for k, v in found["date"].items() if k not in ("H", "M")}
+        if "time" in found:
+            groups |= {"H": found["time"]["H"], "M": found["time"]["M"]}
+        return groups
+
+    def _dateline(self, line: _Line, g: dict[str, str | None]) -> _Dateline | None:
         for y, mo, d in (("y", "m", "d"), ("iy", "im", "id"), ("ty", "tm", "td")):
             if g.get(y):
                 year, month, day = int(g[y]), int(g[mo]), int(g[d])
@@ -112,6 +154,11 @@ def _content_lines(text: str, skip: list[Furniture]) -> list[_Line]:
     return lines
 
 
+def _all_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
 def _is_blank_between(text: str, a: _Line, b: _Line) -> bool:
     return not text[a.end : b.start].strip()
 
@@ -126,6 +173,13 @@ def _dateline_group(text: str, datelines: list[_Dateline]) -> list[_Dateline]:
     return group
 
 
+def _earlier_same_day(d: _Dateline, pub: _Dateline) -> bool:
+    """On one day, a stamp with its time says more than one without; else the earlier time."""
+    if len(d.key) != len(pub.key):
+        return len(d.key) > len(pub.key)
+    return d.key < pub.key
+
+
 def _publication(group: list[_Dateline]) -> tuple[_Dateline | None, list[Furniture]]:
     """Publication dateline of a group and the header spans of all its lines.
 
@@ -137,7 +191,7 @@ def _publication(group: list[_Dateline]) -> tuple[_Dateline | None, list[Furnitu
         return None, []
     pub = group[-1]
     for d in reversed(group[:-1]):
-        if d.key[:3] < pub.key[:3] or (d.key[:3] == pub.key[:3] and d.key < pub.key):
+        if d.key[:3] < pub.key[:3] or (d.key[:3] == pub.key[:3] and _earlier_same_day(d, pub)):
             pub = d
     spans: list[Furniture] = []
     before = True
@@ -156,29 +210,76 @@ class _Extractor:
         self.reader = _Reader(rules)
         self.rules = rules
         self.places = places
+        t = rules.title
+        self.prose_end = re.compile(rf"(?:{t.prose_end})\s*$")
+        self.breadcrumb = re.compile(t.breadcrumb, re.IGNORECASE)
+        self.menu = re.compile(t.menu, re.IGNORECASE)
+        self.site_head = re.compile(rf"(?:{t.site_head})(?!\w)", re.IGNORECASE)
+        self.site_tail = re.compile(rf"(?:{t.site_tail})$", re.IGNORECASE)
 
     def _words(self, text: str) -> int:
         return len(text.split())
 
     def _is_title_like(self, line: _Line) -> bool:
         t = self.rules.title
-        return self._words(line.text) >= t.min_words and len(line.text) <= t.max_chars
+        words = sum(1 for w in line.text.split() if any(c.isalnum() for c in w))
+        return words >= t.min_words and len(line.text) <= t.max_chars
+
+    def header_len(self, lines: list[_Line]) -> int:
+        """How many first lines make the page's header: those above the first prose line."""
+        t = self.rules.title
+        top = lines[: t.search_lines]
+        for i, ln in enumerate(top):
+            if self._words(ln.text) >= t.prose_min_words and self.prose_end.search(ln.text):
+                return i
+        return len(top)
+
+    def _never_headline(self, text: str) -> bool:
+        """A breadcrumb, a menu, a site's name or a note in brackets."""
+        if self.breadcrumb.search(text) or self.menu.search(text):
+            return True
+        if text.startswith("(") and text.endswith(")"):
+            return True
+        return self._is_site_name(text)
+
+    def _is_site_name(self, text: str) -> bool:
+        """'Báo Bắc Giang điện tử', 'Sở Xây dựng tỉnh Nam Định': an agency's name alone."""
+        if not self.site_head.match(text) or any(c.isdigit() for c in text):
+            return False
+        if self.site_tail.search(text):
+            return True
+        return any(end == len(text) for _, end, _ in self.places.find(text))
+
+    def _candidates(self, lines: list[_Line], datelines: set[int]) -> list[_Line]:
+        found = [
+            ln
+            for ln in lines
+            if ln.start not in datelines
+            and self._is_title_like(ln)
+            and not self._never_headline(ln.text)
+        ]
+        # a masthead is written in capitals; a headline in capitals only where no other is
+        mixed = [ln for ln in found if not _all_caps(ln.text)]
+        return mixed or found
 
     def title(
         self,
         lines: list[_Line],
+        header_n: int,
         datelines: set[int],
         first_date: int | None,
         html_title: str | None,
     ) -> _Line | str | None:
-        top = [ln for ln in lines[: self.rules.title.search_lines] if ln.start not in datelines]
         if html_title:
             key = self.places.folder.key(html_title)
             for ln in lines:
                 line_key = self.places.folder.key(ln.text)
                 if line_key == key or (len(line_key) >= 20 and line_key in key):
                     return ln
-        candidates = [ln for ln in top if self._is_title_like(ln)]
+        # the header's lines first; a page without one may have its headline in prose form
+        candidates = self._candidates(lines[:header_n], datelines) or self._candidates(
+            lines[: self.rules.title.search_lines], datelines
+        )
         if first_date is not None:
             # the headline stands right above the dateline; section labels stand higher up
             before = [ln for ln in candidates if ln.start < first_date]
@@ -263,11 +364,20 @@ class _Extractor:
 
     def extract(self, text: str, furniture: list[Furniture], html_title: str | None) -> Metadata:
         lines = _content_lines(text, furniture)
-        datelines = [d for ln in lines if (d := self.reader.parse_dateline(ln))]
-        pub, spans = _publication(_dateline_group(text, datelines))
+        header_n = self.header_len(lines)
+        datelines = [
+            d
+            for i, ln in enumerate(lines)
+            if (d := self.reader.parse_dateline(ln, header=i < header_n))
+        ]
+        # all datelines of the header belong together (a masthead's date, the article's,
+        # its update); a page without one has its dateline lower down
+        head_end = lines[header_n].start if header_n < len(lines) else len(text) + 1
+        in_header = [d for d in datelines if d.line.start < head_end]
+        pub, spans = _publication(in_header or _dateline_group(text, datelines))
         header = {d.line.start for d in datelines}
-        first_date = datelines[0].line.start if datelines else None
-        title = self.title(lines, header, first_date, html_title)
+        anchor = pub.line.start if pub else None
+        title = self.title(lines, header_n, header, anchor, html_title)
         if isinstance(title, _Line):
             spans.append(Furniture(title.start, title.end, "title"))
         body = [ln for ln in lines if ln.start not in header]

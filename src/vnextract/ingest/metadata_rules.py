@@ -15,6 +15,18 @@ class TitleRules(_Strict):
     min_words: int = Field(default=5, ge=1)
     max_chars: int = Field(default=300, ge=1)
     search_lines: int = Field(default=12, ge=1)
+    prose_min_words: int = Field(default=12, ge=1)
+    # lines that are never the headline; without rules, none is ruled out ('(?!)')
+    prose_end: str = r"[.;:]"
+    breadcrumb: str = "(?!)"
+    menu: str = "(?!)"
+    site_head: str = "(?!)"
+    site_tail: str = "(?!)"
+
+    @field_validator("prose_end", "breadcrumb", "menu", "site_head", "site_tail")
+    @classmethod
+    def _valid(cls, value: str) -> str:
+        return check_regex(value)
 
 
 class DatelineRules(_Strict):
@@ -25,8 +37,25 @@ class DatelineRules(_Strict):
     zone: str
     textual_date: str
     trailing: str
+    # the pieces a header dateline may carry besides the above
+    counter: str = "(?!)"
+    furniture: str = "(?!)"
+    separators: str = r"[|•·,;:–—+\-/\[\]()]+"
+    lead_name_max_words: int = Field(default=6, ge=0)
+    max_chars: int = Field(default=200, ge=1)
 
-    @field_validator("*")
+    @field_validator(
+        "label",
+        "weekday",
+        "day_word",
+        "time",
+        "zone",
+        "textual_date",
+        "trailing",
+        "counter",
+        "furniture",
+        "separators",
+    )
     @classmethod
     def _valid(cls, value: str) -> str:
         return check_regex(value)
