@@ -64,7 +64,8 @@ class _Reader:
         self.piece = re.compile(
             rf"\s*(?:(?P<date>{date})(?!\d)|(?P<time>{d.time}){word_end}|{d.zone}"
             rf"|(?:[+-]\d{{2}}:?\d{{2}})|(?:{d.label}|{d.weekday}|{d.day_word}){word_end}"
-            rf"|(?:{d.counter}|{d.furniture}){word_end}|\d[\d.,]*{word_end}|{d.separators})",
+            rf"|(?:{d.counter}|{d.furniture}){word_end}|\d[\d.,]*{word_end}|{d.separators}"
+            rf"|(?:{d.poster}))",
             re.IGNORECASE,
         )
         # a site or section name before a bar: 'Báo Nghệ An | Thứ Ba, 15/10/2024'
@@ -216,6 +217,7 @@ class _Extractor:
         self.menu = re.compile(t.menu, re.IGNORECASE)
         self.site_head = re.compile(rf"(?:{t.site_head})(?!\w)", re.IGNORECASE)
         self.site_tail = re.compile(rf"(?:{t.site_tail})$", re.IGNORECASE)
+        self.outline = re.compile(t.outline, re.IGNORECASE)
 
     def _words(self, text: str) -> int:
         return len(text.split())
@@ -235,8 +237,8 @@ class _Extractor:
         return len(top)
 
     def _never_headline(self, text: str) -> bool:
-        """A breadcrumb, a menu, a site's name or a note in brackets."""
-        if self.breadcrumb.search(text) or self.menu.search(text):
+        """A breadcrumb, a menu, a site's name, a numbered section head or a note in brackets."""
+        if self.breadcrumb.search(text) or self.menu.search(text) or self.outline.match(text):
             return True
         if text.startswith("(") and text.endswith(")"):
             return True

@@ -22,8 +22,9 @@ class TitleRules(_Strict):
     menu: str = "(?!)"
     site_head: str = "(?!)"
     site_tail: str = "(?!)"
+    outline: str = "(?!)"
 
-    @field_validator("prose_end", "breadcrumb", "menu", "site_head", "site_tail")
+    @field_validator("prose_end", "breadcrumb", "menu", "site_head", "site_tail", "outline")
     @classmethod
     def _valid(cls, value: str) -> str:
         return check_regex(value)
@@ -38,6 +39,7 @@ class DatelineRules(_Strict):
     textual_date: str
     trailing: str
     # the pieces a header dateline may carry besides the above
+    poster: str = "(?!)"
     counter: str = "(?!)"
     furniture: str = "(?!)"
     separators: str = r"[|•·,;:–—+\-/\[\]()]+"
@@ -52,6 +54,7 @@ class DatelineRules(_Strict):
         "zone",
         "textual_date",
         "trailing",
+        "poster",
         "counter",
         "furniture",
         "separators",
