@@ -37,17 +37,13 @@ class _Dateline:
     key: tuple[int, ...]  # for comparing: (y, m, d[, H, M])
 
 
-_NUMERIC_DATE = r"(?P<d>\d{1,2})\s*(?P<ds>[/.-])\s*(?P<m>\d{1,2})\s*(?P=ds)\s*(?P<y>\d{4}|\d{2})"
-_ISO_DATE = r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
-
-
 class _Reader:
     """Compiled metadata patterns of one rule set."""
 
     def __init__(self, rules: MetadataRules) -> None:
         self.rules = rules
         d = rules.dateline
-        date = rf"(?:{_NUMERIC_DATE}|{_ISO_DATE}|{d.textual_date})"
+        date = d.date
         sep = r"\s*[,|–—-]?\s*"
         lead = rf"(?:{d.label}\s*:?\s*)?(?:{d.weekday}{sep})?"
         day = rf"(?:{d.day_word}\s+)?"
@@ -59,17 +55,6 @@ class _Reader:
         self.dateline = re.compile(
             rf"{lead}(?:{time_first}{sep})?{day}{date}{time_late}{tail}", re.IGNORECASE
         )
-        # a header dateline is read piece by piece: each piece is one of these, in any order
-        word_end = r"(?!\w)"
-        self.piece = re.compile(
-            rf"\s*(?:(?P<date>{date})(?!\d)|(?P<time>{d.time}){word_end}|{d.zone}"
-            rf"|(?:[+-]\d{{2}}:?\d{{2}})|(?:{d.label}|{d.weekday}|{d.day_word}){word_end}"
-            rf"|(?:{d.counter}|{d.furniture}){word_end}|\d[\d.,]*{word_end}|{d.separators}"
-            rf"|(?:{d.poster}))",
-            re.IGNORECASE,
-        )
-        # a site or section name before a bar: 'Báo Nghệ An | Thứ Ba, 15/10/2024'
-        self.lead_name = re.compile(r"(?P<name>[^|\d]+?)\s*\|")
         a = rules.author
         self.author_label = re.compile(rf"(?:{a.label})\s*:\s*(?P<name>.+)", re.IGNORECASE)
         self.author_source = re.compile(rf"(?:{a.source})\s+(?P<name>[^.!?;:]+)", re.IGNORECASE)
@@ -81,38 +66,8 @@ class _Reader:
     def parse_dateline(self, line: _Line, header: bool = False) -> _Dateline | None:
         """A line holding only a date and its labels; in the page's header, furniture too."""
         m = self.dateline.fullmatch(line.text)
-        if m is not None:
-            return self._dateline(line, m.groupdict())
-        if header:
-            g = self._header_pieces(line.text)
-            if g is not None:
-                return self._dateline(line, g)
-        return None
-
-    def _header_pieces(self, text: str) -> dict[str, str | None] | None:
-        """Groups of the date and first time of a line made of dateline pieces alone."""
-        d = self.rules.dateline
-        if len(text) > d.max_chars:
-            return None
-        pos, found = 0, {}
-        lead = self.lead_name.match(text)
-        if lead and len(re.findall(r"\w+", lead.group("name"))) <= d.lead_name_max_words:
-            pos = lead.end()
-        while pos < len(text):
-            m = self.piece.match(text, pos)
-            if m is None or m.end() == pos:
-                return None
-            if m.group("date") and "date" not in found:
-                found["date"] = m.groupdict()
-            elif m.group("time") and "time" not in found:
-                found["time"] = m.groupdict()
-            pos = m.end()
-        if "date" not in found:
-            return None
-        groups = {k: v for k, v in found["date"].items() if k not in ("H", "M")}
-        if "time" in found:
-            groups |= {"H": found["time"]["H"], "M": found["time"]["M"]}
-        return groups
+        g = m.groupdict() if m else self.rules.dateline.header_pieces(line.text) if header else None
+        return None if g is None else self._dateline(line, g)
 
     def _dateline(self, line: _Line, g: dict[str, str | None]) -> _Dateline | None:
         for y, mo, d in (("y", "m", "d"), ("iy", "im", "id"), ("ty", "tm", "td")):
@@ -155,11 +110,6 @@ def _content_lines(text: str, skip: list[Furniture]) -> list[_Line]:
     return lines
 
 
-def _all_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
-
-
 def _is_blank_between(text: str, a: _Line, b: _Line) -> bool:
     return not text[a.end : b.start].strip()
 
@@ -174,11 +124,9 @@ def _dateline_group(text: str, datelines: list[_Dateline]) -> list[_Dateline]:
     return group
 
 
-def _earlier_same_day(d: _Dateline, pub: _Dateline) -> bool:
-    """On one day, a stamp with its time says more than one without; else the earlier time."""
-    if len(d.key) != len(pub.key):
-        return len(d.key) > len(pub.key)
-    return d.key < pub.key
+def _rank(d: _Dateline) -> tuple[object, ...]:
+    """The earlier day first; on one day, a stamp with its time before one without."""
+    return (d.key[:3], len(d.key) == 3, d.key)
 
 
 def _publication(group: list[_Dateline]) -> tuple[_Dateline | None, list[Furniture]]:
@@ -192,7 +140,7 @@ def _publication(group: list[_Dateline]) -> tuple[_Dateline | None, list[Furnitu
         return None, []
     pub = group[-1]
     for d in reversed(group[:-1]):
-        if d.key[:3] < pub.key[:3] or (d.key[:3] == pub.key[:3] and _earlier_same_day(d, pub)):
+        if _rank(d) < _rank(pub):
             pub = d
     spans: list[Furniture] = []
     before = True
@@ -211,13 +159,6 @@ class _Extractor:
         self.reader = _Reader(rules)
         self.rules = rules
         self.places = places
-        t = rules.title
-        self.prose_end = re.compile(rf"(?:{t.prose_end})\s*$")
-        self.breadcrumb = re.compile(t.breadcrumb, re.IGNORECASE)
-        self.menu = re.compile(t.menu, re.IGNORECASE)
-        self.site_head = re.compile(rf"(?:{t.site_head})(?!\w)", re.IGNORECASE)
-        self.site_tail = re.compile(rf"(?:{t.site_tail})$", re.IGNORECASE)
-        self.outline = re.compile(t.outline, re.IGNORECASE)
 
     def _words(self, text: str) -> int:
         return len(text.split())
@@ -229,27 +170,10 @@ class _Extractor:
 
     def header_len(self, lines: list[_Line]) -> int:
         """How many first lines make the page's header: those above the first prose line."""
-        t = self.rules.title
-        top = lines[: t.search_lines]
-        for i, ln in enumerate(top):
-            if self._words(ln.text) >= t.prose_min_words and self.prose_end.search(ln.text):
-                return i
-        return len(top)
+        top = lines[: self.rules.title.search_lines]
+        return next((i for i, ln in enumerate(top) if self.rules.title.is_prose(ln.text)), len(top))
 
-    def _never_headline(self, text: str) -> bool:
-        """A breadcrumb, a menu, a site's name, a numbered section head or a note in brackets."""
-        if self.breadcrumb.search(text) or self.menu.search(text) or self.outline.match(text):
-            return True
-        if text.startswith("(") and text.endswith(")"):
-            return True
-        return self._is_site_name(text)
-
-    def _is_site_name(self, text: str) -> bool:
-        """'Báo Bắc Giang điện tử', 'Sở Xây dựng tỉnh Nam Định': an agency's name alone."""
-        if not self.site_head.match(text) or any(c.isdigit() for c in text):
-            return False
-        if self.site_tail.search(text):
-            return True
+    def _place_at_end(self, text: str) -> bool:
         return any(end == len(text) for _, end, _ in self.places.find(text))
 
     def _candidates(self, lines: list[_Line], datelines: set[int]) -> list[_Line]:
@@ -258,10 +182,10 @@ class _Extractor:
             for ln in lines
             if ln.start not in datelines
             and self._is_title_like(ln)
-            and not self._never_headline(ln.text)
+            and not self.rules.title.never_headline(ln.text, self._place_at_end)
         ]
         # a masthead is written in capitals; a headline in capitals only where no other is
-        mixed = [ln for ln in found if not _all_caps(ln.text)]
+        mixed = [ln for ln in found if ln.text != ln.text.upper()]
         return mixed or found
 
     def title(
@@ -374,8 +298,7 @@ class _Extractor:
         ]
         # all datelines of the header belong together (a masthead's date, the article's,
         # its update); a page without one has its dateline lower down
-        head_end = lines[header_n].start if header_n < len(lines) else len(text) + 1
-        in_header = [d for d in datelines if d.line.start < head_end]
+        in_header = [d for d in datelines if d.line in lines[:header_n]]
         pub, spans = _publication(in_header or _dateline_group(text, datelines))
         header = {d.line.start for d in datelines}
         anchor = pub.line.start if pub else None
