@@ -37,17 +37,13 @@ class _Dateline:
     key: tuple[int, ...]  # for comparing: (y, m, d[, H, M])
 
 
-_NUMERIC_DATE = r"(?P<d>\d{1,2})\s*(?P<ds>[/.-])\s*(?P<m>\d{1,2})\s*(?P=ds)\s*(?P<y>\d{4}|\d{2})"
-_ISO_DATE = r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
-
-
 class _Reader:
     """Compiled metadata patterns of one rule set."""
 
     def __init__(self, rules: MetadataRules) -> None:
         self.rules = rules
         d = rules.dateline
-        date = rf"(?:{_NUMERIC_DATE}|{_ISO_DATE}|{d.textual_date})"
+        date = d.date
         sep = r"\s*[,|–—-]?\s*"
         lead = rf"(?:{d.label}\s*:?\s*)?(?:{d.weekday}{sep})?"
         day = rf"(?:{d.day_word}\s+)?"
@@ -67,11 +63,13 @@ class _Reader:
         # a degree before a name is a word of its own: 'Th.S Đỗ Hữu Quyết'
         self.honorific = re.compile(rf"(?:{a.honorific})\s+(?=\w)", re.IGNORECASE)
 
-    def parse_dateline(self, line: _Line) -> _Dateline | None:
+    def parse_dateline(self, line: _Line, header: bool = False) -> _Dateline | None:
+        """A line holding only a date and its labels; in the page's header, furniture too."""
         m = self.dateline.fullmatch(line.text)
-        if m is None:
-            return None
-        g = m.groupdict()
+        g = m.groupdict() if m else self.rules.dateline.header_pieces(line.text) if header else None
+        return None if g is None else self._dateline(line, g)
+
+    def _dateline(self, line: _Line, g: dict[str, str | None]) -> _Dateline | None:
         for y, mo, d in (("y", "m", "d"), ("iy", "im", "id"), ("ty", "tm", "td")):
             if g.get(y):
                 year, month, day = int(g[y]), int(g[mo]), int(g[d])
@@ -126,6 +124,11 @@ def _dateline_group(text: str, datelines: list[_Dateline]) -> list[_Dateline]:
     return group
 
 
+def _rank(d: _Dateline) -> tuple[object, ...]:
+    """The earlier day first; on one day, a stamp with its time before one without."""
+    return (d.key[:3], len(d.key) == 3, d.key)
+
+
 def _publication(group: list[_Dateline]) -> tuple[_Dateline | None, list[Furniture]]:
     """Publication dateline of a group and the header spans of all its lines.
 
@@ -137,7 +140,7 @@ def _publication(group: list[_Dateline]) -> tuple[_Dateline | None, list[Furnitu
         return None, []
     pub = group[-1]
     for d in reversed(group[:-1]):
-        if d.key[:3] < pub.key[:3] or (d.key[:3] == pub.key[:3] and d.key < pub.key):
+        if _rank(d) < _rank(pub):
             pub = d
     spans: list[Furniture] = []
     before = True
@@ -162,23 +165,47 @@ class _Extractor:
 
     def _is_title_like(self, line: _Line) -> bool:
         t = self.rules.title
-        return self._words(line.text) >= t.min_words and len(line.text) <= t.max_chars
+        words = sum(1 for w in line.text.split() if any(c.isalnum() for c in w))
+        return words >= t.min_words and len(line.text) <= t.max_chars
+
+    def header_len(self, lines: list[_Line]) -> int:
+        """How many first lines make the page's header: those above the first prose line."""
+        top = lines[: self.rules.title.search_lines]
+        return next((i for i, ln in enumerate(top) if self.rules.title.is_prose(ln.text)), len(top))
+
+    def _place_at_end(self, text: str) -> bool:
+        return any(end == len(text) for _, end, _ in self.places.find(text))
+
+    def _candidates(self, lines: list[_Line], datelines: set[int]) -> list[_Line]:
+        found = [
+            ln
+            for ln in lines
+            if ln.start not in datelines
+            and self._is_title_like(ln)
+            and not self.rules.title.never_headline(ln.text, self._place_at_end)
+        ]
+        # a masthead is written in capitals; a headline in capitals only where no other is
+        mixed = [ln for ln in found if ln.text != ln.text.upper()]
+        return mixed or found
 
     def title(
         self,
         lines: list[_Line],
+        header_n: int,
         datelines: set[int],
         first_date: int | None,
         html_title: str | None,
     ) -> _Line | str | None:
-        top = [ln for ln in lines[: self.rules.title.search_lines] if ln.start not in datelines]
         if html_title:
             key = self.places.folder.key(html_title)
             for ln in lines:
                 line_key = self.places.folder.key(ln.text)
                 if line_key == key or (len(line_key) >= 20 and line_key in key):
                     return ln
-        candidates = [ln for ln in top if self._is_title_like(ln)]
+        # the header's lines first; a page without one may have its headline in prose form
+        candidates = self._candidates(lines[:header_n], datelines) or self._candidates(
+            lines[: self.rules.title.search_lines], datelines
+        )
         if first_date is not None:
             # the headline stands right above the dateline; section labels stand higher up
             before = [ln for ln in candidates if ln.start < first_date]
@@ -263,11 +290,19 @@ class _Extractor:
 
     def extract(self, text: str, furniture: list[Furniture], html_title: str | None) -> Metadata:
         lines = _content_lines(text, furniture)
-        datelines = [d for ln in lines if (d := self.reader.parse_dateline(ln))]
-        pub, spans = _publication(_dateline_group(text, datelines))
+        header_n = self.header_len(lines)
+        datelines = [
+            d
+            for i, ln in enumerate(lines)
+            if (d := self.reader.parse_dateline(ln, header=i < header_n))
+        ]
+        # all datelines of the header belong together (a masthead's date, the article's,
+        # its update); a page without one has its dateline lower down
+        in_header = [d for d in datelines if d.line in lines[:header_n]]
+        pub, spans = _publication(in_header or _dateline_group(text, datelines))
         header = {d.line.start for d in datelines}
-        first_date = datelines[0].line.start if datelines else None
-        title = self.title(lines, header, first_date, html_title)
+        anchor = pub.line.start if pub else None
+        title = self.title(lines, header_n, header, anchor, html_title)
         if isinstance(title, _Line):
             spans.append(Furniture(title.start, title.end, "title"))
         body = [ln for ln in lines if ln.start not in header]
