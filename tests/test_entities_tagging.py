@@ -131,6 +131,26 @@ def test_entities_locations(nlp, text, places):
     assert {p.lower() for p in places} <= {g.lower() for g in got}, got
 
 
+# a one-syllable country name that is the head of a common word ('Pháp luật', 'Ý kiến',
+# 'Mỹ phẩm', 'Anh hùng') or a person's name after a kinship word ('Em Đức') is no place
+# (sentence, the countries it names)
+COUNTRY_WORDS = [
+    ("Chuyên mục Pháp luật đăng 12 bài về an toàn giao thông.", set()),
+    ("Ý kiến cử tri được tổng hợp gửi HĐND tỉnh.", set()),
+    ("Mỹ phẩm nhập lậu bị thu giữ tại chợ.", set()),
+    ("Anh hùng Lao động Trần Văn Tư dự lễ.", set()),
+    ("Cô Nga cho biết lớp có 35 học sinh.", set()),
+    ("Hàng dệt may xuất sang Pháp, Đức, Anh và Mỹ.", {"Pháp", "Đức", "Anh", "Mỹ"}),
+    ("Đoàn doanh nghiệp Ý làm việc với tỉnh.", {"Ý"}),
+]
+
+
+@pytest.mark.parametrize(("text", "countries"), COUNTRY_WORDS)
+def test_entities_country_names_and_common_words(nlp, text, countries):
+    got = {c for label, c in found(nlp, text) if label == "LOCATION"}
+    assert got == countries
+
+
 PERSONS = [
     # a street named after a person is a place; the same name alone is a person
     ("Cửa hàng ở số 45 Trần Hưng Đạo bán sách.", "LOCATION", "Trần Hưng Đạo"),
