@@ -21,6 +21,8 @@ BYLINES = [
     ("Huyện trồng mới 120 ha rừng.\nBảo Ngọc - Phòng Tổng hợp", {"Bảo Ngọc"}),
     ("Huyện trồng mới 120 ha rừng.\nKhánh Vy (Phòng Quản lý thu)", {"Khánh Vy"}),
     ("Huyện trồng mới 120 ha rừng.\nBài, ảnh: Thanh Tâm", {"Thanh Tâm"}),
+    ("Huyện trồng mới 120 ha rừng.\nTin, ảnh: Ngọc Lan", {"Ngọc Lan"}),
+    ("Huyện trồng mới 120 ha rừng.\nTin và ảnh: Phú Quý", {"Phú Quý"}),
 ]
 NOT_BYLINES = [
     # places on the closing line; a name line that is not the last one
@@ -76,6 +78,16 @@ CREDITS = [
     ("Xã có 12 tổ công nghệ số.\n\nẢnh: Bảo Trâm\n\nTin liên quan", {"Bảo Trâm"}),
     ("Đoàn kiểm tra kho lúa (Ảnh: Quốc Tuấn) của xã.", {"Quốc Tuấn"}),
     ("Xã có 12 tổ công nghệ số.\nẢnh: Ngọc Hân, Văn Khải", {"Ngọc Hân", "Văn Khải"}),
+    # a caption before the credit in one bracket, short or long
+    (
+        "Xã có 12 tổ công nghệ số.\n\n(Ảnh: Tổ công nghệ số xã Tân Hợp. Ảnh: Minh Châu)\n\nHết.",
+        {"Minh Châu"},
+    ),
+    (
+        "Xã có 12 tổ công nghệ số.\n\n(Ảnh: Thành viên tổ công nghệ số hướng dẫn người dân"
+        " cài ứng dụng tại nhà văn hóa thôn Bản Chang. Ảnh: Quang Hưng)\n\nHết.",
+        {"Quang Hưng"},
+    ),
     # credits naming no person
     ("Xã có 12 tổ công nghệ số.\nẢnh: Internet", set()),
     ("Xã có 12 tổ công nghệ số.\nẢnh minh họa", set()),

@@ -34,6 +34,15 @@ COMPANIES = [
     # a business line in lower-case words before the proper name
     ("Công ty Chế biến thủy sản Minh Phú xuất khẩu tôm.", {"Công ty Chế biến thủy sản Minh Phú"}),
     ("Công ty Lọc hóa dầu Nghi Sơn vận hành ổn định.", {"Công ty Lọc hóa dầu Nghi Sơn"}),
+    # ... also after a later word of the name ('An ninh mạng', 'Trí tuệ nhân tạo')
+    (
+        "Công ty Cổ phần An ninh mạng Trường Phát tham gia diễn tập.",
+        {"Công ty Cổ phần An ninh mạng Trường Phát"},
+    ),
+    (
+        "Công ty TNHH Năng lượng Mặt trời xanh Tây Bắc khởi công.",
+        {"Công ty TNHH Năng lượng Mặt trời xanh Tây Bắc"},
+    ),
     # the name stops before the verb glued to its last syllable by the segmenter
     (
         "Đội của Công ty Cổ phần Công nghệ Sao Nam xếp thứ hai.",
@@ -169,3 +178,9 @@ HOSPITALS = [
 @pytest.mark.parametrize(("text", "province", "names"), HOSPITALS)
 def test_entities_org_names_hospital(nlp, text, province, names):
     assert orgs(nlp, text, province) == names
+
+
+# the provincial press outlets merged in 2025 keep their full name
+def test_entities_org_names_merged_press(nlp):
+    text = "Theo Báo và Phát thanh, Truyền hình Lâm Đồng, tỉnh có 124 xã, phường."
+    assert orgs(nlp, text) == {"Báo và Phát thanh, Truyền hình Lâm Đồng"}

@@ -99,6 +99,10 @@ def credited_unit(body: str, rules: EntityRules) -> tuple[int, int]:
     return m.start(), len(body)
 
 
+# where a caption's sentence ends inside a credit bracket
+_CAPTION_END = regex.compile(r"[.;]\s*")
+
+
 @lru_cache(maxsize=8)
 def _credit_cue(cues: tuple[str, ...]) -> regex.Pattern:
     return regex.compile(r"\s*\(?\s*(?i:" + alternation(list(cues)) + r")\s*")
@@ -113,8 +117,14 @@ def credit_names(credit: str, rules: EntityRules) -> list[Candidate]:
         credit: the text of a photo credit (furniture of kind ``image_credit``).
         rules: the compiled entity rules (``byline_cues`` start a credit).
     """
-    cue = _credit_cue(tuple(rules.titles.byline_cues)).match(credit)
-    if cue is None or cue.end() == 0:
+    pattern = _credit_cue(tuple(rules.titles.byline_cues))
+    # a caption before the credit in one bracket: '(Ảnh: Đê biển Ba Tri. Ảnh: Minh Trí)'
+    offset = 0
+    for m in _CAPTION_END.finditer(credit):
+        if pattern.match(credit, m.end()):
+            offset = m.end()
+    cue = pattern.match(credit, offset)
+    if cue is None or cue.end() == offset:
         return []
     rest = credit[cue.end() :]
     body = rest.rstrip().rstrip(")").rstrip()
