@@ -94,3 +94,31 @@ def test_cli_unreachable_scheduler_is_one_line(tmp_path):
     )
     assert "Traceback" not in done.stderr
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [".lock"]
+
+
+def test_cli_broken_rule_file_is_named_with_two_workers(tmp_path):
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    from vnextract.core.rules import rules_dir
+
+    rules = tmp_path / "rules"
+    shutil.copytree(rules_dir(), rules)
+    path = rules / "boilerplate.yml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("pattern: '", "pattern: '(?<=a+)", 1),
+        encoding="utf-8",
+    )
+    for i in (1, 2):
+        (tmp_path / f"bai{i}.txt").write_text("Tỉnh có 9 bưu cục mới.\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "vnextract.cli", "run", str(tmp_path), "--out", str(tmp_path / "o")],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "VNEXTRACT_RULES": str(rules)},
+        timeout=300,
+    )
+    assert done.returncode != 0
+    assert "boilerplate.yml:" in done.stderr and "BrokenProcessPool" not in done.stderr

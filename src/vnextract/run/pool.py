@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
+from vnextract.core.rules import default_rules
 from vnextract.output.files import DocumentLines, serialise
 
 # documents in flight per worker: enough that a worker never waits for the next
@@ -107,6 +108,8 @@ def process_pool(
     # spawn, not fork: workers start from a clean interpreter whatever threads
     # (progress bar, Dask client) the parent holds, the same on every platform
     context = multiprocessing.get_context("spawn")
+    # a broken rule file fails here with its file and line, not as a worker dead at start
+    default_rules()
     _start_resource_tracker()
     pool = ProcessPoolExecutor(
         max_workers=workers,
