@@ -43,6 +43,22 @@ FOUND = [
         "Hải Phòng",
         ("AGENCY", "Thành ủy Hải Phòng"),
     ),
+    # a bare council in such a city's article is the city's, never a province's
+    (
+        "HĐND đã thông qua 14 nghị quyết tại kỳ họp.",
+        "Cần Thơ",
+        ("AGENCY", "Hội đồng nhân dân thành phố Cần Thơ"),
+    ),
+    (
+        "Văn phòng UBND vừa có văn bản gửi các sở.",
+        "Đà Nẵng",
+        ("AGENCY", "Văn phòng Ủy ban nhân dân thành phố Đà Nẵng"),
+    ),
+    (
+        "HĐND đã thông qua 14 nghị quyết tại kỳ họp.",
+        "Lạng Sơn",
+        ("AGENCY", "Hội đồng nhân dân tỉnh Lạng Sơn"),
+    ),
     (
         "Ban Tổ chức Thành ủy Cần Thơ đã góp ý dự thảo.",
         None,

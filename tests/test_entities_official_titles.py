@@ -95,6 +95,17 @@ OFFICIALS = [
         "Bình Phước",
         ("Lê Minh Hoan", "Phó Trưởng ban", "Ban Chỉ đạo chuyển đổi số tỉnh Bình Phước"),
     ),
+    # a standing deputy head and the head of a working group
+    (
+        "Ông Vi Đức Thọ, Phó Trưởng ban Thường trực Ban Chỉ đạo phòng, chống thiên tai, dự họp.",
+        None,
+        ("Vi Đức Thọ", "Phó Trưởng ban Thường trực", None),
+    ),
+    (
+        "Ông Lò Văn Khoa, Phó Chủ tịch UBND tỉnh, Tổ trưởng Tổ công tác Đề án 06, chủ trì.",
+        "Điện Biên",
+        ("Lò Văn Khoa", "Tổ trưởng", None),
+    ),
 ]
 
 

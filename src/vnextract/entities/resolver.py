@@ -79,8 +79,9 @@ def render(template: str, groups: dict, defaults: dict, ctx: DocContext, rules: 
         groups: the match's named groups.
         defaults: values for groups the text left out; ``@province`` is the article's
             province, ``@city`` the article's province when it is a centrally-run city
-            (else the whole name is dropped), ``@department`` (any ``@name``) a name
-            remembered earlier.
+            (else the whole name is dropped), ``@level:A|B`` word A, or B when the
+            article's province is such a city (``tỉnh|thành phố``), ``@department`` (any
+            ``@name``) a name remembered earlier.
         ctx: the document context.
         rules: the compiled rules.
     Returns:
@@ -101,6 +102,11 @@ def render(template: str, groups: dict, defaults: dict, ctx: DocContext, rules: 
                 # the district or commune of this level the article is about (local_units)
                 level = rules.key(groups.get("level") or "")
                 return ctx.remembered.get(UNIT_KEY + level, "")
+            elif default.startswith("@level:"):
+                # '@level:tỉnh|thành phố': a province's word, or a centrally-run city's
+                province_word, city_word = default[len("@level:") :].split("|")
+                city = ctx.province and rules.key(ctx.province) in rules.cities
+                value = city_word if city else province_word
             elif default == "@city":
                 # only an article about a centrally-run city names it by "thành phố" alone
                 if ctx.province and rules.key(ctx.province) in rules.cities:

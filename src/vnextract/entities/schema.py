@@ -246,6 +246,16 @@ class EntityPattern(BaseModel):
                 )
         return value
 
+    @field_validator("defaults")
+    @classmethod
+    def _level_choice(cls, value: dict[str, str]) -> dict[str, str]:
+        for group, default in value.items():
+            if default.startswith("@level:") and default.count("|") != 1:
+                raise ValueError(
+                    f"default of {group!r} must be '@level:<province word>|<city word>'"
+                )
+        return value
+
     @field_validator("label")
     @classmethod
     def _known_label(cls, value: str) -> str:
