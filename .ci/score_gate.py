@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Fail CI when a set's scores fall below its bars (a ratchet: raise, never lower).
 
-usage: score_gate.py SET OUT_DIR GOLD_DIR      (SET: seeds, dev, blind1 ... blind4)
+usage: score_gate.py SET OUT_DIR GOLD_DIR      (SET: seeds, dev, blind1 ... blind5)
 
 The bars are what main reaches now, rounded down; raise them as the code improves.
 """
@@ -26,11 +26,11 @@ GATES = {
     # ../shared/dev: 20 real excerpts, scored as main reaches them
     "dev": {
         "value_f1": 0.98,
-        "record_f1": 0.92,
-        "subject_accuracy": 0.94,
+        "record_f1": 0.93,
+        "subject_accuracy": 0.95,
         "attribute_accuracy": 0.99,
         "entities": {
-            "DATE": 0.98,
+            "DATE": 1.0,
             "AGENCY": 0.96,
             "PERSON": 0.95,
             "LOCATION": 0.94,
@@ -44,12 +44,14 @@ GATES = {
     # their gates keep what was learnt from them from being lost
     "blind1": {
         "value_f1": 0.99,
-        "record_f1": 0.90,
-        "subject_accuracy": 0.93,
+        "record_f1": 0.92,
+        "subject_accuracy": 0.96,
         "attribute_accuracy": 0.96,
         "entities": {
             "DATE": 0.99,
-            "AGENCY": 0.93,
+            # 0.93 before the sixth session: an HTML footer is read now, and its owner line
+            # ('Cơ quan của Đảng bộ tỉnh …') names an agency this set's gold leaves out
+            "AGENCY": 0.92,
             "PERSON": 0.97,
             "LOCATION": 0.94,
             "ORG": 0.90,
@@ -60,24 +62,26 @@ GATES = {
     },
     "blind2": {
         "value_f1": 0.99,
-        "record_f1": 0.92,
-        "subject_accuracy": 0.95,
+        "record_f1": 0.94,
+        "subject_accuracy": 0.97,
         "attribute_accuracy": 0.97,
         "entities": {
             "DATE": 0.96,
             "AGENCY": 0.96,
             "PERSON": 0.96,
-            "LOCATION": 0.96,
+            "LOCATION": 0.97,
             "ORG": 1.0,
-            "LEGAL_DOC": 1.0,
+            # lowered from 1.0 in the sixth session: documents named in related headlines
+            # are read now (blind5's and blind6's writers list them; blind2's did not)
+            "LEGAL_DOC": 0.96,
             "OFFICIAL": 0.95,
         },
         "max_negative_hits": 2,
     },
     "blind3": {
         "value_f1": 0.99,
-        "record_f1": 0.91,
-        "subject_accuracy": 0.94,
+        "record_f1": 0.93,
+        "subject_accuracy": 0.95,
         "attribute_accuracy": 0.97,
         "entities": {
             "DATE": 0.99,
@@ -85,26 +89,45 @@ GATES = {
             "PERSON": 0.97,
             "LOCATION": 0.97,
             "ORG": 1.0,
-            "LEGAL_DOC": 1.0,
+            # lowered from 1.0 in the sixth session: a masthead's licence is a LEGAL_DOC now
+            # (blind4-6's writers list it; blind3's did not)
+            "LEGAL_DOC": 0.95,
             "OFFICIAL": 0.98,
         },
         "max_negative_hits": 0,
     },
     "blind4": {
-        "value_f1": 0.96,
-        "record_f1": 0.85,
+        "value_f1": 0.97,
+        "record_f1": 0.89,
         "subject_accuracy": 0.95,
-        "attribute_accuracy": 0.92,
+        "attribute_accuracy": 0.95,
         "entities": {
             "DATE": 0.99,
             "AGENCY": 0.81,
-            "PERSON": 0.93,
-            "LOCATION": 0.88,
-            "ORG": 0.76,
-            "LEGAL_DOC": 0.96,
-            "OFFICIAL": 0.92,
+            "PERSON": 0.96,
+            "LOCATION": 0.89,
+            "ORG": 0.78,
+            "LEGAL_DOC": 1.0,
+            "OFFICIAL": 0.94,
         },
-        "max_negative_hits": 9,
+        "max_negative_hits": 5,
+    },
+    # scored once untuned at the start of the sixth session (record F1 0.854), then studied
+    "blind5": {
+        "value_f1": 0.97,
+        "record_f1": 0.89,
+        "subject_accuracy": 0.96,
+        "attribute_accuracy": 0.95,
+        "entities": {
+            "DATE": 0.98,
+            "AGENCY": 0.90,
+            "PERSON": 0.96,
+            "LOCATION": 0.90,
+            "ORG": 0.80,
+            "LEGAL_DOC": 1.0,
+            "OFFICIAL": 0.97,
+        },
+        "max_negative_hits": 8,
     },
 }
 
