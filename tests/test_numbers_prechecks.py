@@ -26,6 +26,12 @@ OWN = [
     "Cổng dichvucong.gov.vn đã tiếp nhận 12.500 hồ sơ trực tuyến.",
     "Mạng 5G phủ 98% xã; dịch COVID-19 và dòng xe VF8 được nhắc tới.",
     "Mã số 3A, tuyến QL-1A và sản phẩm 2in1 được ghi nhận.",
+    "Hội nghị khai mạc lúc 14 giờ 30 phút ngày 5/6.",
+    "Bộ phận một cửa làm việc từ 7 giờ đến 17 giờ, vào 9 giờ sáng thứ Bảy.",
+    "Lễ ra quân bắt đầu từ 6 giờ 30 đến 8 giờ sáng.",
+    "Phiên họp kết thúc lúc 11 giờ 15 phút, sớm hơn dự kiến.",
+    "Trạm mở cửa từ 19 giờ 30 đến 21 giờ hằng ngày.",
+    "Ứng dụng phiên bản 2.1 và 3.5 được cập nhật; bản 4.2 ra mắt tháng này.",
 ]
 
 
