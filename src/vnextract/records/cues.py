@@ -120,6 +120,8 @@ class Cues:
     def __init__(self, rules: RecordRules, folder: Folder) -> None:
         self.rules = rules
         self.folder = folder
+        # (phrase, its low copy) -> (topic, link): topic.topic's memo for this rule set
+        self.topics: dict[tuple[str, str], tuple[str, str]] = {}
         self._links(rules)
         self._subjects(rules)
         self._qualifiers(rules)
