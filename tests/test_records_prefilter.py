@@ -7,10 +7,12 @@ trailing spaces, after a comma, glued to a letter) or in none.
 from __future__ import annotations
 
 import pytest
+import regex
 
 from vnextract.core.rules import default_rules
 from vnextract.core.textnorm import Folder
 from vnextract.records.cues import Cues, Tail
+from vnextract.records.subject import _whole_in
 from vnextract.records.topic import _strip_links
 
 SEGMENTS = [
@@ -67,3 +69,21 @@ def test_records_tail_patterns_search_from_the_last_runs_alike(cues: Cues) -> No
             plain, found = t.pattern.search(text), t.search(text)
             assert (plain and plain.span()) == (found and found.span()), (name, text)
             assert t.pattern.sub("", text) == t.sub("", text), (name, text)
+
+
+@pytest.mark.parametrize(
+    ("part", "text"),
+    [
+        ("thuê bao", "số thuê bao di động"),
+        ("bao", "thuê bao"),
+        ("bao", "baobì bao"),
+        ("hộ", "hộ nghèo, hộ"),
+        ("hộ", "chủ hộ"),
+        ("", ""),
+        ("", "ab"),
+        ("xã", "xã_hội"),
+    ],
+)
+def test_records_whole_in_finds_what_the_pattern_finds(part: str, text: str) -> None:
+    pattern = rf"(?<!\p{{L}}){regex.escape(part)}(?!\p{{L}})"
+    assert _whole_in(part, text) == bool(regex.search(pattern, text))
