@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # in capitals, with old tone marks, with words joined by '_' as the view joins them
 OWN = [
     "Bộ trưởng Bộ Thông tin và Truyền thông làm việc với UBND tỉnh Quảng Trị.",
+    "Kim ngạch đạt 2 tỷ đô la Mỹ, tương đương 300 tỷ yên Nhật Bản, và 5 triệu Euro.",
     "ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG và Hội đồng nhân dân huyện Nam Đàn họp.",
     "Đoàn đến chợ Bến Thành, khu du lịch Tràng An và đền Hùng, cầu Long Biên.",
     "Trụ sở đặt tại số 6 Trần Huy Liệu, đường Lê Lợi, TP. Vinh (tỉnh Nghệ An).",

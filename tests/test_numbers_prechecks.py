@@ -28,6 +28,12 @@ OWN = [
     "Mã số 3A, tuyến QL-1A và sản phẩm 2in1 được ghi nhận.",
     "Hội nghị bắt đầu lúc 8 giờ, kéo dài đến 11 giờ và tiếp tục tới 16 giờ.",
     'Cuộc thi "Tìm hiểu 80 năm thành lập" thu hút 2.000 bài dự thi.',
+    "Hội nghị khai mạc lúc 14 giờ 30 phút ngày 5/6.",
+    "Bộ phận một cửa làm việc từ 7 giờ đến 17 giờ, vào 9 giờ sáng thứ Bảy.",
+    "Lễ ra quân bắt đầu từ 6 giờ 30 đến 8 giờ sáng.",
+    "Phiên họp kết thúc lúc 11 giờ 15 phút, sớm hơn dự kiến.",
+    "Trạm mở cửa từ 19 giờ 30 đến 21 giờ hằng ngày.",
+    "Ứng dụng phiên bản 2.1 và 3.5 được cập nhật; bản 4.2 ra mắt tháng này.",
 ]
 
 

@@ -7,10 +7,12 @@ trailing spaces, after a comma, glued to a letter) or in none.
 from __future__ import annotations
 
 import pytest
+import regex
 
 from vnextract.core.rules import default_rules
 from vnextract.core.textnorm import Folder
-from vnextract.records.cues import Cues
+from vnextract.records.cues import Cues, Tail
+from vnextract.records.subject import _whole_in
 from vnextract.records.topic import _strip_links
 
 SEGMENTS = [
@@ -54,3 +56,34 @@ def test_records_prefilter_link_tails_skip_most_segments(cues: Cues) -> None:
     assert all(e for e in ends.values())
     lasts = [cues.low(s).rstrip()[-1:] for s in SEGMENTS if s.strip()]
     assert any(last not in e for last in lasts for e in ends.values())
+
+
+def test_records_tail_patterns_search_from_the_last_runs_alike(cues: Cues) -> None:
+    # a Tail searches only from the runs a match may start in: same match, same sub
+    tails = {name: t for name, t in vars(cues).items() if isinstance(t, Tail)}
+    assert {"bound_tail", "copula_tail", "filler_tail", "connector_tail"} <= set(tails)
+    texts = [*SEGMENTS, "đạt \n", "x\x1cđạt", "ước\u00a0đạt", "ước \n đạt", "(ước đạt"]
+    texts += [cues.low(s)[i:] for s in SEGMENTS for i in range(0, len(s), 3)]
+    for name, t in tails.items():
+        for text in texts:
+            plain, found = t.pattern.search(text), t.search(text)
+            assert (plain and plain.span()) == (found and found.span()), (name, text)
+            assert t.pattern.sub("", text) == t.sub("", text), (name, text)
+
+
+@pytest.mark.parametrize(
+    ("part", "text"),
+    [
+        ("thuê bao", "số thuê bao di động"),
+        ("bao", "thuê bao"),
+        ("bao", "baobì bao"),
+        ("hộ", "hộ nghèo, hộ"),
+        ("hộ", "chủ hộ"),
+        ("", ""),
+        ("", "ab"),
+        ("xã", "xã_hội"),
+    ],
+)
+def test_records_whole_in_finds_what_the_pattern_finds(part: str, text: str) -> None:
+    pattern = rf"(?<!\p{{L}}){regex.escape(part)}(?!\p{{L}})"
+    assert _whole_in(part, text) == bool(regex.search(pattern, text))

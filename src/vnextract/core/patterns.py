@@ -49,3 +49,48 @@ def alternation(
     if not forms:
         return NOTHING
     return "(?:" + "|".join(sorted(forms, key=lambda f: (-len(f), f))) + ")"
+
+
+# the last ``n`` whitespace-delimited runs of a text, found from its end ((?r): reverse)
+_LAST_RUNS: dict[int, regex.Pattern] = {}
+
+
+def _last_runs_start(text: str, n: int) -> int:
+    """Where the last ``n`` runs of non-whitespace of ``text`` start (0 if it has fewer,
+    ``len(text)`` if it is all whitespace); whitespace as the pattern's ``\\s``."""
+    pattern = _LAST_RUNS.get(n)
+    if pattern is None:
+        pattern = _LAST_RUNS[n] = regex.compile(rf"(?r)\S+(?:\s+\S+){{0,{n - 1}}}\s*\Z")
+    m = pattern.search(text)
+    return m.start() if m else len(text)
+
+
+class Tail:
+    """A pattern that ends the text in one of a list of words,
+    ``<lookbehinds>(?:word|...)\\s*$``, each word a literal whose spaces match white
+    space; searched only from where such a match may start.
+
+    A plain search tries every position of the text; the match found is the same: it
+    ends the text, so a word of ``n`` space-separated parts starts inside the ``n``-th
+    last run of non-whitespace. Lookbehinds still see the text before that point, and
+    ``^`` matches only at the text's start.
+    """
+
+    __slots__ = ("pattern", "runs")
+
+    def __init__(self, pattern: regex.Pattern, words: Iterable[str]) -> None:
+        self.pattern = pattern
+        # the most space-separated parts of a word: how many runs a match may span
+        self.runs = max((len(w.split()) for w in words if w.strip()), default=0)
+
+    def _start(self, string: str) -> int:
+        # no words: the pattern is searched as it is
+        return _last_runs_start(string, self.runs) if self.runs else 0
+
+    def search(self, string: str) -> regex.Match | None:
+        """``pattern.search(string)``, the same match."""
+        return self.pattern.search(string, self._start(string))
+
+    def sub(self, repl: str, string: str) -> str:
+        """``pattern.sub(repl, string)``, the same text (what is before ``pos`` is kept)."""
+        return self.pattern.sub(repl, string, pos=self._start(string))

@@ -64,20 +64,19 @@ class MentionSearch:
         return found
 
     def _hits(self, view: str) -> list[_Hit]:
-        tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(view)]
+        tokens = [m.span() for m in _TOKEN.finditer(view)]
         hits: list[_Hit] = []
-        i = 0
-        while i < len(tokens):
-            first = view[tokens[i][0]]  # a name starts capitalised or with a digit
-            found = self._longest(view, tokens, i) if first.isupper() or first.isdigit() else None
-            if found is None:
-                i += 1
+        # a name starts capitalised or with a digit: only those words are tried, in order
+        starts = [i for i, (s, _) in enumerate(tokens) if view[s].isupper() or view[s].isdigit()]
+        after = 0  # the word after the last name found: names do not overlap
+        for i in starts:
+            if i < after or (found := self._longest(view, tokens, i)) is None:
                 continue
             n, units = found
             hit = _Hit(tokens[i][0], tokens[i + n - 1][1], units)
             self._unit_word(view, tokens, i, hit)
             hits.append(hit)
-            i += n
+            after = i + n
         return hits
 
     def _unit_word(self, view: str, tokens, i: int, hit: _Hit) -> None:

@@ -177,7 +177,8 @@ class Catalogue:
                 for _, units, _, _ in self._entries
             ]
         best_id, best_score = None, 0
-        positions = set().union(*(self._by_word.get(gram, ()) for gram in either))
+        # only the grams that open a phrasing: the key view's & is met in C
+        positions = set().union(*map(self._by_word.__getitem__, self._by_word.keys() & either))
         for position in sorted(positions):  # file order: the earliest wins a tie
             ind_id, _, phrasings, exclude = self._entries[position]
             if not allowed[position]:

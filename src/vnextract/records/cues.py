@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 import regex
 
+from vnextract.core.patterns import Tail
 from vnextract.core.textnorm import Folder
 from vnextract.records.schema import RecordRules
 
@@ -80,9 +81,11 @@ def _last_chars(words: Iterable[str]) -> frozenset[str] | None:
     return ends or None
 
 
-def tail(words: Iterable[str], compounds: Iterable[str] = ()) -> regex.Pattern:
+def tail(words: Iterable[str], compounds: Iterable[str] = ()) -> Tail:
     """One of ``words`` ending the text, after a non-letter or at its start."""
-    return regex.compile(rf"(?:^|(?<=[^\p{{L}}]))(?:{guarded(words, compounds)})\s*$")
+    words = list(words)
+    pattern = regex.compile(rf"(?:^|(?<=[^\p{{L}}]))(?:{guarded(words, compounds)})\s*$")
+    return Tail(pattern, words)
 
 
 def head(words: Iterable[str], compounds: Iterable[str] = ()) -> regex.Pattern:
@@ -117,6 +120,8 @@ class Cues:
     def __init__(self, rules: RecordRules, folder: Folder) -> None:
         self.rules = rules
         self.folder = folder
+        # (phrase, its low copy) -> (topic, link): topic.topic's memo for this rule set
+        self.topics: dict[tuple[str, str], tuple[str, str]] = {}
         self._links(rules)
         self._subjects(rules)
         self._qualifiers(rules)
@@ -129,8 +134,9 @@ class Cues:
 
     def _links(self, rules: RecordRules) -> None:
         """The words between a topic and its number, and where phrases end."""
-        self.bound_tail = regex.compile(
-            rf"(?:^|(?<=[^\p{{L}}]))(?P<cue>{alternation(rules.bound_cues)})\s*$"
+        self.bound_tail = Tail(
+            regex.compile(rf"(?:^|(?<=[^\p{{L}}]))(?P<cue>{alternation(rules.bound_cues)})\s*$"),
+            rules.bound_cues,
         )
         self.bounds = _keys(rules.bound_cues)
         self.estimate = anywhere(rules.estimate_cues)
@@ -149,7 +155,9 @@ class Cues:
         self.aux_tail = tail(rules.auxiliaries, rules.compounds)
         self.aux_any = anywhere(rules.auxiliaries, rules.compounds)
         self.connector_any = anywhere(rules.connectors)
-        self.connector_tail = regex.compile(rf"(?:{alternation(rules.connectors)})\s*$")
+        self.connector_tail = Tail(
+            regex.compile(rf"(?:{alternation(rules.connectors)})\s*$"), rules.connectors
+        )
         self.filler_head = head(rules.fillers, rules.compounds)
         self.filler_tail = tail(rules.fillers, rules.compounds)
         self.filler_full = regex.compile(rf"^\s*(?:(?:{alternation(rules.fillers)})\s*[,]?\s*)*$")

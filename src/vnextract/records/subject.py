@@ -34,9 +34,22 @@ def _names_nothing(cues: Cues, counted: str, topic: str) -> bool:
     low, ltopic = cues.low(counted).strip(), cues.low(topic)
     if cues.bare_measure.match(low):
         return True
-    return len(words(low)) <= 2 and bool(
-        regex.search(rf"(?<!\p{{L}}){regex.escape(low)}(?!\p{{L}})", ltopic)
-    )
+    return len(words(low)) <= 2 and _whole_in(low, ltopic)
+
+
+_LETTER = regex.compile(r"\p{L}")
+
+
+def _whole_in(part: str, text: str) -> bool:
+    """Whether ``part`` occurs in ``text`` with no letter right before or after it: what
+    searching ``(?<!\\p{L})<part>(?!\\p{L})`` finds, without compiling a pattern per part."""
+    start = text.find(part)
+    while start >= 0:
+        end = start + len(part)
+        if not (start and _LETTER.match(text, start - 1)) and not _LETTER.match(text, end):
+            return True
+        start = text.find(part, start + 1)
+    return False
 
 
 def _owner(cues: Cues, topic: str) -> str:

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from vnextract.records.cues import SHORT_PAREN, TOPIC_STOP, Cues, words
 
+# phrases whose topic is kept (see :func:`topic`)
+_TOPICS_MAX = 10_000
+
 
 def comma_parts(seg: str) -> list[tuple[int, int]]:
     """The ``(start, end)`` of each comma-separated part of ``seg``."""
@@ -189,8 +192,19 @@ def topic(cues: Cues, text: str, low: str, left: int, right: int) -> tuple[str, 
     # so is one after a colon ('ước đạt: 276 tỷ đồng', 'nội trú: 1.520 lượt')
     while right > left and text[right - 1] in " (:":
         right -= 1
-    seg = text[left:right]
-    lseg = low[left:right]
+    # the topic depends on the phrase alone, and phrases recur ('Doanh thu ước đạt'):
+    # each is read once (bounded, so memory stays flat on an archive)
+    key = (text[left:right], low[left:right])
+    found = cues.topics.get(key)
+    if found is None:
+        if len(cues.topics) >= _TOPICS_MAX:
+            cues.topics.clear()
+        found = cues.topics[key] = _phrase_topic(cues, *key)
+    return found
+
+
+def _phrase_topic(cues: Cues, seg: str, lseg: str) -> tuple[str, str]:
+    """:func:`topic` of the phrase ``seg`` (its low copy ``lseg``)."""
     # strong boundaries: take what follows the last one
     cut = 0
     # a short closed parenthesis ('Chỉ số ... (DTI) của tỉnh') is part of the phrase
