@@ -7,7 +7,6 @@ the spaCy pipeline) and is reused for every document of a run.
 from __future__ import annotations
 
 import hashlib
-from bisect import bisect_right
 from pathlib import Path
 
 from vnextract.core.errors import DocumentError, Errors
@@ -168,11 +167,11 @@ class Extractor:
         masthead's 'Giấy phép số 37/GP-TTĐT ngày 15/3/2021'), whose other dates are not
         read."""
         found: list[Entity] = []
-        starts = [s.start for s in sentences]
+        by_index = {s.index: s for s in sentences}
         for e in entities:
             if e.label != "LEGAL_DOC" or not skip.overlaps(e.char_start, e.char_end):
                 continue
-            s = sentences[bisect_right(starts, e.char_start) - 1]
+            s = by_index[e.sentence_index]
             for d in self.dates.find(s.text[e.char_end - s.start :]):
                 start = e.char_end + d.start
                 if d.dated and self.legal.dated_by(s.text, e.char_end - s.start, start - s.start):

@@ -298,7 +298,7 @@ class Cues:
         self.target = anywhere(rules.target_cues)
         self.target_result = anywhere(rules.target_results)
         self.future_marker = anywhere(rules.future_markers)
-        self.sum_words = anywhere(rules.sum_words)
+        self.sum_words = anywhere(rules.sum_words) if rules.sum_words else NEVER
         self.planned_estimate = anywhere(rules.planned_estimates)
         self.plan_item = regex.compile(rf"^\s*(?:{alternation(rules.plan_item_units)})$")
         time_word = alternation(rules.time_words)
@@ -307,8 +307,11 @@ class Cues:
         )
         self.done = anywhere(rules.done_markers)
         # ', năm tới sẽ ...', ', đã ...': a clause of its own after a comma
-        self.aspect_head = regex.compile(
-            rf"{self.time_only.pattern}(?:{alternation(rules.aspect_markers)})(?!\p{{L}})"
+        aspect = alternation(rules.aspect_markers)
+        self.aspect_head = (
+            regex.compile(rf"{self.time_only.pattern}(?:{aspect})(?!\p{{L}})")
+            if rules.aspect_markers
+            else NEVER
         )
         self.future = regex.compile(rf"(?:{alternation(rules.future_year_cues)})\s*$")
         self.after_bound = regex.compile(
