@@ -72,3 +72,92 @@ CASES = [
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_records_respective_changes_go_to_their_figures(builder, text, expected):
     assert changes_of(builder, text) == expected
+
+
+# an absolute change with its percentage in brackets after a single count: the percentage
+# is the count's change, the absolute change no record
+BRACKETED = [
+    (
+        "Năm 2024 toàn huyện xảy ra 215 vụ trộm cắp tài sản, giảm 19 vụ (8,1%) so với cùng kỳ.",
+        {"215": Decimal("-8.1")},
+    ),
+    (
+        "Tai nạn lao động làm chết 14 người, tăng 3 người (27,3%); bị thương 52 người.",
+        {"14": Decimal("27.3"), "52": None},
+    ),
+    # no count before it: the absolute change is the record, its percentage its change
+    (
+        "So với cùng kỳ, số vụ vi phạm giảm 41 vụ (12,5%).",
+        {"41": Decimal("-12.5")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BRACKETED)
+def test_records_bracketed_percentage_of_an_absolute_change(builder, text, expected):
+    assert changes_of(builder, text) == expected
+
+
+def build_pair(builder: RecordBuilder, first: str, second: str, *, gap: bool = False):
+    """Drafts of ``first`` and of ``second`` read after it (``gap``: with a sentence with
+    no figures between them)."""
+
+    def build(text: str, **before):
+        dates = find_dates(text)
+        quantities = find_quantities(text, exclude=[(d.start, d.end) for d in dates])
+        ctx = SentenceContext(published_year=2024)
+        return builder.build(text, quantities, dates, (), ctx, **before).drafts
+
+    one = build(first)
+    two = build(second, earlier=one) if gap else build(second, previous=one)
+    return one, two
+
+
+# the next sentence names an earlier figure by its counted noun
+NAMED = [
+    (
+        "Bưu điện huyện đã chuyển phát 12.460 bưu gửi hành chính công và chi trả "
+        "3.210 suất trợ cấp.",
+        "Con số bưu gửi này tăng 22% so với năm 2023.",
+        "12.460",
+        Decimal(22),
+    ),
+    (
+        "Lực lượng chức năng đã bắt 68 đối tượng, thu 4,2 kg ma túy.",
+        "Số đối tượng bị bắt giảm 9,3% so với cùng kỳ.",
+        "68",
+        Decimal("-9.3"),
+    ),
+    (
+        "Dịch bệnh buộc tiêu hủy 3.420 con gia cầm với trọng lượng 7,5 tấn.",
+        "Số gia cầm tiêu hủy tăng 41% so với năm trước.",
+        "3.420",
+        Decimal(41),
+    ),
+]
+
+
+@pytest.mark.parametrize(("first", "second", "named", "change"), NAMED)
+@pytest.mark.parametrize("gap", [False, True])
+def test_records_change_naming_an_earlier_figure(builder, first, second, named, change, gap):
+    one, two = build_pair(builder, first, second, gap=gap)
+    assert {d.quantity.value_text: d.change_percent for d in one}[named] == change
+    assert two == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # another noun: a change of its own
+        (
+            "Bưu điện huyện đã chuyển phát 12.460 bưu gửi.",
+            "Số doanh nghiệp dùng dịch vụ tăng 15% so với năm trước.",
+        ),
+        # an amount is never named by its counted noun
+        ("Doanh thu đạt 56 tỷ đồng.", "Số tỷ đồng này tăng 5%."),
+    ],
+)
+def test_records_change_naming_no_earlier_figure_is_its_own(builder, first, second):
+    one, two = build_pair(builder, first, second)
+    assert all(d.change_percent is None for d in one)
+    assert [d.quantity.value_text for d in two] == [two[0].quantity.value_text]

@@ -14,8 +14,6 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-import regex
-
 from vnextract.core.model import DateMention, Quantity
 from vnextract.core.textnorm import Folder
 from vnextract.records.cues import Cues
@@ -33,11 +31,12 @@ from vnextract.records.kind import (
     period_of,
     share_estimates,
 )
-from vnextract.records.phrases import after_phrase, unit_of, unit_of_subject, without_cue
+from vnextract.records.phrases import counted_after, unit_of, unit_of_subject
 from vnextract.records.qualifiers import (
     attach,
     classify,
     last_figure,
+    named_figure,
     names_its_own,
     plan_cue_end,
     qualified_figure,
@@ -45,7 +44,7 @@ from vnextract.records.qualifiers import (
     signed,
     unread_figure,
 )
-from vnextract.records.respective import respective_changes
+from vnextract.records.respective import bracketed_changes, respective_changes
 from vnextract.records.schema import Bound, RecordRules
 from vnextract.records.subject import add_section_domain, choose_subject, is_part, raised
 from vnextract.records.topic import bracketed_period, topic
@@ -71,6 +70,7 @@ class _Reading:
     breaks: list[int]
     ctx: SentenceContext
     previous: Sequence[Draft]
+    earlier: Sequence[Draft]
     kinds: list[str]  # each number's role kind; a standalone qualifier becomes 'figure'
     cue_end: int | None
     future: bool
@@ -82,6 +82,8 @@ class _Reading:
     base_per: str | None = None  # 'trên 01 ha': the base of the next figure's rate
     frame_end: int | None = None  # 'Ước đến cuối năm 2020, ...': estimates after it
     list_items: set[int] = field(default_factory=set)  # may share the estimate before them
+    pair_of: dict[int, int] = field(default_factory=dict)  # absolute change -> its bracketed %
+    paired: dict[int, Draft] = field(default_factory=dict)  # that % -> the figure it changes
 
 
 class RecordBuilder:
@@ -100,6 +102,7 @@ class RecordBuilder:
         clause_breaks: Sequence[int] = (),
         ctx: SentenceContext | None = None,
         previous: Sequence[Draft] = (),
+        earlier: Sequence[Draft] = (),
     ) -> SentenceResult:
         """Records for the figures of one sentence.
 
@@ -111,6 +114,8 @@ class RecordBuilder:
             ctx: publication year and paragraph context.
             previous: the drafts of the sentence before; a qualifier that refers back
                 ('Con số này tăng 12,4%') is put on its last figure, in place.
+            earlier: when the sentence before has no figures, those of the one before it,
+                for a qualifier that names its figure ('Số lợn tiêu hủy tăng 35,8%').
         Returns:
             Drafts of the records and the qualifiers that attached to nothing.
         """
@@ -118,6 +123,7 @@ class RecordBuilder:
         cues = self.cues
         low = cues.low(text)
         roles = [classify(cues, low, q) for q in quantities]
+        pair_of = bracketed_changes(cues, low, quantities, roles)
         # a plan cue counts for the figures after it; searched once per sentence, as an
         # enumeration can hold thousands of figures
         cue_end = None if ctx.target_paragraph else plan_cue_end(cues, low, quantities, roles)
@@ -129,6 +135,7 @@ class RecordBuilder:
             sorted(clause_breaks),
             ctx,
             previous,
+            earlier,
             [r.kind for r in roles],
             cue_end,
             # 'dự kiến ... sẽ': an expected achievement is a target too
@@ -136,11 +143,17 @@ class RecordBuilder:
         )
         if frame := cues.estimate_frame.search(low):
             st.frame_end = frame.end()
+        st.pair_of = pair_of
         listed = respective_changes(cues, low, quantities, st.kinds, st.breaks)
         for i, q in enumerate(quantities):
             role = roles[i]
             if i in listed:
                 self._listed(st, i, q, *listed[i])
+                continue
+            if (changed := st.paired.pop(i, None)) is not None:
+                st.kinds[i] = "change"  # 'giảm 87 vụ (6,5%)': the change of 87's figure
+                attach(changed, role, st.result, q)
+                st.left = max(st.left, role.end)
                 continue
             k = bisect_left(
                 st.breaks, q.start
@@ -155,6 +168,8 @@ class RecordBuilder:
                 standalone = True
             clause_end = st.breaks[k] if k < len(st.breaks) else len(low)
             self._figure(st, i, q, role, standalone, clause_end)
+            if i in st.pair_of and i in st.drafts:
+                st.paired[st.pair_of[i]] = st.drafts[i]
         share_estimates(st.drafts, st.list_items)
         st.result.drafts = [st.drafts[i] for i in sorted(st.drafts)]
         add_section_domain(cues, text, low, st.result.drafts)
@@ -180,9 +195,16 @@ class RecordBuilder:
         back = refers_back(cues, st.low, st.left, role.verb)
         # 'con số này' points to the last figure before it: in this sentence ('...; con
         # số này tăng 9%'), else in the one before
-        earlier = last_figure([st.drafts[j] for j in sorted(st.drafts)]) or last_figure(st.previous)
+        here = [st.drafts[j] for j in sorted(st.drafts)]
+        earlier = last_figure(here) or last_figure(st.previous)
         if back and earlier is not None:
-            attach(earlier, role, st.result, q)
+            named = earlier
+        else:  # 'Số vụ cháy giảm 12 vụ (20,3%)' after '... xảy ra 47 vụ cháy'
+            named = named_figure(
+                cues, st.low, st.left, role.verb, here or st.previous or st.earlier, bool(here)
+            )
+        if named is not None:
+            self._attach(st, i, named, role, q)
             st.left = max(st.left, role.end)
             return None
         standalone = False
@@ -195,7 +217,7 @@ class RecordBuilder:
             )
             if (
                 target is None
-                and role.kind in ("change", "points", "compare")
+                and role.kind in ("change", "points", "compare", "absolute")
                 and not back
                 and not any(
                     st.kinds[j] == "figure" and st.quantities[j].start >= clause_start
@@ -209,7 +231,7 @@ class RecordBuilder:
             elif target is None:
                 st.result.unattached.append(q)
             else:
-                attach(st.drafts[target], role, st.result, q)
+                self._attach(st, i, st.drafts[target], role, q)
         if not standalone:
             st.left = max(st.left, role.end)
             return None
@@ -223,6 +245,12 @@ class RecordBuilder:
             q = replace(q, value=role.value, value_max=signed(q.value_max, role.value))
         st.kinds[i] = "figure"
         return q, role
+
+    def _attach(self, st: _Reading, i: int, d: Draft, role: Role, q: Quantity) -> None:
+        """Put qualifier ``i`` on ``d``; an absolute change's bracketed percentage follows."""
+        attach(d, role, st.result, q)
+        if i in st.pair_of:
+            st.paired[st.pair_of[i]] = d
 
     def _figure(
         self, st: _Reading, i: int, q: Quantity, role: Role, standalone: bool, clause_end: int
@@ -254,7 +282,7 @@ class RecordBuilder:
         each = cues.each_after.match(low, unit_end)  # '6.850 người mỗi điểm'
         per = q.per or per_of_each(cues, each, before) or per_from_cue(cues, before)
         per, st.base_per = per or st.base_per, None
-        counted, after_end, noun_after = _counted_after(
+        counted, after_end, noun_after = counted_after(
             cues, text, low, q, each, next_start, unit_end, after_cue
         )
         when = "" if found else bracketed_period(cues, text, low, left, q.start)
@@ -285,6 +313,7 @@ class RecordBuilder:
             topic=found,
             change_basis=role.basis,
             standalone=standalone and q.percent,
+            lead=before,
         )
         if may_share_estimate(cues, low, before, q.start, prior, link):
             st.list_items.add(i)
@@ -292,32 +321,3 @@ class RecordBuilder:
             st.previous_topic = subject
         st.last_subject = subject or st.last_subject
         st.left = max(left, after_end if noun_after else q.expr_end)
-
-
-def _counted_after(
-    cues: Cues,
-    text: str,
-    low: str,
-    q: Quantity,
-    each: regex.Match | None,
-    next_start: int,
-    unit_end: int,
-    after_cue: regex.Match | None,
-) -> tuple[str, int, bool]:
-    """What the words after ``q`` say it counts, where they end, and whether they are a
-    noun phrase (not a preposition or conjunction opening the next clause)."""
-    after, after_end = after_phrase(
-        cues, text, low, q.expr_end, each.start() if each else next_start, unit_end
-    )
-    after_end = max(after_end, each.end()) if each else after_end
-    if after_cue:
-        after = without_cue(text, after, q.expr_end, after_cue.span("cue"))
-    after_low = cues.low(after)
-    # '... và đến năm 2025 kinh tế số chiếm': a conjunction starts the next clause
-    noun_after = bool(after) and not (
-        cues.preposition_head.match(after_low) or cues.conjunction_head.match(after_low)
-    )
-    if noun_after:
-        return after, after_end, True
-    bare = "" if q.percent or q.currency or q.per else text[q.expr_end : unit_end].strip()
-    return bare, after_end, False

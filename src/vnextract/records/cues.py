@@ -248,6 +248,12 @@ class Cues:
         self.head_start = head([*rules.subject_heads, *rules.raise_cues.values()])
         self.head_prefix_tail = tail(rules.head_prefixes)
         self.back_ref = regex.compile(rf"^(?:{alternation(rules.back_references)})$")
+        prefixes = alternation(rules.named_reference_prefixes) or r"(?!)"
+        demonstratives = alternation(rules.named_reference_demonstratives) or r"(?!)"
+        self.named_ref = regex.compile(
+            rf"^(?:{prefixes})\s+(?P<noun>\p{{L}}.*?)(?:\s+(?:{demonstratives}))?$"
+        )
+        self.unit_classifier = head(rules.unit_classifiers) if rules.unit_classifiers else NEVER
 
     def _qualifiers(self, rules: RecordRules) -> None:
         """Shares of plan and changes: the verbs before them, the bases after them."""

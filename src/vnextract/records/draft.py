@@ -38,6 +38,7 @@ class Draft:
     # what the change was measured against: 'yoy' (year on year), 'other' or ''
     change_basis: str = ""
     standalone: bool = False  # the figure is itself a change ('CPI tăng 0,45%')
+    lead: str = ""  # the low copy of the words before it in its phrase ('buộc tiêu hủy')
 
 
 class Role(NamedTuple):

@@ -3,6 +3,8 @@ noun phrase that runs up to the next figure or a stop."""
 
 from __future__ import annotations
 
+import regex
+
 from vnextract.core.model import Quantity
 from vnextract.records.cues import PUNCT_STOP, Cues, spaced, words
 
@@ -152,3 +154,32 @@ def without_cue(text: str, phrase: str, start: int, cue: tuple[int, int]) -> str
         return phrase
     cut = phrase[: a - offset] + " " + phrase[b - offset :]
     return " ".join(cut.split()).strip(" ,")
+
+
+def counted_after(
+    cues: Cues,
+    text: str,
+    low: str,
+    q: Quantity,
+    each: regex.Match | None,
+    next_start: int,
+    unit_end: int,
+    after_cue: regex.Match | None,
+) -> tuple[str, int, bool]:
+    """What the words after ``q`` say it counts, where they end, and whether they are a
+    noun phrase (not a preposition or conjunction opening the next clause)."""
+    after, after_end = after_phrase(
+        cues, text, low, q.expr_end, each.start() if each else next_start, unit_end
+    )
+    after_end = max(after_end, each.end()) if each else after_end
+    if after_cue:
+        after = without_cue(text, after, q.expr_end, after_cue.span("cue"))
+    after_low = cues.low(after)
+    # '... và đến năm 2025 kinh tế số chiếm': a conjunction starts the next clause
+    noun_after = bool(after) and not (
+        cues.preposition_head.match(after_low) or cues.conjunction_head.match(after_low)
+    )
+    if noun_after:
+        return after, after_end, True
+    bare = "" if q.percent or q.currency or q.per else text[q.expr_end : unit_end].strip()
+    return bare, after_end, False

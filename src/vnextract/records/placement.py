@@ -107,7 +107,8 @@ class RecordPlacer:
         agencies = agencies_by_sentence(result.entities, sentences)
         notes: list[dict] = []
         no_figures_index = SpanIndex(no_figures)
-        held: tuple[Sentence, list[Draft]] | None = None
+        # sentences built but not yet recorded: a later qualifier may still change them
+        pending: list[tuple[Sentence, list[Draft]]] = []
         for s in sentences:
             touching = no_figures_index.overlapping(s.start, s.end)
             if any(f.start <= s.start and s.end <= f.end for f in touching):
@@ -119,16 +120,26 @@ class RecordPlacer:
                 published_year=year, target_paragraph=para.target, period=para.period
             )
             inside = [(f.start - s.start, f.end - s.start) for f in touching]
-            # only the sentence right before can be referred back to
-            previous = held[1] if held and held[0].index == s.index - 1 else ()
+            # 'con số này' refers to the sentence right before; a qualifier that names its
+            # figure by its noun may reach one sentence further when the one between has none
+            previous = pending[-1][1] if pending and pending[-1][0].index == s.index - 1 else ()
+            recent = [d for p, d in pending if d and p.index >= s.index - 2]
+            earlier = recent[-1] if recent and not previous else ()
             built = self._sentence(
-                s, dates_by_sentence[s.index], dated[s.index], inside, ctx, previous, notes
+                s,
+                dates_by_sentence[s.index],
+                dated[s.index],
+                inside,
+                ctx,
+                (previous, earlier),
+                notes,
             )
-            if held:
-                result.records.extend(self._record(result, held[0], d, agencies) for d in held[1])
-            held = (s, built.drafts)
-        if held:
-            result.records.extend(self._record(result, held[0], d, agencies) for d in held[1])
+            while pending and pending[0][0].index < s.index - 1:
+                done, drafts = pending.pop(0)
+                result.records.extend(self._record(result, done, d, agencies) for d in drafts)
+            pending.append((s, built.drafts))
+        for done, drafts in pending:
+            result.records.extend(self._record(result, done, d, agencies) for d in drafts)
         result.review_notes = notes
 
     def _sentence(
@@ -138,15 +149,17 @@ class RecordPlacer:
         dated: list[DateMention],
         inside: list[tuple[int, int]],
         ctx: SentenceContext,
-        previous: Sequence[Draft],
+        before: tuple[Sequence[Draft], Sequence[Draft]],
         notes: list[dict],
     ) -> SentenceResult:
-        """Build one sentence's drafts; note its numbers that gave none."""
+        """Build one sentence's drafts; note its numbers that gave none. ``before``: the
+        drafts a qualifier may refer back to (see :meth:`RecordBuilder.build`)."""
         exclude = [(d.start, d.end) for d in dates] + inside
         blocked = self.numbers.blocked_spans(s.text)
         quantities = self.numbers.find(s.text, exclude, blocked)
         breaks = [b - s.start for b in s.clause_breaks]
-        built = self.builder.build(s.text, quantities, dated, breaks, ctx, previous=previous)
+        previous, earlier = before
+        built = self.builder.build(s.text, quantities, dated, breaks, ctx, previous, earlier)
         for q in built.unattached:
             notes.append(_note("unattached_share_of_plan", s, q.start, q.end))
         covered = [(q.start, q.expr_end) for q in quantities] + exclude

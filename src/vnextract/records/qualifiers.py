@@ -112,14 +112,46 @@ def plan_cue_end(
     return None
 
 
-def refers_back(cues: Cues, low: str, left: int, verb: int) -> bool:
-    """Whether a qualifier's subject only points back ('Con số này tăng 12,4%')."""
+def _subject_part(cues: Cues, low: str, left: int, verb: int) -> str:
+    """The words naming a qualifier's subject: its comma segment before the verb, without
+    estimate and auxiliary words."""
     seg = low[left:verb]
     stops = list(TOPIC_STOP.finditer(seg))
     if stops:
         seg = seg[stops[-1].end() :]
     part = cues.aux_any.sub(" ", cues.estimate.sub(" ", seg.rsplit(",", 1)[-1]))
-    return bool(cues.back_ref.match(" ".join(part.split())))
+    return " ".join(part.split())
+
+
+def refers_back(cues: Cues, low: str, left: int, verb: int) -> bool:
+    """Whether a qualifier's subject only points back ('Con số này tăng 12,4%')."""
+    return bool(cues.back_ref.match(_subject_part(cues, low, left, verb)))
+
+
+def named_figure(
+    cues: Cues, low: str, left: int, verb: int, drafts: Sequence[Draft], strict: bool
+) -> Draft | None:
+    """The figure of ``drafts`` a qualifier's subject names by its counted noun ('Con số
+    hồ sơ này tăng 37%', 'Số lợn tiêu hủy tăng 35,8%' after '... tiêu hủy 1.874 con lợn'):
+    the last whose unit (or the unit without its classifier) opens the noun. ``strict``
+    (a figure of the same sentence): every other word of the noun must be in its subject
+    or the words before it, as '500 hồ sơ, số hồ sơ trực tuyến tăng 9%' names a part."""
+    m = cues.named_ref.match(_subject_part(cues, low, left, verb))
+    if not m:
+        return None
+    noun = m["noun"]
+    for d in reversed(drafts):
+        if d.standalone or not d.unit or d.unit == "%" or d.quantity.currency:
+            continue
+        unit = cues.low(d.unit)
+        bare = unit[c.end() :].strip() if (c := cues.unit_classifier.match(unit)) else unit
+        for form in {unit, bare}:
+            if not form or not (noun == form or noun.startswith(form + " ")):
+                continue
+            said = set(f"{d.lead} {cues.low(f'{d.subject} {d.topic}')} {unit}".split())
+            if not strict or set(noun[len(form) :].split()) <= said:
+                return d
+    return None
 
 
 def names_its_own(cues: Cues, low: str, left: int, verb: int) -> bool:
@@ -221,8 +253,9 @@ def attach(d: Draft, role: Role, result: SentenceResult, q: Quantity) -> None:
     """Put a share of plan or a change on its figure; of two changes the year-on-year
     one wins, any other second change is left unattached (it qualifies nothing new).
     A change in percentage points, a multiple of another thing or an absolute change
-    against a base has no field: it only stops being a record."""
-    if role.kind in ("points", "compare"):
+    (against a base, or with its percentage in brackets) has no field: it only stops
+    being a record."""
+    if role.kind in ("points", "compare", "absolute"):
         return
     if role.kind == "plan":
         if d.plan_percent is None:

@@ -31,6 +31,35 @@ def _sign(cues: Cues, before: str) -> int:
     return -1 if cues.list_down.search(before) else 0
 
 
+def bracketed_changes(
+    cues: Cues, low: str, quantities: Sequence[Quantity], roles: list[Role]
+) -> dict[int, int]:
+    """Absolute changes each with its percentage in brackets ('xảy ra 1.245 vụ, giảm 87 vụ
+    (6,5%)'), as {absolute change: its percentage}. Their roles are rewritten in place:
+    the absolute change qualifies a figure as a change does, with no field, and the
+    percentage is that figure's change."""
+    pairs: dict[int, int] = {}
+    for i, (a, p) in enumerate(pairwise(quantities)):
+        if a.percent or not p.percent or roles[i].kind != "figure" or roles[i + 1].kind != "figure":
+            continue
+        if not _TO_BRACKET.match(low[a.expr_end : p.start]):
+            continue
+        if not (closed := _CLOSED.match(low, p.expr_end)):
+            continue
+        before = low[max(0, a.start - 60) : a.start]
+        verb = cues.list_up.search(before) or cues.list_down.search(before)
+        if verb is None:
+            continue
+        sign = _sign(cues, before)
+        around = low[max(0, a.start - 120) : closed.end() + 60]
+        basis = "yoy" if cues.year_on_year.search(around) else "other"
+        start = a.start - len(before) + verb.start()
+        roles[i] = Role("absolute", sign * a.value, closed.end(), start, basis)
+        roles[i + 1] = Role("change", sign * p.value, closed.end(), start, basis)
+        pairs[i] = i + 1
+    return pairs
+
+
 def _percent_list(cues: Cues, low: str, qs: Sequence[Quantity], lead: str) -> list[int] | None:
     """Signs of a verb and a list of percentages ('giảm 10,2%, 25% và 5,6%'), one per item."""
     sign = _sign(cues, lead)

@@ -90,6 +90,10 @@ class RecordRules(BaseModel):
     # the noun after one of these is the base of a rate ('mỗi hộ', 'mỗi điểm')
     each_cues: list[str] = []
     back_references: list[str]
+    # a qualifier's subject that names an earlier figure by its noun ('Con số hồ sơ này')
+    named_reference_prefixes: list[str] = []
+    named_reference_demonstratives: list[str] = []
+    unit_classifiers: list[str] = []
     raise_cues: dict[str, str]
     part_of_connectors: list[str]
     # phrases holding a connector that are no part-of ('so với' is a comparison)
