@@ -143,3 +143,37 @@ NAMES_AND_TIMES = [
 def test_numbers_clock_scores_names_are_skipped(sentence, value_texts):
     read = tuple(q.value_text for q in find_quantities(sentence))
     assert read == value_texts
+
+
+# time windows that set a condition, lines named by their number, 'cả N tiêu chí', nouns
+# that open with 'đồng'; the measured times, rates and amounts beside them stay
+WINDOWS_LINES_AND_NOUNS = [
+    ("Cơ sở phải báo cáo trong vòng 48 giờ kể từ khi phát hiện gia cầm chết.", ()),
+    ("Vùng dịch được dỡ bỏ khi qua 28 ngày không có ca bệnh mới.", ()),
+    ("Sau 5 ngày ra quân, đoàn kiểm tra phát hiện 23 cơ sở vi phạm.", ("23",)),
+    ("Mỗi buổi 60 phút, lớp có 25 học viên.", ("25",)),
+    ("Thời gian giải quyết bình quân còn 2,5 ngày/hồ sơ.", ("2,5",)),
+    ("Thời gian chờ khám giảm còn 40 phút.", ("40",)),
+    ("Khi có hỏa hoạn, người dân gọi ngay số 114 hoặc báo công an xã.", ()),
+    ("Ông Tám sống ở tổ dân phố số 7, phường Nam Lý.", ()),
+    ("Tổng đài 1900 6868 (nhánh số 2) tiếp nhận 1.240 cuộc gọi.", ("1.240",)),
+    ("Năm 2024, tai nạn giao thông giảm cả 3 tiêu chí.", ()),
+    ("Xã đạt 19/19 tiêu chí nông thôn mới.", ("19/19",)),
+    ("Ban Chấp hành khóa mới gồm 53 đồng chí.", ("53",)),
+    ("Đoàn thăm hỏi 320 đồng bào bị ảnh hưởng lũ.", ("320",)),
+    ("Giá lúa tăng thêm 300 đồng/kg.", ("300",)),
+    ("Tỷ lệ tội phạm ở mức 2,7 vụ/10.000 dân.", ("2,7",)),
+    ("Dịch vụ công đạt mức 4 trên cổng quốc gia.", ()),
+]
+
+
+@pytest.mark.parametrize(("sentence", "value_texts"), WINDOWS_LINES_AND_NOUNS)
+def test_numbers_windows_lines_and_nouns(sentence, value_texts):
+    read = tuple(q.value_text for q in find_quantities(sentence))
+    assert read == value_texts
+
+
+def test_numbers_dong_noun_is_no_currency():
+    (comrades,) = find_quantities("Đại hội bầu 53 đồng chí vào Ban Chấp hành.")
+    (price,) = find_quantities("Giá bán 45.000 đồng một kg.")
+    assert comrades.currency is None and price.currency == "VND"

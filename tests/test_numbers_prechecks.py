@@ -13,7 +13,12 @@ from pathlib import Path
 import pytest
 
 from test_numbers_not_figures import NOT_FIGURES, STILL_FIGURES
-from test_numbers_not_figures_more import AGE_BANDS, CHAINAGES, NAMES_AND_TIMES
+from test_numbers_not_figures_more import (
+    AGE_BANDS,
+    CHAINAGES,
+    NAMES_AND_TIMES,
+    WINDOWS_LINES_AND_NOUNS,
+)
 from vnextract.core.rules import default_rules
 from vnextract.figures.numbers import NumberFinder
 from vnextract.ingest.decode import read_document
@@ -38,7 +43,7 @@ OWN = [
 
 
 def sentences() -> list[str]:
-    tables = STILL_FIGURES + AGE_BANDS + CHAINAGES + NAMES_AND_TIMES
+    tables = STILL_FIGURES + AGE_BANDS + CHAINAGES + NAMES_AND_TIMES + WINDOWS_LINES_AND_NOUNS
     out = [*OWN, *NOT_FIGURES, *(s for s, _ in tables)]
     for path in sorted((ROOT / "corpus").iterdir()):
         out += [s.text for s in split_sentences(read_document(path).text, [])]

@@ -66,7 +66,10 @@ class NumberPatterns:
             rf"{ws}(?:$|[^\p{{L}}\p{{N}}\s]|\s(?:{alternation(rules.bare_money.next_words)})(?!\p{{L}}))",
             regex.I,
         )
-        self._currency = regex.compile(rf"{ws}({currency})(?!\p{{L}})")
+        compounds = alternation(rules.currency_compounds) if rules.currency_compounds else "(?!)"
+        self._currency = regex.compile(
+            rf"{ws}(?!(?i:{compounds})(?!\p{{L}}))({currency})(?!\p{{L}})"
+        )
         self._prefix = regex.compile(rf"({alternation(rules.currency_prefixes)}){ws}$")
         self._negative = regex.compile(
             rf"(?:^|[^\p{{L}}])(?:{alternation(rules.negative_words)})[ \t\u00a0]+$", regex.I

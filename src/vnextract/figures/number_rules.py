@@ -66,6 +66,8 @@ class NumberRules(BaseModel):
     glued_units: list[str]
     currency_words: dict[str, str]
     currency_prefixes: dict[str, str]
+    # nouns that open with a currency word ('đồng chí'): no currency after a number
+    currency_compounds: list[str] = []
     negative_words: list[str]
     percent_words: list[str]
     range_words: _RangeWords

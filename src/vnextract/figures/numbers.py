@@ -199,7 +199,11 @@ class NumberFinder(NumberPatterns):
                     e.expr_end = u.end()
                     e.unit_text = " ".join(u.group("unit").split())
         if e.name and not (e.percent or e.currency or e.scale_text or e.last_scale):
-            return None  # 'Chương trình 135', 'Nghị định 13': a name, not a figure
+            # 'Chương trình 135', 'Nghị định 13': a name, not a figure; 'ở mức 3,4 vụ/10.000
+            # dân' is a rate
+            rate = None if e.total is not None else self._per.match(text, e.expr_end)
+            if not (rate and rate.group("gap").strip()):
+                return None
         if e.value_max is None and e.total is None:
             self._amount_range(text, e, left)
         per = None
