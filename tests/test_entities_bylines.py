@@ -23,7 +23,17 @@ BYLINES = [
     ("Huyện trồng mới 120 ha rừng.\nBài, ảnh: Thanh Tâm", {"Thanh Tâm"}),
     ("Huyện trồng mới 120 ha rừng.\nTin, ảnh: Ngọc Lan", {"Ngọc Lan"}),
     ("Huyện trồng mới 120 ha rừng.\nTin và ảnh: Phú Quý", {"Phú Quý"}),
+    # names and a photo credit joined by a dash on one line
+    ("Huyện trồng mới 120 ha rừng.\nMai Hương - Ảnh: Quốc Bảo", {"Mai Hương", "Quốc Bảo"}),
+    # a name of the Central Highlands opening with an apostrophe
+    ("Huyện trồng mới 120 ha rừng.\nH'Lan - Bích Thủy", {"H'Lan", "Bích Thủy"}),
 ]
+# the byline above the footer and related-news lines a page appends
+LATER_LINES = (
+    "Xã đã trồng mới 120 ha rừng phòng hộ trong năm nay.\n\nThu Hà - Minh Khang\n\n"
+    "Tin liên quan\n- Trồng rừng ven biển\n"
+    "Giấy phép số 12/GP-BTTTT ngày 3/4/2021."
+)
 NOT_BYLINES = [
     # places on the closing line; a name line that is not the last one
     ("Huyện trồng mới 120 ha rừng.\nHà Nội, Hải Phòng", "Hà Nội"),
@@ -116,3 +126,8 @@ def test_bylines_photo_credits_are_persons(text, names):
 def test_bylines_writer_unit_is_no_agency(nlp, text):
     entities, _ = tag_document(nlp, "t", text, _lines(text), None)
     assert not [e for e in entities if e.label == "AGENCY"]
+
+
+def test_bylines_above_footer_lines_are_found(nlp):
+    found, _ = tag_document(nlp, "d", LATER_LINES, _lines(LATER_LINES), None)
+    assert {"Thu Hà", "Minh Khang"} <= {e.canonical for e in found if e.label == "PERSON"}

@@ -34,6 +34,11 @@ ORGS = [
     ("BÁO THÁI NGUYÊN ĐIỆN TỬ", {"Báo Thái Nguyên"}),
     ("BÁO QUẢNG NINH", {"Báo Quảng Ninh"}),
     ("BÁO BẮC GIANG - Cơ quan của Đảng bộ tỉnh", {"Báo Bắc Giang"}),
+    # a paper named otherwise than its province, and a news site's name
+    ("BÁO SÔNG ĐÀ ĐIỆN TỬ - Cơ quan của Hội Nhà báo tỉnh", {"Báo Sông Đà Điện Tử"}),
+    ("TÂY NGUYÊN ONLINE - Tin tức trong tỉnh", {"Tây Nguyên Online"}),
+    ("Bản quyền thuộc Sông Hồng Ngày Mới.", {"Sông Hồng Ngày Mới"}),
+    ("Theo trang Cửa Biển 24h, phiên chợ đông khách.", {"Cửa Biển 24h"}),
 ]
 
 
@@ -52,6 +57,9 @@ NOT_ORGS = [
     # a report, not a paper; a paper named mid-sentence in lower case
     ("BÁO CÁO KẾT QUẢ THÁNG 10", "Báo Cáo"),
     ("Bà con đọc báo Quảng Ninh hằng ngày.", "Báo Quảng Ninh"),
+    ("BÁO CÁO SƠ KẾT - Quý III năm 2025", "Báo Cáo Sơ Kết"),
+    # a menu's section, set apart by runs of spaces
+    ("Trang chủ   Kinh tế   Đồng Tháp 24h", "Đồng Tháp 24h"),
 ]
 
 

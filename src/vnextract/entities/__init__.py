@@ -17,7 +17,7 @@ from spacy.language import Language
 
 from vnextract.core.model import Entity, Furniture, Official, Sentence
 from vnextract.core.spans import SpanIndex
-from vnextract.entities.bylines import credit_names
+from vnextract.entities.bylines import credit_names, find_closing
 from vnextract.entities.context import register_extensions
 
 __all__ = ["NAMED_FURNITURE", "tag_document"]
@@ -90,7 +90,10 @@ def _tag(
     doc = nlp.tokenizer.from_sentences(text, [(s.start, s.end, s.index) for s in read])
     doc._.doc_id, doc._.province, doc._.published = doc_id, province, published
     # the byline is on the body's last line, not on the footer lines read for places
-    doc._.closing = (body[-1].start, body[-1].end) if body else None
+    if nlp.has_pipe("vnextract_bylines"):
+        doc._.closing = find_closing(text, body, nlp.get_pipe("vnextract_bylines").rules)
+    else:
+        doc._.closing = (body[-1].start, body[-1].end) if body else None
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     index_at = {s.start: s.index for s in read}

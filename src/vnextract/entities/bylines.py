@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
+from vnextract.core.model import Sentence
 from vnextract.entities.context import Candidate, doc_text, sentences
 from vnextract.entities.gazetteer import EntityRules, alternation, entity_rules
 from vnextract.entities.persist import SavesEntityRules
@@ -25,8 +26,11 @@ from vnextract.entities.resolver import choose
 from vnextract.entities.ruler import find_candidates
 
 # a syllable written Capitalised or in CAPITALS
-_SYLLABLE = r"(?:\p{Lu}\p{Ll}*|\p{Lu}+)(?![\p{L}\d])"
-_NAME = regex.compile(rf"{_SYLLABLE}(?: {_SYLLABLE}){{1,3}}")
+# a syllable written Capitalised or in CAPITALS; an Ê Đê or Jrai name may open with a
+# consonant and an apostrophe ("H'Yên")
+_SYLLABLE = r"(?:\p{Lu}['’])?(?:\p{Lu}\p{Ll}*|\p{Lu}+)(?![\p{L}\d])"
+# two to four syllables; a name opening with an apostrophe may stand alone ("H'Yên")
+_NAME = regex.compile(rf"{_SYLLABLE}(?: {_SYLLABLE}){{1,3}}|\p{{Lu}}['’]\p{{Lu}}\p{{Ll}}+")
 MAX_NAMES = 4
 RULE_ID = "byline"
 
@@ -53,6 +57,14 @@ def closing_names(line: str, rules: EntityRules) -> list[Candidate]:
     body = line.strip().rstrip(".")
     offset = line.find(body) if body else 0
     body = body[: credited_unit(body, rules)[0]].rstrip()
+    # a photo credit after the names ("Thu Hà - Ảnh: Minh Khôi") is read as a credit
+    credit = _trailing_credit(tuple(rules.titles.byline_cues)).search(body, 1)
+    credited: list[Candidate] = []
+    if credit is not None:
+        credited = closing_names(body[credit.end() :], rules)
+        for c in credited:
+            c.start, c.end = c.start + offset + credit.end(), c.end + offset + credit.end()
+        body = body[: credit.start()].rstrip()
     parts, pos = [], 0
     for m in [*separator.finditer(body), None]:
         end = m.start() if m else len(body)
@@ -60,13 +72,17 @@ def closing_names(line: str, rules: EntityRules) -> list[Candidate]:
         pos = m.end() if m else pos
     if not body or len(parts) > MAX_NAMES:
         return []
+    # the cheap test first: every part must be shaped as a name
+    if not all(_NAME.fullmatch(body[start:end]) for start, end in parts):
+        return []
     others = [c for c in choose(find_candidates(rules.view(body), rules)) if c.label != "PERSON"]
     out = []
     for start, end in parts:
         name = body[start:end]
         # a place or body naming the whole part, or reaching past it, is no name; one
         # inside it is ("Đức" in "Đức Minh")
-        blocked = any(
+        # a line that credits a photo is a byline whatever its names spell
+        blocked = credit is None and any(
             (c.start <= start and end <= c.end) or c.start < start < c.end or c.start < end < c.end
             for c in others
         )
@@ -74,7 +90,39 @@ def closing_names(line: str, rules: EntityRules) -> list[Candidate]:
             return []
         canonical = _title_case(name)
         out.append(Candidate(offset + start, offset + end, "PERSON", RULE_ID, 0, {}, canonical))
-    return out
+    return out + credited
+
+
+@lru_cache(maxsize=8)
+def _trailing_credit(cues: tuple[str, ...]) -> regex.Pattern:
+    return regex.compile(r"\s*[–—-]\s*(?i:" + alternation(list(cues)) + r")")
+
+
+# the sentence before a byline ends the body's prose
+_PROSE_END = regex.compile(r"[.!?…:\"”)]\s*$")
+MIN_PROSE_WORDS = 5
+# how far from the end the byline may stand (footer and related-news lines follow it)
+BYLINE_WINDOW = 20
+
+
+def _whole_line(text: str, start: int, end: int) -> bool:
+    before, after = text[:start].rstrip(" \t"), text[end:].lstrip(" \t")
+    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+
+
+def find_closing(text: str, body: list[Sentence], rules: EntityRules) -> tuple[int, int] | None:
+    """The byline's line among the body's last lines: the last whole line of names right
+    after a line of prose (the footer and related-news lines a page adds after the byline
+    are no body); else the body's last sentence, or None for an empty body."""
+    if not body:
+        return None
+    for i in range(len(body) - 1, max(0, len(body) - BYLINE_WINDOW), -1):
+        s, prev = body[i], body[i - 1]
+        if not _whole_line(text, s.start, s.end) or not closing_names(s.text, rules):
+            continue
+        if _PROSE_END.search(prev.text) and len(prev.text.split()) >= MIN_PROSE_WORDS:
+            return s.start, s.end
+    return body[-1].start, body[-1].end
 
 
 @lru_cache(maxsize=8)

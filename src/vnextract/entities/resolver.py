@@ -74,7 +74,8 @@ def render(template: str, groups: dict, defaults: dict, ctx: DocContext, rules: 
     """Fill a canonical template; empty fields vanish with their spaces.
 
     Args:
-        template: e.g. ``"Sở {domain} {place}"``; ``{x:lower}`` lower-cases, ``{x:agency}``
+        template: e.g. ``"Sở {domain} {place}"``; ``{x:lower}`` lower-cases, ``{x:title}``
+            capitalises words in capitals, ``{x:agency}``
             and ``{x:org}`` look the value up in that canonical table.
         groups: the match's named groups.
         defaults: values for groups the text left out; ``@province`` is the article's
@@ -128,6 +129,9 @@ def render(template: str, groups: dict, defaults: dict, ctx: DocContext, rules: 
             value = rules.lookup(table, value) or value
         if fmt == "lower":
             value = value.lower()
+        elif fmt == "title":
+            # a masthead in capitals reads as its name ("BÁO SÔNG XANH" -> "Báo Sông Xanh")
+            value = " ".join(w[:1] + w[1:].lower() if w.isupper() else w for w in value.split())
         return value
 
     text = " ".join(_FIELD.sub(fill, template).split())
