@@ -1,6 +1,6 @@
 """Which figures are estimates: a cue in their own words, a frame opening the sentence
-('Ước đến cuối năm, ...'), or an item of a ';' list of results stated like the estimate
-before it. Sentences written for these tests.
+('Ước đến cuối năm, ...'), an item of a ';' list of results stated like the estimate
+before it, or a bare part ('trong đó ...') of an estimated whole. Sentences written for these tests.
 """
 
 from __future__ import annotations
@@ -40,10 +40,19 @@ ESTIMATES = [
         "Tháng 7, cá tra ước đạt 2.150 tấn, tăng 9%; tôm thẻ 780 tấn, giảm 2%.",
         {"2.150": True, "780": True},
     ),
-    # an item with its own verb, a part of a whole, an item of another shape: its own words
+    # bare parts of an estimated whole ('trong đó' with no verb of their own) share it;
+    # a part with its own verb, an item with its own verb or of another shape do not
     (
         "Thủy sản ước đạt 12.400 tấn, tăng 4%; trong đó khai thác 9.100 tấn, nuôi trồng 3.300 tấn.",
-        {"12.400": True, "9.100": False, "3.300": False},
+        {"12.400": True, "9.100": True, "3.300": True},
+    ),
+    (
+        "Doanh thu ước đạt 1.450 tỷ đồng, trong đó doanh thu lưu trú đạt 610 tỷ đồng.",
+        {"1.450": True, "610": False},
+    ),
+    (
+        "Toàn tỉnh có 3.200 hộ nghèo, trong đó 1.150 hộ ở vùng cao.",
+        {"3.200": False, "1.150": False},
     ),
     (
         "Tổng thu ước đạt 2.140 tỷ đồng, đạt 70% kế hoạch; số nợ đọng 96,4 tỷ đồng, chiếm 4%.",

@@ -81,7 +81,7 @@ class _Reading:
     last_subject: str = ""  # a bare figure ('(Tháng 4: 263 tỷ đồng)') is of the last subject
     base_per: str | None = None  # 'trên 01 ha': the base of the next figure's rate
     frame_end: int | None = None  # 'Ước đến cuối năm 2020, ...': estimates after it
-    list_items: set[int] = field(default_factory=set)  # may share the estimate before them
+    list_items: dict[int, str] = field(default_factory=dict)  # may share an estimate before
     pair_of: dict[int, int] = field(default_factory=dict)  # absolute change -> its bracketed %
     paired: dict[int, Draft] = field(default_factory=dict)  # that % -> the figure it changes
 
@@ -315,8 +315,10 @@ class RecordBuilder:
             standalone=standalone and q.percent,
             lead=before,
         )
-        if may_share_estimate(cues, low, before, q.start, prior, link):
-            st.list_items.add(i)
+        last = max((k for k in st.drafts if k < i), default=None)
+        after_part = last is not None and st.list_items.get(last) == "part"
+        if shape := may_share_estimate(cues, low, before, q.start, prior, link, after_part):
+            st.list_items[i] = shape
         if found and not cues.head_full.fullmatch(cues.low(found)):
             st.previous_topic = subject
         st.last_subject = subject or st.last_subject

@@ -67,27 +67,43 @@ def is_estimated(cues: Cues, before: str, start: int, frame_end: int | None) -> 
 
 
 def may_share_estimate(
-    cues: Cues, low: str, before: str, start: int, prior: Draft | None, link: str
-) -> bool:
-    """Whether the figure at ``start``, after ``prior``, is an item of a ';' list with no
-    verb of its own, which may share an estimate before it ('tôm ước đạt 9.820 tấn, tăng
-    11%; gạo 182.400 tấn, giảm 3%'): :func:`share_estimates` decides once the changes
-    are attached."""
-    if prior is None or link in ("copula", "existential"):
-        return False
+    cues: Cues,
+    low: str,
+    before: str,
+    start: int,
+    prior: Draft | None,
+    link: str,
+    after_part: bool = False,
+) -> str:
+    """Whether the figure at ``start``, after ``prior``, may share an estimate before it
+    for want of a verb of its own: 'list', an item of a ';' list ('tôm ước đạt 9.820 tấn,
+    tăng 11%; gạo 182.400 tấn, giảm 3%'); 'part', a bare part of a whole ('ước đạt 612
+    tấn, trong đó tôm 318 tấn', and a bare part after such a part: ``after_part``); else
+    ''. :func:`share_estimates` decides once the changes are attached."""
+    if prior is None or link in ("copula", "existential") or cues.aux_any.search(before):
+        return ""
+    if part := cues.part_of.search(before):
+        rest = before[part.end() :]
+        return "part" if not cues.copula_any.search(rest) and "," not in rest else ""
     between = low[prior.quantity.expr_end : start]
-    return ";" in between and not cues.aux_any.search(before) and not cues.part_of.search(before)
+    if after_part and ";" not in between and not cues.copula_any.search(before):
+        return "part"  # '..., trong đó tôm 318 tấn, cua 29 tấn': the next bare part
+    return "list" if ";" in between else ""
 
 
-def share_estimates(drafts: dict[int, Draft], candidates: set[int]) -> None:
+def share_estimates(drafts: dict[int, Draft], candidates: dict[int, str]) -> None:
     """A list item (a key of ``drafts`` in ``candidates``) stated like the estimate before
-    it, with a change of its own as that one has, is an estimate too; parts of a whole
-    ('trong đó') and items of another shape are not."""
+    it, with a change of its own as that one has, is an estimate too; so is a bare part
+    of an estimated whole, and the parts after it."""
     keys = sorted(drafts)
     for a, b in pairwise(keys):
         d, prior = drafts[b], drafts[a]
-        if b in candidates and prior.estimated:
-            d.estimated = None not in (d.change_percent, prior.change_percent)
+        shape = candidates.get(b)
+        if shape and prior.estimated:
+            if shape == "part":
+                d.estimated = True
+            else:
+                d.estimated = None not in (d.change_percent, prior.change_percent)
 
 
 def is_threshold(
