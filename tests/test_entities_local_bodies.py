@@ -102,3 +102,40 @@ def test_police_division_named_by_its_code(nlp) -> None:
 def test_title(nlp, text: str, title: str) -> None:
     _, officials = tag_lines(nlp, text, "Nghệ An")
     assert title in {o.title for o in officials}
+
+
+def orgs(nlp, text: str, province: str | None = None) -> set[str]:
+    entities, _ = tag_lines(nlp, text, province)
+    return {e.canonical for e in entities if e.label == "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "province", "expected"),
+    [
+        # a bank's branch named by "Chi nhánh" and its province: no person "Agribank Chi"
+        (
+            "Ông Trần Văn Bình, Phó Giám đốc Agribank Chi nhánh Nghệ An, cho biết thêm.",
+            None,
+            "Agribank chi nhánh Nghệ An",
+        ),
+        (
+            "Dư nợ qua Ngân hàng Chính sách xã hội tỉnh đạt 900 tỷ đồng.",
+            "Nghệ An",
+            "Ngân hàng Chính sách xã hội tỉnh Nghệ An",
+        ),
+        (
+            "Quỹ tín dụng nhân dân Xuân Lâm giảm lãi suất cho vay.",
+            None,
+            "Quỹ tín dụng nhân dân Xuân Lâm",
+        ),
+    ],
+)
+def test_org(nlp, text: str, province: str | None, expected: str) -> None:
+    assert expected in orgs(nlp, text, province)
+
+
+def test_branch_is_no_person(nlp) -> None:
+    text = "Ông Trần Văn Bình, Phó Giám đốc Agribank Chi nhánh Nghệ An, cho biết thêm."
+    entities, officials = tag_lines(nlp, text)
+    assert "Agribank Chi" not in {e.canonical for e in entities if e.label == "PERSON"}
+    assert {o.name for o in officials} == {"Trần Văn Bình"}
