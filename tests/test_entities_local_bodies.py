@@ -139,3 +139,26 @@ def test_branch_is_no_person(nlp) -> None:
     entities, officials = tag_lines(nlp, text)
     assert "Agribank Chi" not in {e.canonical for e in entities if e.label == "PERSON"}
     assert {o.name for o in officials} == {"Trần Văn Bình"}
+
+
+def test_delegation_after_its_head(nlp) -> None:
+    # the segmenter glues "Trưởng Đoàn" into one word; the delegation is still read
+    text = "Ông Lê Văn Cường, Trưởng Đoàn đại biểu Quốc hội tỉnh, phát biểu."
+    entities, officials = tag_lines(nlp, text, "Nghệ An")
+    found = {e.canonical for e in entities if e.label == "AGENCY"}
+    assert "Đoàn đại biểu Quốc hội tỉnh Nghệ An" in found
+    assert "Quốc hội tỉnh Nghệ An" not in found
+    assert {(o.title, o.agency) for o in officials} == {
+        ("Trưởng đoàn", "Đoàn đại biểu Quốc hội tỉnh Nghệ An")
+    }
+
+
+def test_police_division_code_after_its_head(nlp) -> None:
+    text = (
+        "Phòng Cảnh sát giao thông (PC08) Công an tỉnh Nghệ An xử lý 900 trường hợp.\n"
+        "Thượng tá Hà Văn Nam, Trưởng Phòng PC08, cho biết thêm."
+    )
+    assert agencies(nlp, text) == {
+        "Phòng Cảnh sát giao thông Công an tỉnh Nghệ An",
+        "Công an tỉnh Nghệ An",
+    }
