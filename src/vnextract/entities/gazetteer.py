@@ -187,6 +187,7 @@ def compile_rules(sections: dict, folder: Path) -> EntityRules:
             "agency": _table(w.agencies.named, key),
             "org": _table(w.orgs.named, key),
             "province": _table(w.province_groups, key),
+            "city": _table(w.city_groups, key),
             "district": _table(w.districts, key),
             "region": _table(w.locations.regions, key),
         },

@@ -54,6 +54,14 @@ def _cities(locations: LocationsRules, places) -> list[str]:
     ]
 
 
+def _city_groups(locations: LocationsRules, places) -> list[list[str]]:
+    """[name, variants...] of the centrally-run cities: "thành phố Huế" is the city, not the
+    province Thừa Thiên Huế it was in before it became one (``{place:city}``)."""
+    kinds = set(locations.city_kinds)
+    every = [*places.provinces_after, *places.provinces] if places is not None else []
+    return [[p.name, *p.variants] for p in every if p.kind in kinds]
+
+
 def _districts(places) -> list[list[str]]:
     """District (and commune) names from ``places.yml``: [written with its kind, variants...]."""
     groups: list[list[str]] = []
@@ -111,6 +119,10 @@ class RuleWords:
     @cached_property
     def districts(self) -> list[list[str]]:
         return _districts(self.places)
+
+    @cached_property
+    def city_groups(self) -> list[list[str]]:
+        return _city_groups(self.locations, self.places)
 
     @cached_property
     def cities(self) -> list[str]:
@@ -190,7 +202,15 @@ def _bodies(w: RuleWords) -> dict[str, str]:
         for a, long in abbr.abbreviations.items()
         if any(w.key(long) == w.key(d) for g in agencies.domains for d in g)
     ]
+    police = [f for g in agencies.police_fields for f in g]
+    # a division's code ("PC07") stands for its field where abbreviations.yml says so
+    police_codes = [a for a, long in abbr.abbreviations.items() if long in police]
     return {
+        "POLICE_FIELD": "(?:(?i:"
+        + alternation(police)
+        + ")"
+        + ("|" + alternation(police_codes) if police_codes else "")
+        + r")(?![\p{L}\d])",
         "DOMAIN": "(?:(?i:"
         + alternation([d for g in agencies.domains for d in g])
         + ")|"

@@ -91,8 +91,10 @@ class AgenciesRules(BaseModel):
     renamed: list[DomainRename] = Field(default_factory=list)
     # verbs a body's name stops before ({NAME_VERB})
     name_verbs: list[str] = Field(default_factory=list)
+    # fields of the police's divisions after "Phòng" ({POLICE_FIELD})
+    police_fields: list[list[str]] = Field(default_factory=list)
 
-    @field_validator("domains", "named")
+    @field_validator("domains", "named", "police_fields")
     @classmethod
     def _groups(cls, value: list[list[str]]) -> list[list[str]]:
         return _non_empty_groups(value)
