@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Fail CI when a set's scores fall below its bars (a ratchet: raise, never lower).
 
-usage: score_gate.py SET OUT_DIR GOLD_DIR      (SET: seeds, dev, blind1 ... blind5)
+usage: score_gate.py SET OUT_DIR GOLD_DIR      (SET: seeds, dev, blind1 ... blind8)
 
 The bars are what main reaches now, rounded down; raise them as the code improves.
 """
@@ -98,19 +98,19 @@ GATES = {
     },
     "blind4": {
         "value_f1": 0.97,
-        "record_f1": 0.89,
+        "record_f1": 0.90,
         "subject_accuracy": 0.95,
         "attribute_accuracy": 0.95,
         "entities": {
             "DATE": 0.99,
-            "AGENCY": 0.81,
+            "AGENCY": 0.82,
             "PERSON": 0.96,
             "LOCATION": 0.89,
             "ORG": 0.78,
             "LEGAL_DOC": 1.0,
-            "OFFICIAL": 0.94,
+            "OFFICIAL": 0.95,
         },
-        "max_negative_hits": 5,
+        "max_negative_hits": 4,
     },
     # scored once untuned at the start of the sixth session (record F1 0.854), then studied
     "blind5": {
@@ -121,13 +121,67 @@ GATES = {
         "entities": {
             "DATE": 0.98,
             "AGENCY": 0.90,
-            "PERSON": 0.96,
+            "PERSON": 0.97,
             "LOCATION": 0.90,
-            "ORG": 0.80,
+            "ORG": 0.86,
             "LEGAL_DOC": 1.0,
             "OFFICIAL": 0.97,
         },
         "max_negative_hits": 8,
+    },
+    # held back all of the sixth session, scored once untuned at its end (record F1 0.815),
+    # studied in the seventh
+    "blind6": {
+        "value_f1": 0.97,
+        "record_f1": 0.86,
+        "subject_accuracy": 0.92,
+        "attribute_accuracy": 0.96,
+        "entities": {
+            "DATE": 0.94,
+            "AGENCY": 0.95,
+            "PERSON": 0.97,
+            "LOCATION": 0.94,
+            "ORG": 0.85,
+            "LEGAL_DOC": 0.98,
+            "OFFICIAL": 0.97,
+        },
+        "max_negative_hits": 7,
+    },
+    # held back all of the seventh session, scored once untuned at its end (record F1 0.840);
+    # not studied yet: these bars only keep main from falling below what it reached
+    "blind7": {
+        "value_f1": 0.96,
+        "record_f1": 0.84,
+        "subject_accuracy": 0.9,
+        "attribute_accuracy": 0.94,
+        "entities": {
+            "DATE": 0.99,
+            "AGENCY": 0.82,
+            "PERSON": 0.96,
+            "LOCATION": 0.93,
+            "ORG": 0.65,
+            "LEGAL_DOC": 0.86,
+            "OFFICIAL": 0.98,
+        },
+        "max_negative_hits": 10,
+    },
+    # held back all of the seventh session, scored once untuned at its end (record F1 0.875);
+    # not studied yet
+    "blind8": {
+        "value_f1": 0.95,
+        "record_f1": 0.87,
+        "subject_accuracy": 0.94,
+        "attribute_accuracy": 0.96,
+        "entities": {
+            "DATE": 0.91,
+            "AGENCY": 0.53,
+            "PERSON": 0.91,
+            "LOCATION": 0.87,
+            "ORG": 0.71,
+            "LEGAL_DOC": 0.7,
+            "OFFICIAL": 0.81,
+        },
+        "max_negative_hits": 11,
     },
 }
 
