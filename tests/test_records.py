@@ -564,6 +564,10 @@ KINDS = [
     ("Năm qua có 120 xã đạt chuẩn, năm tới sẽ có thêm 15 xã.", "15", "target", False),
     ("Huyện đã cấp 300 thẻ, các thẻ còn lại sẽ được phát trong tháng sau.", "300", "actual", False),
     ("Các dự án giải ngân chậm sẽ bị điều chuyển 45 tỷ đồng vốn.", "45", "target", False),
+    # a figure joined to a planned one with no words of its own is planned too
+    ("Đơn vị sẽ điều 60 xe cứu thương và 240 nhân viên y tế.", "240", "target", False),
+    ("Huyện đã làm 12 km đường và 8 cây cầu.", "8", "actual", False),
+    ("Tỉnh sẽ xây 30 trường học, đã sửa 14 trạm y tế.", "14", "actual", False),
     # an official's directive sets targets; the noun 'yêu cầu' counts requests, a fact
     (
         "Bà Lò Thị Hoa, Giám đốc Sở Y tế, yêu cầu các trạm y tế tiêm đủ cho 95% trẻ em.",
