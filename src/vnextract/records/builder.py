@@ -275,7 +275,8 @@ class RecordBuilder:
             # 'di động giảm: 3.642 thuê bao': the figure is a fall
             q = replace(q, value=-q.value, value_max=signed(q.value_max, -1))
         bound, after_cue = bound_of(cues, low, before, q, unit_end)
-        prior = st.drafts[max(st.drafts)] if st.drafts else None
+        last = max(st.drafts) if st.drafts else None
+        prior = st.drafts[last] if last is not None else None
         if bound != "=" and is_threshold(cues, low, q, prior, bound, after_cue is not None):
             st.result.unattached.append(q)  # '4 chủ đầu tư giải ngân dưới 30%': who is counted
             return
@@ -319,7 +320,6 @@ class RecordBuilder:
             standalone=standalone and q.percent,
             lead=before,
         )
-        last = max((k for k in st.drafts if k < i), default=None)
         after_part = last is not None and st.list_items.get(last) == "part"
         if shape := may_share_estimate(cues, low, before, q.start, prior, link, after_part):
             st.list_items[i] = shape
