@@ -19,6 +19,8 @@ WHOLE_LINES = [
     ("Tổng lượt truy cập: 4.556.120", "counter"),
     ("Trực tuyến: 8 Hôm nay: 311 Tháng này: 9.120", "counter"),
     ("Đang trực tuyến: 37 | Lượt truy cập: 2.004.118", "counter"),
+    ("Số người truy cập: 1.204.556 | Hôm nay: 880", "counter"),
+    ("Đang trực tuyến: 95 Tổng truy cập: 3.120.447", "counter"),
     ("Hôm nay: 120 | Tháng này: 4.500 | Tất cả: 98.761", "counter"),
     ("Lượt xem: 377", "counter"),
     ("Số lần xem: 814", "counter"),

@@ -2,7 +2,8 @@
 pattern matches in holds it, so no span stops being blocked.
 
 Sentences: those of ``corpus/``, the not-a-figure tables of
-``test_numbers_not_figures.py`` and ``test_numbers_not_figures_more.py``, and a few
+``test_numbers_not_figures.py``, ``test_numbers_not_figures_more.py`` and
+``test_numbers_not_figures_names.py``, and a few
 written here for the prechecked patterns.
 """
 
@@ -19,6 +20,7 @@ from test_numbers_not_figures_more import (
     NAMES_AND_TIMES,
     WINDOWS_LINES_AND_NOUNS,
 )
+from test_numbers_not_figures_names import CASES as NAMES_AND_PLACES
 from vnextract.core.rules import default_rules
 from vnextract.figures.numbers import NumberFinder
 from vnextract.ingest.decode import read_document
@@ -43,7 +45,14 @@ OWN = [
 
 
 def sentences() -> list[str]:
-    tables = STILL_FIGURES + AGE_BANDS + CHAINAGES + NAMES_AND_TIMES + WINDOWS_LINES_AND_NOUNS
+    tables = (
+        STILL_FIGURES
+        + AGE_BANDS
+        + CHAINAGES
+        + NAMES_AND_TIMES
+        + WINDOWS_LINES_AND_NOUNS
+        + NAMES_AND_PLACES
+    )
     out = [*OWN, *NOT_FIGURES, *(s for s, _ in tables)]
     for path in sorted((ROOT / "corpus").iterdir()):
         out += [s.text for s in split_sentences(read_document(path).text, [])]

@@ -198,7 +198,9 @@ class NumberFinder(NumberPatterns):
                     e.total = denominator
                     e.expr_end = u.end()
                     e.unit_text = " ".join(u.group("unit").split())
-        if e.name and not (e.percent or e.currency or e.scale_text or e.last_scale):
+        # names are whole numbers: 'lên mức 2,95 m' is a measured level
+        named = e.name and "," not in text[e.start : e.value_end]
+        if named and not (e.percent or e.currency or e.scale_text or e.last_scale):
             # 'Chương trình 135', 'Nghị định 13': a name, not a figure; 'ở mức 3,4 vụ/10.000
             # dân' is a rate
             rate = None if e.total is not None else self._per.match(text, e.expr_end)
