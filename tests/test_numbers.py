@@ -61,6 +61,26 @@ POSITIVE = [
         D("9.1"),
         {"per": "10.000 dân", "unit_text": "bác sĩ"},
     ),
+    # a base of two words counted in people ('học sinh', 'hộ gia đình')
+    (
+        "Các trường miền núi mới có 0,6 máy chiếu/10 học sinh.",
+        "0,6",
+        D("0.6"),
+        {"per": "10 học sinh", "unit_text": "máy chiếu"},
+    ),
+    (
+        "Huyện có 3,4 giường lưu trú/100 hộ gia đình.",
+        "3,4",
+        D("3.4"),
+        {"per": "100 hộ gia đình", "unit_text": "giường lưu trú"},
+    ),
+    # a round population base may stand after a long description of what is counted
+    (
+        "Bình quân có 87 người dùng ví điện tử thường xuyên/1.000 dân.",
+        "87",
+        D(87),
+        {"per": "1.000 dân", "unit_text": "người dùng ví điện tử thường xuyên"},
+    ),
     ("Đã đăng hơn 1.620 tin, bài.", "1.620", D(1620), {}),
     ("Doanh thu đạt 4.670 tỷ đồng.", "4.670", D(4670) * 10**9, {"currency": "VND"}),
     ("Thu ngân sách 11,496 nghìn tỉ đồng.", "11,496", D("11496") * 10**9, {"currency": "VND"}),

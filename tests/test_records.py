@@ -250,6 +250,15 @@ def test_records_next_figures_bound_is_not_swallowed(builder):
         ),
         # a single word after a slash is the base of a rate
         ("Bán kính phục vụ bình quân 3,1 km/điểm.", "3,1", ["bán kính"], "điểm"),
+        # the words between a figure and a far round base name what is counted
+        (
+            "Toàn tỉnh đạt 41 người tham gia bảo hiểm y tế/1.000 dân.",
+            "41",
+            ["bảo hiểm y tế"],
+            "1.000 dân",
+        ),
+        # a far base must be round: '12 xã … /15 xã' is no rate
+        ("Huyện có 12 xã đạt chuẩn nông thôn mới nâng cao/15 xã.", "12", ["xã"], None),
     ],
 )
 def test_records_subject_boundaries(builder, text, value_text, subject_words, per):

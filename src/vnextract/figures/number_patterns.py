@@ -84,6 +84,14 @@ class NumberPatterns:
             rf"(?:{ws}/{ws}(?:{per_words}))*)(?!\p{{L}})",
             regex.I,
         )
+        self._per_round = None
+        if rules.per_round_bases and rules.per_round_max_gap_words > rules.per_max_gap_words:
+            far = rf"(?:\s+[\p{{L}}&][\p{{L}}\d²³&]*){{0,{rules.per_round_max_gap_words}}}"
+            self._per_round = regex.compile(
+                rf"(?P<gap>{far}){ws}/{ws}(?P<base>(?:{alternation(rules.per_round_bases)})"
+                rf"\s+(?:{numbered}(?!\p{{L}})|{per_words}))(?!\p{{L}})",
+                regex.I,
+            )
         self._compile_cues(rules, ws)
         self._year_lo, self._year_hi = rules.year_range
         self._spelled = SpelledNumbers(rules.spelled, self._scales)

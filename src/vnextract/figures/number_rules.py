@@ -75,6 +75,9 @@ class NumberRules(BaseModel):
     # bases of several words after a number ('/100 bé gái')
     per_numbered_bases: list[str] = []
     per_max_gap_words: int = Field(ge=0, le=5)
+    # a rate on a round population ('/1.000 dân', '/100.000 dân') may stand further away
+    per_round_bases: list[str] = []
+    per_round_max_gap_words: int = Field(default=0, ge=0, le=8)
     not_after: list[_Cue]
     name_words: list[str]
     not_before: list[_Cue]

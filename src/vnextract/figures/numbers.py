@@ -203,13 +203,13 @@ class NumberFinder(NumberPatterns):
         if named and not (e.percent or e.currency or e.scale_text or e.last_scale):
             # 'Chương trình 135', 'Nghị định 13': a name, not a figure; 'ở mức 3,4 vụ/10.000
             # dân' is a rate
-            rate = None if e.total is not None else self._per.match(text, e.expr_end)
+            rate = None if e.total is not None else self._rate(text, e.expr_end)
             if not (rate and rate.group("gap").strip()):
                 return None
         if e.value_max is None and e.total is None:
             self._amount_range(text, e, left)
         per = None
-        if e.total is None and (q := self._per.match(text, e.expr_end)):
+        if e.total is None and (q := self._rate(text, e.expr_end)):
             per = " ".join(q.group("base").split())
             e.unit_text = " ".join(q.group("gap").split()) or e.unit_text
             e.expr_end = q.end()
@@ -234,6 +234,12 @@ class NumberFinder(NumberPatterns):
             scale_text=e.scale_text,
             bound=bound,
         )
+
+    def _rate(self, text: str, pos: int) -> regex.Match[str] | None:
+        """The rate base after a figure: near ('/100 dân'), or further on a round base."""
+        if q := self._per.match(text, pos):
+            return q
+        return self._per_round.match(text, pos) if self._per_round else None
 
     def _amount_range(self, text: str, e: _Expr, left: str) -> None:
         """'1 triệu - 2 triệu đồng', 'từ 10% đến 15%': a range whose halves carry their words."""

@@ -290,6 +290,11 @@ class RecordBuilder:
         subject, rule = choose_subject(
             cues, found, link, counted, st.previous_topic, q, st.last_subject, when, before
         )
+        if q.per and not subject and len(unit.split()) > 2:
+            # '132 người tham gia bảo hiểm xã hội/1.000 dân': the words before the base
+            # name what is counted; their head is the unit
+            subject, rule = unit, f"{rule}+rate_words"
+            unit = unit_of_subject(cues, subject) or unit.split()[0]
         if not unit and not q.total and subject:
             # '... còn hiệu lực là 156', 'bệnh nhân điều trị tiểu đường: 4.149': a
             # bare count is counted in the noun its subject names
