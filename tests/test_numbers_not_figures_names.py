@@ -51,6 +51,13 @@ CASES = [
     ("Xã Tân Phú 1 có 96% hộ dùng nước sạch.", ("96",)),
     ("Trụ sở mới đặt tại phường Bạc Liêu 3, phục vụ 18.400 hộ dân.", ("18.400",)),
     ("Phường 7 có 1.200 hộ kinh doanh.", ("1.200",)),
+    # an address on a named street, and the like counts of a share bar
+    ("Trụ sở: Số 15 đường Lý Thường Kiệt, có 42 phòng làm việc.", ("42",)),
+    ("Văn phòng đặt tại số 08 phố Hàng Bài, tiếp 30 lượt khách.", ("30",)),
+    ("Số 3 đường dây nóng nhận 45 phản ánh.", ("3", "45")),
+    ("Chia sẻ   Thích 215   Bình luận", ()),
+    ("Facebook Zalo | Thích 57", ()),
+    ("Like 19 | Chia sẻ | In bài", ()),
 ]
 
 
