@@ -161,3 +161,15 @@ def test_records_change_naming_no_earlier_figure_is_its_own(builder, first, seco
     one, two = build_pair(builder, first, second)
     assert all(d.change_percent is None for d in one)
     assert [d.quantity.value_text for d in two] == [two[0].quantity.value_text]
+
+
+def test_records_changes_naming_figures_counted_in_the_same_noun(builder):
+    # 'số người chết' is the figure whose words say 'chết', not the last counted in 'người'
+    one, two = build_pair(
+        builder,
+        "Trong quý, địa bàn xảy ra 42 vụ cháy nhà dân, làm chết 3 người, bị thương 11 người.",
+        "So với cùng kỳ, số vụ giảm 8,7%, số người chết giảm 25%, số người bị thương tăng 10%.",
+    )
+    changes = {d.quantity.value_text: d.change_percent for d in one}
+    assert changes == {"42": Decimal("-8.7"), "3": Decimal(-25), "11": Decimal(10)}
+    assert two == []

@@ -140,6 +140,7 @@ def named_figure(
     if not m:
         return None
     noun = m["noun"]
+    fallback = None
     for d in reversed(drafts):
         if d.standalone or not d.unit or d.unit == "%" or d.quantity.currency:
             continue
@@ -149,9 +150,12 @@ def named_figure(
             if not form or not (noun == form or noun.startswith(form + " ")):
                 continue
             said = set(f"{d.lead} {cues.low(f'{d.subject} {d.topic}')} {unit}".split())
-            if not strict or set(noun[len(form) :].split()) <= said:
+            if set(noun[len(form) :].split()) <= said:
                 return d
-    return None
+            # 'số người chết' after '… làm chết 121 người, bị thương 97 người' is the
+            # figure whose words say 'chết', not merely the last counted in 'người'
+            fallback = fallback or (None if strict else d)
+    return fallback
 
 
 def names_its_own(cues: Cues, low: str, left: int, verb: int) -> bool:
