@@ -81,6 +81,8 @@ POSITIVE = [
         D(87),
         {"per": "1.000 dân", "unit_text": "người dùng ví điện tử thường xuyên"},
     ),
+    # a decimal percentage after a period word is no date
+    ("Tăng trưởng GRDP cả năm 7,2% là khả thi.", "7,2", D("7.2"), {"percent": True}),
     ("Đã đăng hơn 1.620 tin, bài.", "1.620", D(1620), {}),
     ("Doanh thu đạt 4.670 tỷ đồng.", "4.670", D(4670) * 10**9, {"currency": "VND"}),
     ("Thu ngân sách 11,496 nghìn tỉ đồng.", "11,496", D("11496") * 10**9, {"currency": "VND"}),

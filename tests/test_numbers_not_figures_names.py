@@ -51,6 +51,12 @@ CASES = [
     ("Xã Tân Phú 1 có 96% hộ dùng nước sạch.", ("96",)),
     ("Trụ sở mới đặt tại phường Bạc Liêu 3, phục vụ 18.400 hộ dân.", ("18.400",)),
     ("Phường 7 có 1.200 hộ kinh doanh.", ("1.200",)),
+    # a crop variety names itself with a number; a place and an amount do not
+    ("Thương lái mua lúa tươi IR 50404 với giá 5.700 đồng/kg.", ("5.700",)),
+    ("Nông dân gieo sạ giống lúa Đài Thơm 8 trên 1.200 ha.", ("1.200",)),
+    ("Xã thử nghiệm giống ngô NK 7328 và nếp IR 4625 trên 35 ha.", ("35",)),
+    ("Vụ này lúa Long An 500 ha bị nhiễm rầy.", ("500",)),
+    ("Sản lượng lúa Sóc Trăng 2,1 triệu tấn.", ("2,1",)),
     # an address on a named street, and the like counts of a share bar
     ("Trụ sở: Số 15 đường Lý Thường Kiệt, có 42 phòng làm việc.", ("42",)),
     ("Văn phòng đặt tại số 08 phố Hàng Bài, tiếp 30 lượt khách.", ("30",)),

@@ -592,6 +592,20 @@ KINDS = [
     ),
     ("Trung tâm tiếp nhận 412 yêu cầu, giải quyết 398 yêu cầu.", "398", "actual", False),
     ("Có 57 đề nghị hỗ trợ được gửi đến xã.", "57", "actual", False),
+    # what must be reached for a goal is planned
+    (
+        "Để đạt mục tiêu cả năm, quý IV thu ngân sách phải tăng ít nhất 12,5%.",
+        "12,5",
+        "target",
+        False,
+    ),
+    ("Mỗi xã cần đạt 30 hộ sử dụng thanh toán số trong tháng tới.", "30", "target", False),
+    (
+        "Quý III, chỉ số sản xuất công nghiệp đạt mục tiêu với mức tăng 9,1%.",
+        "9,1",
+        "actual",
+        False,
+    ),
 ]
 
 

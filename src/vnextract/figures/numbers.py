@@ -99,7 +99,9 @@ class NumberFinder(NumberPatterns):
         if self._is_year(raw):
             return None
         left = text[max(0, start - 30) : start]
-        if self._not_after.search(left) or self._after_joint.search(left):
+        # a decimal percentage is no date, age or ordinal: 'GRDP cả năm 6,5%'
+        measured = "," in raw and self._percent.match(text, end) is not None
+        if not measured and (self._not_after.search(left) or self._after_joint.search(left)):
             return None
         value = parse_number(raw)
         e = _Expr(value, start, end, end, name=bool(self._name_after.search(left)))
