@@ -73,6 +73,19 @@ AGENCIES = [
         "Hậu Giang",
         "Ngân hàng Nhà nước chi nhánh tỉnh Hậu Giang",
     ),
+    # a police division after its head's title, the 'phòng' in lower case; a comma inside
+    # the field's name ('phòng, chống') does not end it
+    (
+        "Thiếu tá Vi Văn Nam, Phó Trưởng phòng An ninh mạng và phòng, chống tội phạm sử dụng "
+        "công nghệ cao, cho biết đã gỡ 40 trang giả mạo.",
+        "Lạng Sơn",
+        "Phòng An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao",
+    ),
+    (
+        "Ông Lò Văn Tiến, Trưởng phòng Cảnh sát giao thông Công an tỉnh Lai Châu, chủ trì.",
+        None,
+        "Phòng Cảnh sát giao thông Công an tỉnh Lai Châu",
+    ),
 ]
 
 
