@@ -92,3 +92,23 @@ def test_entities_furniture_masthead_owner_and_editor(footer, agencies, official
     assert set(persons["canonical"]) == {name for name, _ in officials}
     # no figure is read on a furniture line: the body's 45 is the only record
     assert list(got.records["value_text"]) == ["45"]
+
+
+@pytest.mark.parametrize(
+    ("footer", "dates"),
+    [
+        (
+            "Tin liên quan:\n- Bắc Kạn cấp 300 chữ ký số cho người dân (14/03/2024)\n"
+            "- Hội nghị giao ban chuyển đổi số quý I (02/04/2024)",
+            {"2024-03-14", "2024-04-02"},
+        ),
+        ("Tin cùng chuyên mục\n• Khai giảng lớp kỹ năng số tháng 9/2023", {"2023-09"}),
+    ],
+)
+def test_entities_furniture_related_headline_dates(footer, dates):
+    got = vnextract.extract_text(BODY + footer + "\n")
+    tail = len(BODY)
+    found = got.entities.query(f"label == 'DATE' and char_start >= {tail}")
+    assert set(found["canonical"]) == dates
+    # the headlines' figures are no records: the body's 45 is the only one
+    assert list(got.records["value_text"]) == ["45"]
