@@ -145,6 +145,12 @@ WORLD = [
     ("Hàng dệt may xuất sang châu Âu và Đông Nam Á tăng mạnh.", {"châu Âu", "Đông Nam Á"}),
     ("Thụy Điển và Ai Cập cử đoàn sang làm việc.", {"Thụy Điển", "Ai Cập"}),
     ("Châu Phi là thị trường mới của hạt điều.", {"Châu Phi"}),
+    # a region written in lower case mid-sentence is the region's canonical name
+    (
+        "Tỉnh dẫn đầu khu vực đồng bằng sông Cửu Long về số hợp tác xã.",
+        {"Đồng bằng sông Cửu Long"},
+    ),
+    ("Lúa vụ xuân ở đồng bằng sông Hồng được mùa.", {"Đồng bằng sông Hồng"}),
 ]
 
 
