@@ -86,6 +86,23 @@ AGENCIES = [
         None,
         "Phòng Cảnh sát giao thông Công an tỉnh Lai Châu",
     ),
+    # a province's election committee and border guard, the province from the article
+    ("Ủy ban bầu cử tỉnh công bố 9 người trúng cử.", "Cà Mau", "Ủy ban bầu cử tỉnh Cà Mau"),
+    ("Bộ đội Biên phòng tỉnh tuần tra 24 đường mòn.", "Lào Cai", "Bộ đội Biên phòng tỉnh Lào Cai"),
+    # the joint office of the delegation and the council, both bodies abbreviated
+    (
+        "Văn phòng Đoàn ĐBQH và HĐND tỉnh tiếp 52 lượt công dân.",
+        "Kon Tum",
+        "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh Kon Tum",
+    ),
+    # a sub-department whose name holds four lower-case words, then its province
+    (
+        "Chi cục An toàn vệ sinh thực phẩm Nghệ An lấy 300 mẫu rau.",
+        None,
+        "Chi cục An toàn vệ sinh thực phẩm Nghệ An",
+    ),
+    # a numbered team of a department
+    ("Đội Quản lý thị trường số 7 thu giữ 900 chai rượu.", None, "Đội Quản lý thị trường số 7"),
 ]
 
 
