@@ -288,7 +288,8 @@ def test_clean_keeps_prose_about_sharing(line):
             "masthead",
         ),
         ("Cơ quan của Đảng bộ tỉnh Bắc Kạn", "masthead"),
-        ("Giấy phép số 12/GP-BTTTT. Tổng Biên tập: Hoàng Thị Lan", "copyright"),
+        ("Giấy phép số 12/GP-BTTTT. Tổng Biên tập: Hoàng Thị Lan", "masthead"),
+        ("BÁO CAO BẰNG - Tổng Biên tập: Nông Thị Hà", "masthead"),
     ],
 )
 def test_clean_marks_masthead_lines(line, kind):
