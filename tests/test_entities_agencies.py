@@ -101,6 +101,12 @@ AGENCIES = [
         None,
         "Chi cục An toàn vệ sinh thực phẩm Nghệ An",
     ),
+    # a centrally-run city's police named without the city
+    (
+        "Công an thành phố phối hợp kiểm tra 35 quán karaoke.",
+        "Hải Phòng",
+        "Công an thành phố Hải Phòng",
+    ),
     # a numbered team of a department
     ("Đội Quản lý thị trường số 7 thu giữ 900 chai rượu.", None, "Đội Quản lý thị trường số 7"),
 ]
@@ -130,3 +136,12 @@ NOT_AGENCIES = [
 def test_entities_agencies_not_an_agency(nlp, text, word):
     got = agencies(nlp, text, "Bình Định")
     assert not any(c.startswith(word) for c in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "province"),
+    [("Công an thành phố phối hợp kiểm tra 35 quán karaoke.", "Nghệ An")],
+)
+def test_entities_agencies_bare_city_police_needs_a_city(nlp, text, province):
+    # in a province's article a bare 'Công an thành phố' is a town's police, unnamed
+    assert not any(a.startswith("Công an") for a in agencies(nlp, text, province))
