@@ -79,6 +79,9 @@ PLACE_OR_PERSON = [
     ("Huyện Lý Nhân trồng chuối. Lý Nhân có nhiều làng nghề.", "Lý Nhân", False),
     ("Người Hà Nhì sống ở vùng cao biên giới.", "Hà Nhì", False),
     ("Người dân tải ứng dụng Hà Nam Smart để phản ánh.", "Hà Nam Smart", False),
+    # three syllables that name a district, first a family name: no person
+    ("Nông dân Cù Lao Dung thu hoạch 300 tấn hành tím.", "Cù Lao Dung", False),
+    ("Ông Cù Văn Lâm là chủ hợp tác xã.", "Cù Văn Lâm", True),
     ("Ông Đồng Văn Minh dự họp.", "Đồng Văn Minh", True),
     ("Bà Lý Thị Nhân phát biểu.", "Lý Thị Nhân", True),
     ("Huyện đạt 97% kế hoạch.\nMinh Châu", "Minh Châu", True),
