@@ -107,6 +107,12 @@ AGENCIES = [
         "Hải Phòng",
         "Công an thành phố Hải Phòng",
     ),
+    # a customs branch named after the border gate it serves, the gate inside its name
+    (
+        "Chi cục Hải quan cửa khẩu quốc tế Cầu Treo thu 210 tỷ đồng.",
+        None,
+        "Chi cục Hải quan cửa khẩu quốc tế Cầu Treo",
+    ),
     # a numbered team of a department
     ("Đội Quản lý thị trường số 7 thu giữ 900 chai rượu.", None, "Đội Quản lý thị trường số 7"),
 ]

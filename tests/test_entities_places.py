@@ -151,6 +151,9 @@ WORLD = [
         {"Đồng bằng sông Cửu Long"},
     ),
     ("Lúa vụ xuân ở đồng bằng sông Hồng được mùa.", {"Đồng bằng sông Hồng"}),
+    # a border gate keeps its word, as a port or a market does
+    ("Mỗi ngày cửa khẩu Chi Ma thông quan 300 xe.", {"cửa khẩu Chi Ma"}),
+    ("Khách qua Cửa khẩu quốc tế Lao Bảo tăng 9%.", {"cửa khẩu quốc tế Lao Bảo"}),
 ]
 
 
