@@ -82,6 +82,10 @@ PLACE_OR_PERSON = [
     # three syllables that name a district, first a family name: no person
     ("Nông dân Cù Lao Dung thu hoạch 300 tấn hành tím.", "Cù Lao Dung", False),
     ("Ông Cù Văn Lâm là chủ hợp tác xã.", "Cù Văn Lâm", True),
+    # a board named bare after a title: 'Ban' is no family name there
+    ("Ông Tạ Văn Hưng, Trưởng ban Thường trực Ban Chỉ đạo phát biểu.", "Ban Chỉ", False),
+    ("Bà Vũ Thị Thoa, Phó Trưởng ban Ban Tổ chức cho biết thêm.", "Ban Tổ", False),
+    ("Ông Ban Văn Thắng là trưởng bản.", "Ban Văn Thắng", True),
     ("Ông Đồng Văn Minh dự họp.", "Đồng Văn Minh", True),
     ("Bà Lý Thị Nhân phát biểu.", "Lý Thị Nhân", True),
     ("Huyện đạt 97% kế hoạch.\nMinh Châu", "Minh Châu", True),
