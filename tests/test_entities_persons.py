@@ -86,6 +86,9 @@ PLACE_OR_PERSON = [
     ("Ông Tạ Văn Hưng, Trưởng ban Thường trực Ban Chỉ đạo phát biểu.", "Ban Chỉ", False),
     ("Bà Vũ Thị Thoa, Phó Trưởng ban Ban Tổ chức cho biết thêm.", "Ban Tổ", False),
     ("Ông Ban Văn Thắng là trưởng bản.", "Ban Văn Thắng", True),
+    # after a byline cue a name is the writer's, though a commune is named so too
+    ("Huyện trồng 50 ha quế.\nTin, ảnh: Kim Liên", "Kim Liên", True),
+    ("Xã trồng 80 ha chè.\nBài và ảnh: Kim Liên", "Kim Liên", True),
     ("Ông Đồng Văn Minh dự họp.", "Đồng Văn Minh", True),
     ("Bà Lý Thị Nhân phát biểu.", "Lý Thị Nhân", True),
     ("Huyện đạt 97% kế hoạch.\nMinh Châu", "Minh Châu", True),
