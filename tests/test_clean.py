@@ -249,6 +249,84 @@ def test_clean_marks_inline_span(line, furniture, kind):
     assert [(s.start, s.end, s.kind) for s in spans] == [(start, start + len(furniture), kind)]
 
 
+# share buttons inside a longer line, or worded past what share_buttons lists:
+# (line, the share span)
+SHARE_SPANS = [
+    ("Chia sẻ bài viết: Facebook | Zalo | Sao chép đường dẫn", None),
+    ("Chia sẻ tin:  Zalo  Facebook  In trang", None),
+    ("Chia sẻ: Facebook Zalo Telegram | Thích 57", None),
+    (
+        "Lượt đọc: 2.640 | Chia sẻ: Zalo - Facebook | Lên đầu trang",
+        "Chia sẻ: Zalo - Facebook | Lên đầu trang",
+    ),
+    ("Chia sẻ: [Zalo] [Facebook]   Lượt xem: 918", "Chia sẻ: [Zalo] [Facebook]"),
+    ("Tệp đính kèm: [DOCX]   Chia sẻ   Facebook   Zalo", "Chia sẻ   Facebook   Zalo"),
+]
+
+
+@pytest.mark.parametrize(("line", "share"), SHARE_SPANS, ids=[s[0][:30] for s in SHARE_SPANS])
+def test_clean_marks_share_buttons_inside_line(line, share):
+    share = share or line
+    text = f"Đầu bài.\n{line}\nCuối bài."
+    start = text.index(share)
+    spans = find_furniture(text)
+    assert (start, start + len(share), "share") in [(s.start, s.end, s.kind) for s in spans]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Hợp tác xã chia sẻ trên Facebook các đơn hàng nông sản mỗi tuần.",
+        "Anh Tùng chia sẻ Zalo của tổ công nghệ số cho 40 hộ trong thôn.",
+        "Nhiều bạn trẻ chia sẻ qua Facebook, Zalo những hình ảnh đẹp của quê hương.",
+    ],
+)
+def test_clean_keeps_prose_about_sharing(line):
+    text = f"Đoạn đầu.\n\n{line}\n\nĐoạn cuối."
+    assert [s.kind for s in find_furniture(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("BÁO CAO BẰNG - Cơ quan của Tỉnh ủy Cao Bằng", "masthead"),
+        (
+            "Cổng thông tin điện tử tỉnh Lai Châu – Cơ quan chủ quản: Văn phòng UBND tỉnh",
+            "masthead",
+        ),
+        ("Cơ quan của Đảng bộ tỉnh Bắc Kạn", "masthead"),
+        ("Giấy phép số 12/GP-BTTTT. Tổng Biên tập: Hoàng Thị Lan", "masthead"),
+        ("BÁO CAO BẰNG - Tổng Biên tập: Nông Thị Hà", "masthead"),
+    ],
+)
+def test_clean_marks_masthead_lines(line, kind):
+    text = f"Đầu bài.\n{line}\nCuối bài."
+    start = text.index(line)
+    spans = find_furniture(text)
+    assert [(s.start, s.end, s.kind) for s in spans] == [(start, start + len(line), kind)]
+
+
+def test_clean_masthead_keeps_related_list_open():
+    text = (
+        "Đoạn văn của bài.\n\nTin liên quan:\n- Cao Bằng khai trương bưu cục số\n\n"
+        "BÁO CAO BẰNG - Cơ quan của Tỉnh ủy Cao Bằng\nSố 8 Hoàng Đình Giong, phường Hợp Giang\n"
+    )
+    kinds = [(text[s.start : s.end][:12], s.kind) for s in find_furniture(text)]
+    assert kinds[-2:] == [("BÁO CAO BẰNG", "masthead"), ("Số 8 Hoàng Đ", "related")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Cơ quan của tỉnh đã cử 12 cán bộ đi học tập kinh nghiệm ở nước ngoài.",
+        "Sở Nội vụ là cơ quan của UBND tỉnh giúp quản lý về tổ chức bộ máy.",
+    ],
+)
+def test_clean_keeps_prose_about_a_body(line):
+    text = f"Đoạn đầu.\n\n{line}\n\nĐoạn cuối."
+    assert find_furniture(text) == []
+
+
 def test_clean_image_marker_keeps_caption():
     text = (
         "Kon Tum: Số hóa dữ liệu đất đai\n\n"

@@ -43,6 +43,10 @@ POSITIVE = [
     ("kế hoạch giai đoạn 2021-2025 của ngành", [("giai đoạn 2021-2025", "2021/2025", "span")]),
     ("chương trình giai đoạn 2022 – 2025", [("giai đoạn 2022 – 2025", "2022/2025", "span")]),
     ("Đại hội nhiệm kỳ 2020-2025", [("nhiệm kỳ 2020-2025", "2020/2025", "span")]),
+    # a season across two years
+    ("hạn mặn mùa khô 2022-2023 kéo dài", [("mùa khô 2022-2023", "2022/2023", "span")]),
+    ("Mùa mưa 2021-2022 gây sạt lở", [("Mùa mưa 2021-2022", "2021/2022", "span")]),
+    ("sản lượng niên vụ 2023-2024 tăng", [("niên vụ 2023-2024", "2023/2024", "span")]),
     ("quy hoạch thời kỳ 2021- 2030", [("thời kỳ 2021- 2030", "2021/2030", "span")]),
     ("Giai Đoạn 2016 -2020", [("Giai Đoạn 2016 -2020", "2016/2020", "span")]),
     (

@@ -73,6 +73,48 @@ AGENCIES = [
         "Hậu Giang",
         "Ngân hàng Nhà nước chi nhánh tỉnh Hậu Giang",
     ),
+    # a police division after its head's title, the 'phòng' in lower case; a comma inside
+    # the field's name ('phòng, chống') does not end it
+    (
+        "Thiếu tá Vi Văn Nam, Phó Trưởng phòng An ninh mạng và phòng, chống tội phạm sử dụng "
+        "công nghệ cao, cho biết đã gỡ 40 trang giả mạo.",
+        "Lạng Sơn",
+        "Phòng An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao",
+    ),
+    (
+        "Ông Lò Văn Tiến, Trưởng phòng Cảnh sát giao thông Công an tỉnh Lai Châu, chủ trì.",
+        None,
+        "Phòng Cảnh sát giao thông Công an tỉnh Lai Châu",
+    ),
+    # a province's election committee and border guard, the province from the article
+    ("Ủy ban bầu cử tỉnh công bố 9 người trúng cử.", "Cà Mau", "Ủy ban bầu cử tỉnh Cà Mau"),
+    ("Bộ đội Biên phòng tỉnh tuần tra 24 đường mòn.", "Lào Cai", "Bộ đội Biên phòng tỉnh Lào Cai"),
+    # the joint office of the delegation and the council, both bodies abbreviated
+    (
+        "Văn phòng Đoàn ĐBQH và HĐND tỉnh tiếp 52 lượt công dân.",
+        "Kon Tum",
+        "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh Kon Tum",
+    ),
+    # a sub-department whose name holds four lower-case words, then its province
+    (
+        "Chi cục An toàn vệ sinh thực phẩm Nghệ An lấy 300 mẫu rau.",
+        None,
+        "Chi cục An toàn vệ sinh thực phẩm Nghệ An",
+    ),
+    # a centrally-run city's police named without the city
+    (
+        "Công an thành phố phối hợp kiểm tra 35 quán karaoke.",
+        "Hải Phòng",
+        "Công an thành phố Hải Phòng",
+    ),
+    # a customs branch named after the border gate it serves, the gate inside its name
+    (
+        "Chi cục Hải quan cửa khẩu quốc tế Cầu Treo thu 210 tỷ đồng.",
+        None,
+        "Chi cục Hải quan cửa khẩu quốc tế Cầu Treo",
+    ),
+    # a numbered team of a department
+    ("Đội Quản lý thị trường số 7 thu giữ 900 chai rượu.", None, "Đội Quản lý thị trường số 7"),
 ]
 
 
@@ -100,3 +142,12 @@ NOT_AGENCIES = [
 def test_entities_agencies_not_an_agency(nlp, text, word):
     got = agencies(nlp, text, "Bình Định")
     assert not any(c.startswith(word) for c in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "province"),
+    [("Công an thành phố phối hợp kiểm tra 35 quán karaoke.", "Nghệ An")],
+)
+def test_entities_agencies_bare_city_police_needs_a_city(nlp, text, province):
+    # in a province's article a bare 'Công an thành phố' is a town's police, unnamed
+    assert not any(a.startswith("Công an") for a in agencies(nlp, text, province))

@@ -50,3 +50,65 @@ def test_entities_furniture_places_none_on_other_furniture(footer):
     got = vnextract.extract_text(BODY + footer + "\n")
     tail = len(BODY)
     assert all(got.entities["char_start"] < tail), got.entities
+
+
+# a masthead or imprint under the article: (footer, agencies, officials as (name, title))
+MASTHEADS = [
+    # the paper's owner after a dash is an agency; the editor after it is an official
+    (
+        "BÁO BẮC KẠN - Cơ quan của Tỉnh ủy Bắc Kạn. Tổng Biên tập: Hà Minh Khoa",
+        {"Tỉnh ủy Bắc Kạn"},
+        {("Hà Minh Khoa", "Tổng Biên tập")},
+    ),
+    # the owner line under a related list still ends the list's headlines
+    (
+        "Tin cùng chuyên mục\n- Bắc Kạn khai trương bưu cục mới\n\n"
+        "Báo Bắc Kạn điện tử - Cơ quan của Tỉnh ủy Bắc Kạn\n"
+        "Giấy phép số 77/GP-BTTTT. Tổng Biên tập: Lường Thị Mai",
+        {"Tỉnh ủy Bắc Kạn"},
+        {("Lường Thị Mai", "Tổng Biên tập")},
+    ),
+    # a footer imprint: the party committee that owns the paper is an agency, the editor an
+    # official
+    (
+        "Cơ quan chủ quản: Tỉnh ủy Bắc Kạn. Tổng Biên tập: Nông Văn Thạch",
+        {"Tỉnh ủy Bắc Kạn"},
+        {("Nông Văn Thạch", "Tổng Biên tập")},
+    ),
+    # a department that runs a portal is its publisher, no agency of the page
+    ("Cơ quan chủ quản: Sở Y tế tỉnh Bắc Kạn", set(), set()),
+]
+
+
+@pytest.mark.parametrize(("footer", "agencies", "officials"), MASTHEADS)
+def test_entities_furniture_masthead_owner_and_editor(footer, agencies, officials):
+    got = vnextract.extract_text(BODY + footer + "\nĐiện thoại: 0209 3870 111\n")
+    tail = len(BODY)
+    found = got.entities.query(f"label == 'AGENCY' and char_start >= {tail}")
+    assert set(found["canonical"]) == agencies
+    offs = got.officials.query(f"char_start >= {tail}")
+    assert set(zip(offs["name"], offs["title"], strict=True)) == officials
+    persons = got.entities.query(f"label == 'PERSON' and char_start >= {tail}")
+    assert set(persons["canonical"]) == {name for name, _ in officials}
+    # no figure is read on a furniture line: the body's 45 is the only record
+    assert list(got.records["value_text"]) == ["45"]
+
+
+@pytest.mark.parametrize(
+    ("footer", "dates"),
+    [
+        (
+            "Tin liên quan:\n- Bắc Kạn cấp 300 chữ ký số cho người dân (14/03/2024)\n"
+            "- Hội nghị giao ban chuyển đổi số quý I (02/04/2024)",
+            {"2024-03-14", "2024-04-02"},
+        ),
+        ("Tin cùng chuyên mục\n• Khai giảng lớp kỹ năng số tháng 9/2023", {"2023-09"}),
+    ],
+)
+def test_entities_furniture_related_headline_dates(footer, dates):
+    got = vnextract.extract_text(BODY + footer + "\n")
+    tail = len(BODY)
+    found = got.entities.query(f"label == 'DATE' and char_start >= {tail}")
+    assert set(found["canonical"]) == dates
+    # the headlines' figures are no records: the body's 45 is the only one
+    assert list(got.records["value_text"]) == ["45"]

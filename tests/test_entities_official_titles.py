@@ -106,6 +106,13 @@ OFFICIALS = [
         "Điện Biên",
         ("Lò Văn Khoa", "Tổ trưởng", None),
     ),
+    # the head of an event's organising board keeps the board in the title
+    (
+        "Bà Đinh Thị Hạnh, Phó Chủ tịch UBND tỉnh, Trưởng Ban Tổ chức hội chợ cho biết "
+        "có 400 gian hàng.",
+        "Gia Lai",
+        ("Đinh Thị Hạnh", "Trưởng Ban Tổ chức", None),
+    ),
 ]
 
 

@@ -145,6 +145,15 @@ WORLD = [
     ("Hàng dệt may xuất sang châu Âu và Đông Nam Á tăng mạnh.", {"châu Âu", "Đông Nam Á"}),
     ("Thụy Điển và Ai Cập cử đoàn sang làm việc.", {"Thụy Điển", "Ai Cập"}),
     ("Châu Phi là thị trường mới của hạt điều.", {"Châu Phi"}),
+    # a region written in lower case mid-sentence is the region's canonical name
+    (
+        "Tỉnh dẫn đầu khu vực đồng bằng sông Cửu Long về số hợp tác xã.",
+        {"Đồng bằng sông Cửu Long"},
+    ),
+    ("Lúa vụ xuân ở đồng bằng sông Hồng được mùa.", {"Đồng bằng sông Hồng"}),
+    # a border gate keeps its word, as a port or a market does
+    ("Mỗi ngày cửa khẩu Chi Ma thông quan 300 xe.", {"cửa khẩu Chi Ma"}),
+    ("Khách qua Cửa khẩu quốc tế Lao Bảo tăng 9%.", {"cửa khẩu quốc tế Lao Bảo"}),
 ]
 
 

@@ -143,7 +143,8 @@ def test_htmltext_visible_text_and_title():
         "Doanh thu ước đạt 1.200 tỷ đồng năm 2023.",
         "Huyện Số trạm",
         "Gio Linh 120",
-        # the footer is visible text; the furniture rules know its lines
+        # the aside and the footer are visible text; the furniture rules know their lines
+        "Tin liên quan",
         "© Báo Tỉnh",
     ]
 
@@ -215,3 +216,25 @@ def test_read_html_without_text_is_refused(tmp_path):
     path.write_text("<html><script>1</script><nav>Menu</nav></html>", encoding="utf-8")
     with pytest.raises(DocumentError, match="no visible text"):
         read_document(path)
+
+
+def test_htmltext_aside_related_list_is_read_as_furniture():
+    import vnextract
+
+    page = (
+        "<html><body><article><h1>Lạng Sơn số hóa hồ sơ</h1>"
+        "<p>Năm 2024, tỉnh số hóa 120.000 hồ sơ hộ tịch.</p></article>"
+        "<aside><h3>Tin cùng chuyên mục</h3><ul>"
+        "<li>Cấp 500 chữ ký số cho người dân vùng Đồng bằng sông Cửu Long (03/06/2024)</li>"
+        "</ul></aside></body></html>"
+    )
+    text, _ = html_to_text(page)
+    got = vnextract.extract_text(text)
+    tail = text.index("Tin cùng")
+    found = got.entities.query(f"char_start >= {tail}")
+    assert set(zip(found["label"], found["canonical"], strict=True)) == {
+        ("DATE", "2024-06-03"),
+        ("LOCATION", "Đồng bằng sông Cửu Long"),
+    }
+    # the listed headline's 500 is no record
+    assert list(got.records["value_text"]) == ["120.000"]

@@ -31,6 +31,9 @@ from vnextract.ingest.places import load_places
 from vnextract.records.placement import RecordPlacer
 from vnextract.segment.sentences import MAX_SENTENCE_CHARS, split_sentences
 
+# furniture whose dates are DATE entities too
+_DATED_FURNITURE = frozenset({"related"})
+
 # header lines whose numbers are never figures (the dateline's time and view counters);
 # a headline's figures are kept: they are often the article's main fact
 _NO_FIGURES = {"crawl_stamp", "dateline"}
@@ -123,8 +126,11 @@ class Extractor:
         )
         skipped = SpanIndex([*furniture, *crawl])
         dates_by_sentence = {s.index: self._dates(s, skipped) for s in sentences}
+        # a related headline's date ('… (12/10/2024)') is a DATE the page names, as its
+        # places are; it never dates a record
+        undated = SpanIndex([f for f in [*furniture, *crawl] if f.kind not in _DATED_FURNITURE])
         for s in sentences:
-            for d in dates_by_sentence[s.index]:
+            for d in self._dates(s, undated):
                 if not d.dated:  # "25-26/12": no DATE (ANNOTATION.md), only no figure
                     continue
                 result.entities.append(

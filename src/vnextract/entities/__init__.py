@@ -24,9 +24,16 @@ __all__ = ["NAMED_FURNITURE", "tag_document"]
 
 # furniture whose places and organisations a reader sees as the page's: the publisher's
 # address and masthead, related headlines. Their lines are read, and only these labels kept.
-NAMED_FURNITURE = frozenset({"address", "copyright", "related"})
+NAMED_FURNITURE = frozenset({"address", "copyright", "masthead", "related"})
 # a masthead's licence ('Giấy phép số 37/GP-TTĐT') is a numbered document like any other
 _FURNITURE_LABELS = frozenset({"LOCATION", "ORG", "LEGAL_DOC"})
+# furniture whose officials are the page's too: the masthead names its editor
+# ('Tổng Biên tập: Nguyễn Văn A'); the official and the PERSON of its name are kept
+_OFFICIAL_FURNITURE = frozenset({"copyright", "masthead"})
+# a masthead's owner is an agency the page names ('Báo X - Cơ quan của Tỉnh ủy X'); a
+# footer imprint's ('Cơ quan chủ quản: Sở ...') is only when it is a party committee
+_OWNER_FURNITURE = frozenset({"masthead"})
+_OWNER_RULES = frozenset({"agency.party_province", "agency.party_city"})
 # a street in the publisher's address is part of the address, not a place the page names
 _ADDRESS_RULES = frozenset({"location.street", "location.street_number"})
 
@@ -83,6 +90,8 @@ def _tag(
     frees it)."""
     skipped = SpanIndex(skip)
     hard = SpanIndex([f for f in skip if f.kind not in NAMED_FURNITURE])
+    masthead = SpanIndex([f for f in skip if f.kind in _OFFICIAL_FURNITURE])
+    owner = SpanIndex([f for f in skip if f.kind in _OWNER_FURNITURE])
     read = [s for s in sentences if s.text.strip() and not hard.covers(s.start, s.end)]
     body = [s for s in read if not skipped.covers(s.start, s.end)]
     # the tokenizer, not nlp.make_doc: an article may be longer than nlp.max_length,
@@ -96,6 +105,16 @@ def _tag(
         doc._.closing = (body[-1].start, body[-1].end) if body else None
     for _, proc in nlp.pipeline:
         doc = proc(doc)
+    officials = [
+        Official(**o)
+        for o in doc._.officials or []
+        if not skipped.overlaps(o["char_start"], o["char_end"])
+        or (
+            masthead.covers(o["char_start"], o["char_end"])
+            and not hard.overlaps(o["char_start"], o["char_end"])
+        )
+    ]
+    named = {(o.char_start, o.char_end) for o in officials}
     index_at = {s.start: s.index for s in read}
     starts = sorted(index_at)
     entities: list[Entity] = []
@@ -106,16 +125,20 @@ def _tag(
             or e.get("rule_id") in _ADDRESS_RULES
             or hard.overlaps(start, end)
         ):
-            continue
+            kept = (e["label"] == "PERSON" and (start, end) in named) or (
+                e["label"] == "AGENCY"
+                and not hard.overlaps(start, end)
+                and (
+                    owner.covers(start, end)
+                    or (e.get("rule_id") in _OWNER_RULES and masthead.covers(start, end))
+                )
+            )
+            if not kept:
+                continue
         index = index_at[starts[bisect_right(starts, start) - 1]]
         entity = Entity(doc_id, e["label"], text[start:end], e["canonical"], start, end, index)
         entity.successor = e.get("successor")
         entities.append(entity)
-    officials = [
-        Official(**o)
-        for o in doc._.officials or []
-        if not skipped.overlaps(o["char_start"], o["char_end"])
-    ]
     if nlp.has_pipe("vnextract_bylines"):
         rules = nlp.get_pipe("vnextract_bylines").rules
         credits = [f for f in skip if f.kind == "image_credit"]

@@ -231,7 +231,8 @@ class EntityResolver(SavesEntityRules):
         """A PERSON read from a bare family name (no word of address before it) that is a
         place or a people: a people of ``names.yml`` (``Hà Nhì``); two syllables the place
         dataset knows as a district or commune, or that the article writes after a unit
-        word (``huyện Đồng Văn``); a province and a Latin word (``Hà Nam Smart``, an app)."""
+        word (``huyện Đồng Văn``); three the dataset knows as a district (``Cù Lao Dung``);
+        a province and a Latin word (``Hà Nam Smart``, an app)."""
         if c.label != "PERSON" or c.rule_id != _BARE_NAME_RULE:
             return False
         key = self.places.key(c.canonical)
@@ -249,6 +250,9 @@ class EntityResolver(SavesEntityRules):
             )
         if len(words) == 3 and not _is_syllable(words[2]):
             return any(u.level == "province" for u in self.places.lookup(" ".join(words[:2])))
+        if len(words) == 3:
+            # three syllables the dataset knows as a district (``Cù Lao Dung``)
+            return any(u.level == "district" for u in self.places.lookup(key))
         return False
 
     def _peoples(self) -> set[str]:

@@ -62,6 +62,11 @@ class BoilerplateRules(BaseModel):
         return self
 
 
+# kinds of line that leave a related-articles list open: a masthead under the list is
+# no prose, and the unlabelled address lines under it are furniture too
+_LIST_GOES_ON = frozenset({"related", "masthead"})
+
+
 def _lines(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of every line, without its newline."""
     start = 0
@@ -110,7 +115,7 @@ class _Cleaner:
             hit = self._whole_line(text, start, end)
             if hit is not None:
                 spans.append(Furniture(start, end, hit.kind))
-                in_list = hit.scope == "heading" or (in_list and hit.kind == "related")
+                in_list = hit.scope == "heading" or (in_list and hit.kind in _LIST_GOES_ON)
                 continue
             if in_list and self._is_listed_headline(text, start, end):
                 spans.append(Furniture(start, end, "related"))

@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-# containers whose content is never article text
+# containers whose content is never article text; an <aside> is visible text (its related
+# headlines name places and dates), and the furniture rules know its lines
 _SKIP = frozenset(
     [
         "script",
         "style",
         "nav",
         "header",
-        "aside",
         "form",
         "noscript",
         "iframe",
@@ -50,6 +50,7 @@ _BLOCK = frozenset(
         "tfoot",
         "section",
         "article",
+        "aside",
         "main",
         "blockquote",
         "figure",
