@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Fail CI when a set's scores fall below its bars (a ratchet: raise, never lower).
 
-usage: score_gate.py SET OUT_DIR GOLD_DIR      (SET: seeds, dev, blind1 ... blind8)
+usage: score_gate.py SET OUT_DIR GOLD_DIR      (SET: seeds, dev, blind1 ... blind10)
 
 The bars are what main reaches now, rounded down; raise them as the code improves.
 """
@@ -48,13 +48,13 @@ GATES = {
         "subject_accuracy": 0.96,
         "attribute_accuracy": 0.96,
         "entities": {
-            "DATE": 0.99,
+            "DATE": 1.0,
             # 0.93 before the sixth session: an HTML footer is read now, and its owner line
             # ('Cơ quan của Đảng bộ tỉnh …') names an agency this set's gold leaves out
-            "AGENCY": 0.92,
-            "PERSON": 0.97,
-            "LOCATION": 0.94,
-            "ORG": 0.90,
+            "AGENCY": 0.93,
+            "PERSON": 0.98,
+            "LOCATION": 0.96,
+            "ORG": 0.95,
             "LEGAL_DOC": 1.0,
             "OFFICIAL": 0.96,
         },
@@ -66,8 +66,8 @@ GATES = {
         "subject_accuracy": 0.97,
         "attribute_accuracy": 0.97,
         "entities": {
-            "DATE": 0.96,
-            "AGENCY": 0.96,
+            "DATE": 0.99,
+            "AGENCY": 0.98,
             "PERSON": 0.96,
             "LOCATION": 0.97,
             "ORG": 1.0,
@@ -79,36 +79,36 @@ GATES = {
         "max_negative_hits": 2,
     },
     "blind3": {
-        "value_f1": 0.99,
+        "value_f1": 1.0,
         "record_f1": 0.93,
         "subject_accuracy": 0.95,
         "attribute_accuracy": 0.97,
         "entities": {
-            "DATE": 0.99,
-            "AGENCY": 0.96,
-            "PERSON": 0.97,
+            "DATE": 1.0,
+            "AGENCY": 0.97,
+            "PERSON": 0.99,
             "LOCATION": 0.97,
             "ORG": 1.0,
             # lowered from 1.0 in the sixth session: a masthead's licence is a LEGAL_DOC now
             # (blind4-6's writers list it; blind3's did not)
             "LEGAL_DOC": 0.95,
-            "OFFICIAL": 0.98,
+            "OFFICIAL": 1.0,
         },
         "max_negative_hits": 0,
     },
     "blind4": {
-        "value_f1": 0.97,
-        "record_f1": 0.90,
+        "value_f1": 0.98,
+        "record_f1": 0.9,
         "subject_accuracy": 0.95,
-        "attribute_accuracy": 0.95,
+        "attribute_accuracy": 0.96,
         "entities": {
-            "DATE": 0.99,
-            "AGENCY": 0.82,
-            "PERSON": 0.96,
+            "DATE": 1.0,
+            "AGENCY": 0.85,
+            "PERSON": 1.0,
             "LOCATION": 0.89,
             "ORG": 0.78,
             "LEGAL_DOC": 1.0,
-            "OFFICIAL": 0.95,
+            "OFFICIAL": 0.97,
         },
         "max_negative_hits": 4,
     },
@@ -119,13 +119,13 @@ GATES = {
         "subject_accuracy": 0.96,
         "attribute_accuracy": 0.95,
         "entities": {
-            "DATE": 0.98,
-            "AGENCY": 0.90,
-            "PERSON": 0.97,
-            "LOCATION": 0.90,
+            "DATE": 1.0,
+            "AGENCY": 0.91,
+            "PERSON": 0.98,
+            "LOCATION": 0.91,
             "ORG": 0.86,
             "LEGAL_DOC": 1.0,
-            "OFFICIAL": 0.97,
+            "OFFICIAL": 0.98,
         },
         "max_negative_hits": 8,
     },
@@ -137,8 +137,8 @@ GATES = {
         "subject_accuracy": 0.92,
         "attribute_accuracy": 0.96,
         "entities": {
-            "DATE": 0.94,
-            "AGENCY": 0.95,
+            "DATE": 0.97,
+            "AGENCY": 0.97,
             "PERSON": 0.97,
             "LOCATION": 0.94,
             "ORG": 0.85,
@@ -150,38 +150,70 @@ GATES = {
     # held back all of the seventh session, scored once untuned at its end (record F1 0.840);
     # not studied yet: these bars only keep main from falling below what it reached
     "blind7": {
-        "value_f1": 0.96,
-        "record_f1": 0.84,
+        "value_f1": 0.98,
+        "record_f1": 0.86,
         "subject_accuracy": 0.9,
-        "attribute_accuracy": 0.94,
+        "attribute_accuracy": 0.95,
         "entities": {
-            "DATE": 0.99,
-            "AGENCY": 0.82,
-            "PERSON": 0.96,
-            "LOCATION": 0.93,
-            "ORG": 0.65,
+            "DATE": 1.0,
+            "AGENCY": 0.89,
+            "PERSON": 1.0,
+            "LOCATION": 0.94,
+            "ORG": 0.93,
             "LEGAL_DOC": 0.86,
-            "OFFICIAL": 0.98,
+            "OFFICIAL": 1.0,
         },
-        "max_negative_hits": 10,
+        "max_negative_hits": 3,
     },
     # held back all of the seventh session, scored once untuned at its end (record F1 0.875);
     # not studied yet
     "blind8": {
-        "value_f1": 0.95,
-        "record_f1": 0.87,
+        "value_f1": 0.98,
+        "record_f1": 0.89,
         "subject_accuracy": 0.94,
         "attribute_accuracy": 0.96,
         "entities": {
-            "DATE": 0.91,
-            "AGENCY": 0.53,
-            "PERSON": 0.91,
-            "LOCATION": 0.87,
-            "ORG": 0.71,
-            "LEGAL_DOC": 0.7,
-            "OFFICIAL": 0.81,
+            "DATE": 1.0,
+            "AGENCY": 0.91,
+            "PERSON": 1.0,
+            "LOCATION": 0.88,
+            "ORG": 0.8,
+            "LEGAL_DOC": 0.74,
+            "OFFICIAL": 0.98,
         },
-        "max_negative_hits": 11,
+        "max_negative_hits": 2,
+    },
+    "blind9": {
+        "value_f1": 0.99,
+        "record_f1": 0.83,
+        "subject_accuracy": 0.88,
+        "attribute_accuracy": 0.95,
+        "entities": {
+            "AGENCY": 0.9,
+            "DATE": 1.0,
+            "LEGAL_DOC": 0.91,
+            "LOCATION": 0.88,
+            "OFFICIAL": 0.96,
+            "ORG": 0.84,
+            "PERSON": 0.97,
+        },
+        "max_negative_hits": 2,
+    },
+    "blind10": {
+        "value_f1": 0.96,
+        "record_f1": 0.85,
+        "subject_accuracy": 0.93,
+        "attribute_accuracy": 0.93,
+        "entities": {
+            "AGENCY": 0.87,
+            "DATE": 0.95,
+            "LEGAL_DOC": 0.9,
+            "LOCATION": 0.76,
+            "OFFICIAL": 0.93,
+            "ORG": 0.88,
+            "PERSON": 0.96,
+        },
+        "max_negative_hits": 4,
     },
 }
 
