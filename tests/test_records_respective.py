@@ -173,3 +173,31 @@ def test_records_changes_naming_figures_counted_in_the_same_noun(builder):
     changes = {d.quantity.value_text: d.change_percent for d in one}
     assert changes == {"42": Decimal("-8.7"), "3": Decimal(-25), "11": Decimal(10)}
     assert two == []
+
+
+@pytest.mark.parametrize(
+    ("text", "changes", "own"),
+    [
+        # the noun after the percentage names a figure of the sentence: its change
+        (
+            "Công an huyện bắt 96 vụ, 130 đối tượng buôn lậu, giảm 4,5% số vụ so với năm trước.",
+            {"96": Decimal("-4.5"), "130": None},
+            [],
+        ),
+        # it names a new thing: a change of its own
+        (
+            "Tỉnh phấn đấu nâng tỷ lệ hồ sơ trực tuyến lên 85% và giảm 20% số lượt đi lại.",
+            {"85": None},
+            ["20"],
+        ),
+    ],
+)
+def test_records_change_with_its_noun_after_the_percentage(builder, text, changes, own):
+    dates = find_dates(text)
+    quantities = find_quantities(text, exclude=[(d.start, d.end) for d in dates])
+    breaks = [i for i, ch in enumerate(text) if ch in CLAUSE_MARKS]
+    ctx = SentenceContext(published_year=2024)
+    drafts = builder.build(text, quantities, dates, breaks, ctx).drafts
+    got = {d.quantity.value_text: d.change_percent for d in drafts if not d.standalone}
+    assert got == changes
+    assert [d.quantity.value_text for d in drafts if d.standalone] == own

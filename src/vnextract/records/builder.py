@@ -208,8 +208,16 @@ class RecordBuilder:
             st.left = max(st.left, role.end)
             return None
         standalone = False
-        if names_its_own(cues, st.low, st.left, role.verb):
-            # 'lợi nhuận tăng 5%' after another figure: a new thing changed
+        after = st.low[q.expr_end :].lstrip()
+        named_after = role.kind == "change" and q.percent and cues.counted_prefix_head.match(after)
+        if named_after and (d := _counted_in(cues, after[named_after.end() :], here)):
+            # '… bắt giữ 512 vụ, …, tăng 6,2% số vụ': the change of the figure it names
+            self._attach(st, i, d, role, q)
+            st.left = max(st.left, role.end)
+            return None
+        if names_its_own(cues, st.low, st.left, role.verb) or named_after:
+            # 'lợi nhuận tăng 5%' after another figure, or 'giảm 15% số vụ tai nạn': a
+            # new thing changed, named before the verb or after the percentage
             standalone = True
         else:
             target = qualified_figure(
@@ -332,3 +340,13 @@ class RecordBuilder:
             st.previous_topic = subject
         st.last_subject = subject or st.last_subject
         st.left = max(left, after_end if noun_after else q.expr_end)
+
+
+def _counted_in(cues: Cues, noun: str, drafts: list[Draft]) -> Draft | None:
+    """The last of ``drafts`` counted in the noun that opens ``noun`` ('vụ' of '512 vụ')."""
+    noun = " ".join(noun.split())
+    for d in reversed(drafts):
+        unit = cues.low(d.unit) if d.unit and d.unit != "%" and not d.quantity.currency else ""
+        if unit and (noun == unit or noun.startswith(unit + " ")):
+            return d
+    return None
