@@ -35,6 +35,7 @@ from vnextract.records.phrases import counted_after, unit_of, unit_of_subject
 from vnextract.records.qualifiers import (
     attach,
     classify,
+    counted_in,
     last_figure,
     named_figure,
     names_its_own,
@@ -210,7 +211,7 @@ class RecordBuilder:
         standalone = False
         after = st.low[q.expr_end :].lstrip()
         named_after = role.kind == "change" and q.percent and cues.counted_prefix_head.match(after)
-        if named_after and (d := _counted_in(cues, after[named_after.end() :], here)):
+        if named_after and (d := counted_in(cues, after[named_after.end() :], here)):
             # '… bắt giữ 512 vụ, …, tăng 6,2% số vụ': the change of the figure it names
             self._attach(st, i, d, role, q)
             st.left = max(st.left, role.end)
@@ -340,13 +341,3 @@ class RecordBuilder:
             st.previous_topic = subject
         st.last_subject = subject or st.last_subject
         st.left = max(left, after_end if noun_after else q.expr_end)
-
-
-def _counted_in(cues: Cues, noun: str, drafts: list[Draft]) -> Draft | None:
-    """The last of ``drafts`` counted in the noun that opens ``noun`` ('vụ' of '512 vụ')."""
-    noun = " ".join(noun.split())
-    for d in reversed(drafts):
-        unit = cues.low(d.unit) if d.unit and d.unit != "%" and not d.quantity.currency else ""
-        if unit and (noun == unit or noun.startswith(unit + " ")):
-            return d
-    return None

@@ -296,3 +296,13 @@ def signed(value: Decimal | None, sign: Decimal | int | None) -> Decimal | None:
     if value is None or sign is None:
         return value
     return -abs(value) if sign < 0 else value
+
+
+def counted_in(cues: Cues, noun: str, drafts: Sequence[Draft]) -> Draft | None:
+    """The last of ``drafts`` counted in the noun that opens ``noun`` ('vụ' of '512 vụ')."""
+    noun = " ".join(noun.split())
+    for d in reversed(drafts):
+        unit = cues.low(d.unit) if d.unit and d.unit != "%" and not d.quantity.currency else ""
+        if unit and (noun == unit or noun.startswith(unit + " ")):
+            return d
+    return None
