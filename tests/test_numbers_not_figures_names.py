@@ -57,6 +57,11 @@ CASES = [
     ("Xã thử nghiệm giống ngô NK 7328 và nếp IR 4625 trên 35 ha.", ("35",)),
     ("Vụ này lúa Long An 500 ha bị nhiễm rầy.", ("500",)),
     ("Sản lượng lúa Sóc Trăng 2,1 triệu tấn.", ("2,1",)),
+    # the weather of a date line; a temperature in prose is measured
+    ("Thứ Hai, 03/03/2025 | Hà Nội 21°C | Đăng nhập", ()),
+    ("Cập nhật 07:15 | Thành phố Huế: 24-29°C", ()),
+    ("Quảng Trị 33 °C", ()),
+    ("Nắng nóng ở Lào Cai lên tới 38°C trong ba ngày.", ("38",)),
     # an address on a named street, and the like counts of a share bar
     ("Trụ sở: Số 15 đường Lý Thường Kiệt, có 42 phòng làm việc.", ("42",)),
     ("Văn phòng đặt tại số 08 phố Hàng Bài, tiếp 30 lượt khách.", ("30",)),
