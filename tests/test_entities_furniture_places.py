@@ -77,6 +77,19 @@ MASTHEADS = [
     ),
     # a department that runs a portal is its publisher, no agency of the page
     ("Cơ quan chủ quản: Sở Y tế tỉnh Bắc Kạn", set(), set()),
+    # the ministry that issued the licence is named by it, on its own line or after a list
+    (
+        "Giấy phép số 51/GP-BTTTT ngày 02/6/2021 của Bộ Thông tin và Truyền thông",
+        {"Bộ Thông tin và Truyền thông"},
+        set(),
+    ),
+    (
+        "Tin liên quan\n- Bắc Kạn phủ sóng 4G các thôn vùng cao\n\n"
+        "Báo Bắc Kạn - Cơ quan của Tỉnh ủy Bắc Kạn\n"
+        "Giấy phép hoạt động báo chí số 88/GP-BVHTTDL do Bộ Văn hóa, Thể thao và Du lịch cấp",
+        {"Tỉnh ủy Bắc Kạn", "Bộ Văn hóa, Thể thao và Du lịch"},
+        set(),
+    ),
 ]
 
 

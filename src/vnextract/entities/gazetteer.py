@@ -75,6 +75,8 @@ class EntityRules:
     list_joiners: list[str] = field(default_factory=list)
     list_plurals: list[str] = field(default_factory=list)
     list_intros: list[str] = field(default_factory=list)
+    # the words before a legal document's issuer ('... số 12/GP-BTTTT của Bộ ...')
+    issuer_leads: list[str] = field(default_factory=list)
 
     def key(self, text: str) -> str:
         """Comparison key: modern tones, lower case, single spaces, ``_`` read as a space."""
@@ -192,6 +194,7 @@ def compile_rules(sections: dict, folder: Path) -> EntityRules:
             "region": _table(w.locations.regions, key),
         },
         cities={key(n) for n in w.cities},
+        issuer_leads=list(w.legal.issuer_lead),
         title_regex=regex.compile(
             r"(?<![\p{L}\d_])(?i:" + alternation(w.titles_and_variants) + r")(?![\p{L}\d])"
         ),
