@@ -170,6 +170,12 @@ HOSPITALS = [
         None,
         {"Bệnh viện Chợ Rẫy", "Bệnh viện Trung ương Huế"},
     ),
+    # a name that ends with the article's province is not given it twice
+    (
+        "Bệnh viện Mắt Lạng Sơn khám cho 75 bệnh nhân.",
+        "Lạng Sơn",
+        {"Bệnh viện Mắt Lạng Sơn"},
+    ),
     # hospitals of a level, not named
     ("Các bệnh viện tuyến tỉnh quá tải; Bệnh viện tuyến huyện thiếu bác sĩ.", None, set()),
 ]

@@ -99,6 +99,12 @@ def render(template: str, groups: dict, defaults: dict, ctx: DocContext, rules: 
             default = defaults.get(name, "")
             if default == "@province":
                 value = ctx.province or ""
+                # 'Bệnh viện Sản Nhi Nghệ An': a name that already ends with the province
+                if value and any(
+                    rules.key(str(g or "")).endswith(" " + rules.key(value))
+                    for g in groups.values()
+                ):
+                    return ""
             elif default == "@unit":
                 # the district or commune of this level the article is about (local_units)
                 level = rules.key(groups.get("level") or "")
