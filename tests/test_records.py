@@ -80,6 +80,14 @@ CASES = [
         ["điểm"],
         {"bound": ">=", "per": "xã"},
     ),
+    # a trip is counted in two words: per 'chuyến biển', not 'chuyến'
+    (
+        "Mỗi tàu lưới vây đánh bắt được 35 tấn mỗi chuyến biển.",
+        "35",
+        "tấn",
+        ["tàu lưới vây"],
+        {"per": "chuyến biển"},
+    ),
     (
         "Doanh thu bưu chính ước tính 820 tỷ đồng, tăng 9% so với cùng kỳ.",
         "820",
