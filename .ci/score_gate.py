@@ -205,7 +205,7 @@ GATES = {
         "value_f1": 0.96,
         "record_f1": 0.85,
         "subject_accuracy": 0.93,
-        "attribute_accuracy": 0.93,
+        "attribute_accuracy": 0.94,
         "entities": {
             "AGENCY": 0.88,
             "DATE": 0.95,
