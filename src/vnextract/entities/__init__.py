@@ -17,7 +17,6 @@ import regex
 from spacy.language import Language
 
 from vnextract.core.model import Entity, Furniture, Official, Sentence
-from vnextract.core.patterns import alternation
 from vnextract.core.spans import SpanIndex
 from vnextract.entities.bylines import credit_names, find_closing
 from vnextract.entities.context import register_extensions
@@ -117,7 +116,10 @@ def _tag(
         )
     ]
     named = {(o.char_start, o.char_end) for o in officials}
-    issued_by = _issuer_gap(nlp)
+    ruler = (
+        nlp.get_pipe("vnextract_entity_ruler") if nlp.has_pipe("vnextract_entity_ruler") else None
+    )
+    issued_by = ruler.rules.issuer_gap if ruler else None
     licences = sorted(e["end"] for e in doc._.entities or [] if e["label"] == "LEGAL_DOC")
     index_at = {s.start: s.index for s in read}
     starts = sorted(index_at)
@@ -165,17 +167,6 @@ def _credited(
             start, end = f.start + c.start, f.start + c.end
             out.append(Entity(doc_id, "PERSON", text[start:end], c.canonical, start, end, index))
     return out
-
-
-def _issuer_gap(nlp: Language) -> regex.Pattern[str] | None:
-    """What stands between a footer's licence and the body that issued it: its date and
-    a lead word ('Giấy phép số 12/GP-BTTTT ngày 3/4/2021 của Bộ ...')."""
-    if not nlp.has_pipe("vnextract_entity_ruler"):
-        return None
-    leads = nlp.get_pipe("vnextract_entity_ruler").rules.issuer_leads
-    if not leads:
-        return None
-    return regex.compile(rf"[^\n]{{0,40}}?(?<!\p{{L}})(?i:{alternation(leads)})\s+")
 
 
 def _issues(gap: regex.Pattern[str] | None, text: str, licences: list[int], start: int) -> bool:

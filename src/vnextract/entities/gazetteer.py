@@ -75,8 +75,9 @@ class EntityRules:
     list_joiners: list[str] = field(default_factory=list)
     list_plurals: list[str] = field(default_factory=list)
     list_intros: list[str] = field(default_factory=list)
-    # the words before a legal document's issuer ('... số 12/GP-BTTTT của Bộ ...')
-    issuer_leads: list[str] = field(default_factory=list)
+    # what stands between a legal document and its issuer: a date and a lead word
+    # ('Giấy phép số 12/GP-BTTTT ngày 3/4/2021 của Bộ ...')
+    issuer_gap: regex.Pattern | None = None
 
     def key(self, text: str) -> str:
         """Comparison key: modern tones, lower case, single spaces, ``_`` read as a space."""
@@ -194,7 +195,11 @@ def compile_rules(sections: dict, folder: Path) -> EntityRules:
             "region": _table(w.locations.regions, key),
         },
         cities={key(n) for n in w.cities},
-        issuer_leads=list(w.legal.issuer_lead),
+        issuer_gap=regex.compile(
+            rf"[^\n]{{0,40}}?(?<!\p{{L}})(?i:{alternation(w.legal.issuer_lead)})\s+"
+        )
+        if w.legal.issuer_lead
+        else None,
         title_regex=regex.compile(
             r"(?<![\p{L}\d_])(?i:" + alternation(w.titles_and_variants) + r")(?![\p{L}\d])"
         ),

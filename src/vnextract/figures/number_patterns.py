@@ -76,7 +76,8 @@ class NumberPatterns:
         )
         self._percent = regex.compile(rf"{ws}({percent})", regex.I)
         # a gap word may hold digits after a letter: 'm3', 'km2' ('185.000 m3/ngày đêm')
-        gap = rf"(?:\s+[\p{{L}}&][\p{{L}}\d²³&]*){{0,{rules.per_max_gap_words}}}"
+        word = r"\s+[\p{L}&][\p{L}\d²³&]*"
+        gap = rf"(?:{word}){{0,{rules.per_max_gap_words}}}"
         self._per = regex.compile(
             # a base may be chained: 'đồng/người/tháng' is per 'người/tháng'
             rf"(?P<gap>{gap}){ws}/{ws}(?P<base>(?:\d+(?:[.,]\d+)?\s+(?:{numbered}(?!\p{{L}})|\p{{L}}+)"
@@ -86,7 +87,7 @@ class NumberPatterns:
         )
         self._per_round = None
         if rules.per_round_bases and rules.per_round_max_gap_words > rules.per_max_gap_words:
-            far = rf"(?:\s+[\p{{L}}&][\p{{L}}\d²³&]*){{0,{rules.per_round_max_gap_words}}}"
+            far = rf"(?:{word}){{0,{rules.per_round_max_gap_words}}}"
             self._per_round = regex.compile(
                 rf"(?P<gap>{far}){ws}/{ws}(?P<base>(?:{alternation(rules.per_round_bases)})"
                 rf"\s+(?:{numbered}(?!\p{{L}})|{per_words}))(?!\p{{L}})",

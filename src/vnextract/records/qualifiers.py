@@ -137,9 +137,16 @@ def named_figure(
     (a figure of the same sentence): every other word of the noun must be in its subject
     or the words before it, as '500 hồ sơ, số hồ sơ trực tuyến tăng 9%' names a part."""
     m = cues.named_ref.match(_subject_part(cues, low, left, verb))
-    if not m:
-        return None
-    noun = m["noun"]
+    return counted_in(cues, m["noun"], drafts, strict) if m else None
+
+
+def counted_in(
+    cues: Cues, noun: str, drafts: Sequence[Draft], strict: bool = False
+) -> Draft | None:
+    """The figure of ``drafts`` counted in the noun that opens ``noun`` ('vụ' of '512 vụ',
+    'người' of 'người chết'): the last whose other words of the noun it says, else
+    (unless ``strict``) the last counted in it (see :func:`named_figure`)."""
+    noun = " ".join(noun.split())
     fallback = None
     for d in reversed(drafts):
         if d.standalone or not d.unit or d.unit == "%" or d.quantity.currency:
@@ -296,13 +303,3 @@ def signed(value: Decimal | None, sign: Decimal | int | None) -> Decimal | None:
     if value is None or sign is None:
         return value
     return -abs(value) if sign < 0 else value
-
-
-def counted_in(cues: Cues, noun: str, drafts: Sequence[Draft]) -> Draft | None:
-    """The last of ``drafts`` counted in the noun that opens ``noun`` ('vụ' of '512 vụ')."""
-    noun = " ".join(noun.split())
-    for d in reversed(drafts):
-        unit = cues.low(d.unit) if d.unit and d.unit != "%" and not d.quantity.currency else ""
-        if unit and (noun == unit or noun.startswith(unit + " ")):
-            return d
-    return None
