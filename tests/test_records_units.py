@@ -47,3 +47,30 @@ def test_records_units_of_titled_and_technical_counts(builder, sentence, value_t
     match = [d for d in drafts if d.quantity.value_text == value_text]
     assert match, [d.quantity.value_text for d in drafts]
     assert (match[0].unit.lower(), match[0].per) == (unit, per)
+
+
+# a bare number named before it, or an item of a list after a figure with a unit:
+# (sentence, value_text, unit); '' when nothing names the unit
+UNITS_BEFORE = [
+    ("Môn Toán của học sinh lớp 9 có điểm trung bình 6,45.", "6,45", "điểm"),
+    ("Thủ khoa khối D01 có tổng điểm 28,9.", "28,9", "điểm"),
+    ("Điểm bình quân môn Lịch sử: 7,1.", "7,1", "điểm"),
+    ("Môn Vật lý có điểm bình quân 6,8; môn Hóa học 7,05.", "7,05", "điểm"),
+    ("Điểm chuẩn ngành Luật là 25,5, ngành Kinh tế 24.", "24", "điểm"),
+    ("Huyện có 14 xã; thị trấn Phong Điền 6 thôn.", "6", "thôn"),
+    # a list item a verb away from its figure, or a number with no noun, keeps no unit
+    ("Năm nay tỉnh đón 12 đoàn; sau khi hoàn thành nâng cấp sân bay quốc tế lên 9.", "9", ""),
+    ("Chỉ số năng lực cạnh tranh cấp tỉnh đạt 68,2.", "68,2", ""),
+]
+
+
+@pytest.mark.parametrize(("sentence", "value_text", "unit"), UNITS_BEFORE)
+def test_records_units_named_before_a_bare_number(builder, sentence, value_text, unit):
+    dates = find_dates(sentence)
+    quantities = find_quantities(sentence, exclude=[(d.start, d.end) for d in dates])
+    breaks = [i for i, c in enumerate(sentence) if c == ";"]
+    ctx = SentenceContext(published_year=2024, target_paragraph=False)
+    drafts = builder.build(sentence, quantities, dates, breaks, ctx).drafts
+    match = [d for d in drafts if d.quantity.value_text == value_text]
+    assert match, [d.quantity.value_text for d in drafts]
+    assert match[0].unit.lower() == unit

@@ -31,7 +31,7 @@ from vnextract.records.kind import (
     period_of,
     share_estimates,
 )
-from vnextract.records.phrases import counted_after, unit_of, unit_of_subject
+from vnextract.records.phrases import bare_unit, counted_after, unit_of, unit_of_subject
 from vnextract.records.qualifiers import (
     attach,
     classify,
@@ -304,10 +304,10 @@ class RecordBuilder:
             # name what is counted; their head is the unit
             subject, rule = unit, f"{rule}+rate_words"
             unit = unit_of_subject(cues, subject) or unit.split()[0]
-        if not unit and not q.total and subject:
-            # '... còn hiệu lực là 156', 'bệnh nhân điều trị tiểu đường: 4.149': a
-            # bare count is counted in the noun its subject names
-            unit = unit_of_subject(cues, subject)
+        if not unit and not q.total:
+            # a clause break (';') is left out of the lead: put it back for a list's item
+            lead = low[left - 1 : q.start] if left and low[left - 1] in ",;" else before
+            unit = bare_unit(cues, subject, lead, prior.unit if prior else "")
         if subject and prior and is_part(cues, low, prior, q, unit):
             # 'trong đó 320 hồ sơ trực tuyến': the part's owner is the whole's
             owner = prior.topic

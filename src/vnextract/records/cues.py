@@ -195,6 +195,13 @@ class Cues:
         self.unit_head = regex.compile(
             rf"^\s*(?P<unit>{alternation(rules.units)})(?![\p{{L}}\p{{N}}])"
         )
+        leads = alternation(rules.unit_lead_words) or r"(?!)"
+        self.unit_before = regex.compile(
+            rf"(?<![\p{{L}}\p{{N}}])(?P<unit>{alternation(rules.units)})"
+            rf"(?:\s+(?:{leads}))?\s*:?\s*$"
+        )
+        items = rules.max_list_item_words
+        self.list_item = regex.compile(rf"^\s*[,;]\s*(?:\p{{L}}+\s*){{0,{items}}}:?\s*$")
         prefixes = alternation(rules.counted_prefixes)
         self.counted_prefix_head = head(rules.counted_prefixes)
         # a measure unit alone, or before a comma or a preposition: it names nothing

@@ -45,6 +45,20 @@ def unit_of_subject(cues: Cues, subject: str) -> str:
     return spaced(m.group("unit")) if m else ""
 
 
+def bare_unit(cues: Cues, subject: str, lead: str, prior_unit: str) -> str:
+    """The unit of a number with no noun after it: the counted noun its subject opens
+    with ('... còn hiệu lực là 156', 'bệnh nhân điều trị tiểu đường: 4.149'), the one
+    right before it ('điểm trung bình 5,12'), or in a list, the unit of the item before
+    ('; môn Ngữ văn 7,24'); else ''."""
+    if subject and (unit := unit_of_subject(cues, subject)):
+        return unit
+    if m := cues.unit_before.search(lead):
+        return spaced(m.group("unit"))
+    if prior_unit and cues.list_item.match(lead):
+        return prior_unit
+    return ""
+
+
 def stop_word(cues: Cues, word: str) -> bool:
     """Whether ``word`` ends a noun phrase (a stop, preposition, copula or auxiliary)."""
     w = cues.low(word)

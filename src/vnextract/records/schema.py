@@ -100,6 +100,8 @@ class RecordRules(BaseModel):
     part_of_exceptions: list[str] = []
     counted_prefixes: list[str]
     measure_units: list[str] = []
+    unit_lead_words: list[str] = []
+    max_list_item_words: int = Field(default=4, ge=0, le=10)
     share_verbs: list[str] = []
     share_joiner: str = ""
     owner_connectors: list[str] = []
