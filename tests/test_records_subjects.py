@@ -221,6 +221,43 @@ def test_subject_part_names_its_own_noun(builder, text, value_text, held, absent
     check(builder, text, value_text, held, absent)
 
 
+# the words after a comma that run into the next figure are its topic, not an item of the
+# list before: up to max_next_topic_words of them (text, figure, held, absent)
+NEXT_TOPICS = [
+    (
+        "Đoàn kiểm tra phát hiện 312 vi phạm, xử phạt hành chính 45 cơ sở kinh doanh.",
+        "312",
+        ["vi phạm"],
+        ["xử phạt"],
+    ),
+    (
+        "Đoàn kiểm tra phát hiện 312 vi phạm, xử phạt hành chính 45 cơ sở kinh doanh.",
+        "45",
+        ["xử phạt hành chính", "cơ sở kinh doanh"],
+        [],
+    ),
+    (
+        "Năm 2024, bệnh viện khám cho 12.400 lượt người, điều trị nội trú cho 3.150 bệnh nhân.",
+        "12.400",
+        ["khám"],
+        ["nội trú"],
+    ),
+    (
+        "Năm 2024, bệnh viện khám cho 12.400 lượt người, điều trị nội trú cho 3.150 bệnh nhân.",
+        "3.150",
+        ["điều trị nội trú"],
+        [],
+    ),
+    # negative: a list of short nouns before its figure's verb stays one list
+    ("Huyện có 12 trường, trạm y tế, nhà văn hóa được nâng cấp.", "12", ["trạm y tế"], []),
+]
+
+
+@pytest.mark.parametrize(("text", "value_text", "held", "absent"), NEXT_TOPICS)
+def test_subject_next_figure_takes_the_words_before_it(builder, text, value_text, held, absent):
+    check(builder, text, value_text, held, absent)
+
+
 # 'X với N Y': what is counted after the connector belongs to the one named before it
 # (text, figure, held, absent)
 OWNERS = [

@@ -105,6 +105,12 @@ def _list_goes_on(cues: Cues, text: str, span: str, lspan: str, end: int, limit:
             and not cues.conjunction_tail.search(tail_words)
             and (
                 len(words(tail_words)) <= 2
+                # 'huyện, thị xã, thành phố đã lắp 1.200 camera': an item with the
+                # list's verb after it, not the next figure's topic
+                or (
+                    len(words(tail_words)) <= cues.rules.max_next_topic_words
+                    and not cues.aspect_word.search(tail_words)
+                )
                 or bool(cues.copula_tail.search(tail_words))
                 # '600 thuê bao, thuê bao cố định 200': a part that restates the noun
                 # before the comma and runs into the next figure is that figure's topic

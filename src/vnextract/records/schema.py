@@ -112,4 +112,5 @@ class RecordRules(BaseModel):
     rate_heads: list[str]
     section_nouns: list[str]
     max_after_words: int = Field(ge=1, le=60)
+    max_next_topic_words: int = Field(default=2, ge=0, le=30)
     max_verb_words: int = Field(ge=0, le=20)
