@@ -43,6 +43,31 @@ RATES = [
     ("Số lần mất điện bình quân là 3,1 lần/khách hàng.", "3,1", "lần", "khách hàng"),
     ("Cả tỉnh có 1,12 tài khoản/người trưởng thành.", "1,12", "tài khoản", "người trưởng thành"),
     ("Khách lưu trú chi tiêu 1,2 triệu đồng/lượt khách.", "1,2", "VND", "lượt khách"),
+    # a price's base no list holds: one or two words closed by punctuation or a stop, or
+    # an abbreviation; a listed base that more words follow stays the listed one
+    (
+        "Mỗi gia đình chính sách được tặng quà 400.000 đồng/suất, trao tận nhà.",
+        "400.000",
+        "VND",
+        "suất",
+    ),
+    ("Quỹ hỗ trợ sửa chữa với mức 40 triệu đồng/nhà.", "40", "VND", "nhà"),
+    ("Vốn đối ứng bình quân 520 triệu đồng/dự án trong năm.", "520", "VND", "dự án"),
+    ("Doanh thu bình quân đạt 2,7 tỷ đồng/HTX; lãi ròng tăng.", "2,7", "VND", "htx"),
+    (
+        "Tiền công thu hoạch chè là 350.000 đồng/ngày công, cao hơn năm trước.",
+        "350.000",
+        "VND",
+        "ngày công",
+    ),
+    ("Cây giống được bán với giá 8.000 đồng/cây cho các hộ.", "8.000", "VND", "cây"),
+    ("Chi phí xét nghiệm khoảng 1,1 triệu đồng/liều.", "1,1", "VND", "liều"),
+    ("Giá lợn hơi còn 52.000 đồng/kg lợn hơi xuất chuồng.", "52.000", "VND", "kg"),
+    ("Mức hỗ trợ 50 triệu đồng/căn xây mới và 25 triệu đồng/căn sửa chữa.", "50", "VND", "căn"),
+    # three words or no close: no base is read; a slash between nouns is no rate
+    ("Chi phí 20.000 đồng/lượt khám sức khỏe định kỳ tại trạm.", "20.000", "VND", "lượt"),
+    ("Giá vé 30.000 đồng/người lớn tuổi ưu tiên vào cửa.", "30.000", "VND", "người"),
+    ("Tỉnh có 96 xã/phường đạt chuẩn nông thôn mới.", "96", "xã", None),
     # the slash is no rate: the per stays empty
     ("Toàn huyện có 24 xã, thị trấn với 8.300 hộ dân.", "8.300", "hộ", None),
     ("Đã kết nối 14/16 xã với mạng cáp quang.", "14/16", "xã", None),

@@ -93,6 +93,15 @@ class NumberPatterns:
                 rf"\s+(?:{numbered}(?!\p{{L}})|{per_words}))(?!\p{{L}})",
                 regex.I,
             )
+        self._money_per = None
+        if rules.money_base_max_words:
+            stops = alternation(rules.money_base_stops) if rules.money_base_stops else "(?!)"
+            more = rules.money_base_max_words - 1
+            self._money_per = regex.compile(
+                rf"(?P<gap>){ws}/{ws}(?P<base>\p{{Lu}}{{2,}}[\p{{Lu}}\d&]*(?![\p{{L}}\d/])"
+                rf"|\p{{Ll}}+(?:[ \t]+\p{{Ll}}+){{0,{more}}}"
+                rf"(?=\s*(?:[,.;:!?)\]]|$)|\s+(?:{stops})(?!\p{{L}})))"
+            )
         self._compile_cues(rules, ws)
         self._year_lo, self._year_hi = rules.year_range
         self._spelled = SpelledNumbers(rules.spelled, self._scales)

@@ -211,7 +211,7 @@ class NumberFinder(NumberPatterns):
         if e.value_max is None and e.total is None:
             self._amount_range(text, e, left)
         per = None
-        if e.total is None and (q := self._rate(text, e.expr_end)):
+        if e.total is None and (q := self._rate(text, e.expr_end, money=e.currency is not None)):
             per = " ".join(q.group("base").split())
             e.unit_text = " ".join(q.group("gap").split()) or e.unit_text
             e.expr_end = q.end()
@@ -237,9 +237,14 @@ class NumberFinder(NumberPatterns):
             bound=bound,
         )
 
-    def _rate(self, text: str, pos: int) -> regex.Match[str] | None:
-        """The rate base after a figure: near ('/100 dân'), or further on a round base."""
-        if q := self._per.match(text, pos):
+    def _rate(self, text: str, pos: int, money: bool = False) -> regex.Match[str] | None:
+        """The rate base after a figure: near ('/100 dân'), or further on a round base; a
+        price's base may be a noun no list holds, if it is the longer ('đồng/ngày công')."""
+        q = self._per.match(text, pos)
+        f = self._money_per.match(text, pos) if money and self._money_per else None
+        if f and (q is None or (not q["gap"].strip() and len(f["base"]) > len(q["base"]))):
+            return f
+        if q:
             return q
         return self._per_round.match(text, pos) if self._per_round else None
 
