@@ -177,3 +177,25 @@ def test_numbers_dong_noun_is_no_currency():
     (comrades,) = find_quantities("Đại hội bầu 53 đồng chí vào Ban Chấp hành.")
     (price,) = find_quantities("Giá bán 45.000 đồng một kg.")
     assert comrades.currency is None and price.currency == "VND"
+
+
+# a chain of three or more dashed numbers names a goal; a text message's short code is a line
+CHAINS_AND_SHORT_CODES = [
+    ("Thành phố hướng tới mục tiêu 95-95-95 trong phòng, chống HIV.", ()),
+    ("Tỉnh đạt mục tiêu 90 - 90 - 90 sớm hai năm.", ()),
+    ("Khách hàng soạn tin theo cú pháp gửi 8088 để tra cứu.", ()),
+    ("Người dân nhắn tin đến 5757 hoặc gọi đường dây nóng.", ()),
+    ("Hãy gửi tới đầu số 1405, miễn phí cước.", ()),
+    # beside them: a two-ended range, a count sent to and a dated number stay
+    ("Mỗi tổ có 15-20 hộ tham gia.", ("15-20",)),
+    ("Hội đã gửi đến 1.200 hộ nghèo quà Tết.", ("1.200",)),
+    ("Xã gửi 350 hồ sơ lên huyện.", ("350",)),
+    ("Tỷ lệ đạt 95% - 92% - 90% ở ba nhóm.", ("95", "92", "90")),
+]
+
+
+@pytest.mark.parametrize(("sentence", "value_texts"), CHAINS_AND_SHORT_CODES)
+def test_numbers_chains_and_short_codes_are_skipped(sentence, value_texts):
+    read = tuple(q.value_text for q in find_quantities(sentence))
+    assert read == value_texts
+

@@ -17,6 +17,7 @@ from test_numbers_not_figures import NOT_FIGURES, STILL_FIGURES
 from test_numbers_not_figures_more import (
     AGE_BANDS,
     CHAINAGES,
+    CHAINS_AND_SHORT_CODES,
     NAMES_AND_TIMES,
     WINDOWS_LINES_AND_NOUNS,
 )
@@ -41,6 +42,7 @@ OWN = [
     "Phiên họp kết thúc lúc 11 giờ 15 phút, sớm hơn dự kiến.",
     "Trạm mở cửa từ 19 giờ 30 đến 21 giờ hằng ngày.",
     "Ứng dụng phiên bản 2.1 và 3.5 được cập nhật; bản 4.2 ra mắt tháng này.",
+    "Chiến lược đặt mục tiêu 90-90-90 trước, rồi 95 - 95 - 95 vào năm 2030.",
 ]
 
 
@@ -49,6 +51,7 @@ def sentences() -> list[str]:
         STILL_FIGURES
         + AGE_BANDS
         + CHAINAGES
+        + CHAINS_AND_SHORT_CODES
         + NAMES_AND_TIMES
         + WINDOWS_LINES_AND_NOUNS
         + NAMES_AND_PLACES
