@@ -198,4 +198,3 @@ CHAINS_AND_SHORT_CODES = [
 def test_numbers_chains_and_short_codes_are_skipped(sentence, value_texts):
     read = tuple(q.value_text for q in find_quantities(sentence))
     assert read == value_texts
-
