@@ -600,6 +600,20 @@ KINDS = [
     ),
     ("Trung tâm tiếp nhận 412 yêu cầu, giải quyết 398 yêu cầu.", "398", "actual", False),
     ("Có 57 đề nghị hỗ trợ được gửi đến xã.", "57", "actual", False),
+    # the directive needs no comma before it nor 'các' after it; a proposal is a plan too
+    ("Phó Chủ tịch tỉnh yêu cầu thành lập 4 đoàn kiểm tra liên ngành.", "4", "target", False),
+    ("Chủ tịch xã yêu cầu đến hết tháng 10, 100% hộ được gắn mã địa chỉ.", "100", "target", False),
+    ("Sở đề nghị UBND tỉnh bổ sung 3,2 tỷ đồng cho trạm y tế.", "3,2", "target", False),
+    ("Ban quản lý đề xuất xây thêm 2 nhà chờ xe buýt.", "2", "target", False),
+    ("Doanh nghiệp cam kết tuyển 150 lao động địa phương.", "150", "target", False),
+    # the noun: governed, owned, named in a body, counted or under way; delivered goods
+    ("Theo đề nghị của Sở, tỉnh đã cấp 95 tỷ đồng.", "95", "actual", False),
+    ("Dưới sự chỉ đạo của huyện, xã trồng 2.300 cây xanh.", "2.300", "actual", False),
+    ("Ban Chỉ đạo tỉnh họp với 18 xã, phường.", "18", "actual", False),
+    ("Trong số này, 312 cơ sở đạt yêu cầu, 27 cơ sở vi phạm.", "27", "actual", False),
+    ("Quỹ đã nhận hồ sơ đề nghị hưởng của 640 người.", "640", "actual", False),
+    ("Hợp tác xã đang đề nghị công nhận 3 sản phẩm OCOP.", "3", "actual", False),
+    ("Bưu điện cho biết 9.400 bưu gửi được giao thành công trong tháng.", "9.400", "actual", False),
     # what must be reached for a goal is planned
     (
         "Để đạt mục tiêu cả năm, quý IV thu ngân sách phải tăng ít nhất 12,5%.",

@@ -14,6 +14,7 @@ import regex
 
 from vnextract.core.patterns import Tail
 from vnextract.core.textnorm import Folder
+from vnextract.records.directives import directive_pattern
 from vnextract.records.schema import RecordRules
 
 PUNCT_STOP = regex.compile(r"[;:()\[\]“”\"!?…]|\.(?!\w)|\s[-–]\s")
@@ -310,6 +311,7 @@ class Cues:
         self.per_cues = _keys(rules.per_cues)
         self.target = anywhere(rules.target_cues)
         self.target_result = anywhere(rules.target_results)
+        self.directive = directive_pattern(rules)
         self.future_marker = anywhere(rules.future_markers)
         self.sum_words = anywhere(rules.sum_words) if rules.sum_words else NEVER
         self.planned_estimate = anywhere(rules.planned_estimates)

@@ -106,7 +106,8 @@ def plan_cue_end(
     masked += [
         (q.expr_end, r.end) for q, r in zip(quantities, roles, strict=True) if r.kind != "figure"
     ]
-    for m in cues.target.finditer(low):
+    found = [*cues.target.finditer(low), *cues.directive.finditer(low)]
+    for m in sorted(found, key=lambda m: m.start()):
         if not any(a <= m.start() < b for a, b in masked):
             return m.end()
     return None

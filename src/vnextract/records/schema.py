@@ -66,6 +66,9 @@ class RecordRules(BaseModel):
     per_cues: dict[str, str]
     target_cues: list[str]
     target_results: list[str]
+    directive_verbs: list[str] = []
+    directive_noun_before: list[str] = []
+    directive_noun_after: list[str] = []
     future_markers: list[str]
     # a bounded sum after a count with one of these between is the count's total
     sum_words: list[str] = []
