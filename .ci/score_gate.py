@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Fail CI when a set's scores fall below its bars (a ratchet: raise, never lower).
 
-usage: score_gate.py SET OUT_DIR GOLD_DIR      (SET: seeds, dev, blind1 ... blind10)
+usage: score_gate.py SET OUT_DIR GOLD_DIR      (SET: seeds, dev, blind1 ... blind11)
 
 The bars are what main reaches now, rounded down; raise them as the code improves.
 """
@@ -16,10 +16,10 @@ LABELS = ("DATE", "AGENCY", "PERSON", "LOCATION", "ORG", "LEGAL_DOC", "OFFICIAL"
 # metric -> minimum; "entities" per label; "max_negative_hits" a maximum
 GATES = {
     "seeds": {
-        "value_f1": 0.97,
-        "record_f1": 0.95,
-        "subject_accuracy": 0.95,
-        "attribute_accuracy": 0.97,
+        "value_f1": 0.98,
+        "record_f1": 0.97,
+        "subject_accuracy": 0.98,
+        "attribute_accuracy": 1.0,
         "entities": dict.fromkeys(LABELS, 0.95),
         "max_negative_hits": 0,
     },
@@ -64,7 +64,7 @@ GATES = {
         "value_f1": 0.99,
         "record_f1": 0.94,
         "subject_accuracy": 0.97,
-        "attribute_accuracy": 0.97,
+        "attribute_accuracy": 0.98,
         "entities": {
             "DATE": 0.99,
             "AGENCY": 0.98,
@@ -80,9 +80,9 @@ GATES = {
     },
     "blind3": {
         "value_f1": 1.0,
-        "record_f1": 0.93,
-        "subject_accuracy": 0.95,
-        "attribute_accuracy": 0.97,
+        "record_f1": 0.95,
+        "subject_accuracy": 0.96,
+        "attribute_accuracy": 0.98,
         "entities": {
             "DATE": 1.0,
             "AGENCY": 0.97,
@@ -98,9 +98,9 @@ GATES = {
     },
     "blind4": {
         "value_f1": 0.98,
-        "record_f1": 0.9,
+        "record_f1": 0.92,
         "subject_accuracy": 0.95,
-        "attribute_accuracy": 0.96,
+        "attribute_accuracy": 0.98,
         "entities": {
             "DATE": 1.0,
             "AGENCY": 0.85,
@@ -115,7 +115,7 @@ GATES = {
     # scored once untuned at the start of the sixth session (record F1 0.854), then studied
     "blind5": {
         "value_f1": 0.97,
-        "record_f1": 0.89,
+        "record_f1": 0.9,
         "subject_accuracy": 0.96,
         "attribute_accuracy": 0.95,
         "entities": {
@@ -135,7 +135,7 @@ GATES = {
         "value_f1": 0.97,
         "record_f1": 0.87,
         "subject_accuracy": 0.92,
-        "attribute_accuracy": 0.96,
+        "attribute_accuracy": 0.97,
         "entities": {
             "DATE": 0.97,
             "AGENCY": 0.97,
@@ -151,7 +151,7 @@ GATES = {
     # not studied yet: these bars only keep main from falling below what it reached
     "blind7": {
         "value_f1": 0.98,
-        "record_f1": 0.86,
+        "record_f1": 0.87,
         "subject_accuracy": 0.9,
         "attribute_accuracy": 0.95,
         "entities": {
@@ -187,9 +187,9 @@ GATES = {
     # studied
     "blind9": {
         "value_f1": 0.99,
-        "record_f1": 0.84,
-        "subject_accuracy": 0.88,
-        "attribute_accuracy": 0.96,
+        "record_f1": 0.88,
+        "subject_accuracy": 0.91,
+        "attribute_accuracy": 0.97,
         "entities": {
             "AGENCY": 0.97,
             "DATE": 1.0,
@@ -202,10 +202,10 @@ GATES = {
         "max_negative_hits": 1,
     },
     "blind10": {
-        "value_f1": 0.96,
-        "record_f1": 0.85,
-        "subject_accuracy": 0.93,
-        "attribute_accuracy": 0.94,
+        "value_f1": 0.98,
+        "record_f1": 0.88,
+        "subject_accuracy": 0.94,
+        "attribute_accuracy": 0.95,
         "entities": {
             "AGENCY": 0.88,
             "DATE": 0.95,
@@ -216,6 +216,23 @@ GATES = {
             "PERSON": 1.0,
         },
         "max_negative_hits": 4,
+    },
+    # written in the eleventh session, scored once untuned (record 0.828), then studied
+    "blind11": {
+        "value_f1": 0.97,
+        "record_f1": 0.86,
+        "subject_accuracy": 0.9,
+        "attribute_accuracy": 0.97,
+        "entities": {
+            "AGENCY": 0.83,
+            "DATE": 1.0,
+            "LEGAL_DOC": 0.96,
+            "LOCATION": 0.89,
+            "OFFICIAL": 0.95,
+            "ORG": 0.88,
+            "PERSON": 1.0,
+        },
+        "max_negative_hits": 1,
     },
 }
 

@@ -93,19 +93,24 @@ class NumberPatterns:
                 rf"\s+(?:{numbered}(?!\p{{L}})|{per_words}))(?!\p{{L}})",
                 regex.I,
             )
-        self._money_per = None
-        if rules.money_base_max_words:
-            stops = alternation(rules.money_base_stops) if rules.money_base_stops else "(?!)"
-            more = rules.money_base_max_words - 1
-            self._money_per = regex.compile(
-                rf"(?P<gap>){ws}/{ws}(?P<base>\p{{Lu}}{{2,}}[\p{{Lu}}\d&]*(?![\p{{L}}\d/])"
-                rf"|\p{{Ll}}+(?:[ \t]+\p{{Ll}}+){{0,{more}}}"
-                rf"(?=\s*(?:[,.;:!?)\]]|$)|\s+(?:{stops})(?!\p{{L}})))"
-            )
+        self._money_per = self._money_base(rules, ws)
         self._compile_cues(rules, ws)
         self._year_lo, self._year_hi = rules.year_range
         self._spelled = SpelledNumbers(rules.spelled, self._scales)
         self._digit = regex.compile(r"\d")
+
+    @staticmethod
+    def _money_base(rules: NumberRules, ws: str) -> regex.Pattern[str] | None:
+        """A price's base no list holds, after the slash ('đồng/suất', 'tỷ đồng/HTX')."""
+        if not rules.money_base_max_words:
+            return None
+        stops = alternation(rules.money_base_stops) if rules.money_base_stops else "(?!)"
+        more = rules.money_base_max_words - 1
+        return regex.compile(
+            rf"(?P<gap>){ws}/{ws}(?P<base>\p{{Lu}}{{2,}}[\p{{Lu}}\d&]*(?![\p{{L}}\d/])"
+            rf"|\p{{Ll}}+(?:[ \t]+\p{{Ll}}+){{0,{more}}}"
+            rf"(?=\s*(?:[,.;:!?)\]]|$)|\s+(?:{stops})(?!\p{{L}})))"
+        )
 
     def _compile_cues(self, rules: NumberRules, ws: str) -> None:
         """Words around a number that reject it, make it a name, or bound it."""
