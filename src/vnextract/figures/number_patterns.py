@@ -104,7 +104,7 @@ class NumberPatterns:
         """A price's base no list holds, after the slash ('đồng/suất', 'tỷ đồng/HTX')."""
         if not rules.money_base_max_words:
             return None
-        stops = alternation(rules.money_base_stops) if rules.money_base_stops else "(?!)"
+        stops = alternation(rules.money_base_stops)  # NOTHING when there are none
         more = rules.money_base_max_words - 1
         return regex.compile(
             rf"(?P<gap>){ws}/{ws}(?P<base>\p{{Lu}}{{2,}}[\p{{Lu}}\d&]*(?![\p{{L}}\d/])"

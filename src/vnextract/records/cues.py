@@ -328,11 +328,7 @@ class Cues:
             if rules.aspect_markers
             else NEVER
         )
-        self.aspect_word = (
-            regex.compile(rf"(?<!\p{{L}})(?:{aspect})(?!\p{{L}})")
-            if rules.aspect_markers
-            else NEVER
-        )
+        self.aspect_word = anywhere(rules.aspect_markers) if rules.aspect_markers else NEVER
         self.future = regex.compile(rf"(?:{alternation(rules.future_year_cues)})\s*$")
         self.after_bound = regex.compile(
             rf"\s*(?P<cue>{alternation(rules.after_bound_cues)})(?!\p{{L}})"

@@ -104,11 +104,11 @@ def _list_goes_on(cues: Cues, text: str, span: str, lspan: str, end: int, limit:
             and "," not in rest
             and not cues.conjunction_tail.search(tail_words)
             and (
-                len(words(tail_words)) <= 2
+                (tail_count := len(words(tail_words))) <= 2
                 # 'huyện, thị xã, thành phố đã lắp 1.200 camera': an item with the
                 # list's verb after it, not the next figure's topic
                 or (
-                    len(words(tail_words)) <= cues.rules.max_next_topic_words
+                    tail_count <= cues.rules.max_next_topic_words
                     and not cues.aspect_word.search(tail_words)
                 )
                 or bool(cues.copula_tail.search(tail_words))
