@@ -277,3 +277,79 @@ OWNERS = [
 @pytest.mark.parametrize(("text", "value_text", "held", "absent"), OWNERS)
 def test_subject_owner_before_connector(builder, text, value_text, held, absent):
     check(builder, text, value_text, held, absent)
+
+
+# a topic that only frames a plan (who speaks, who plans, a plan word, when) names no
+# figure: the noun after the number does; with nothing named after it, the topic stays
+PLAN_FRAMES = [
+    (
+        "Mục tiêu đến năm 2027 là đạt 300.000 lượt tải ứng dụng.",
+        "300.000",
+        ["lượt tải"],
+        ["mục tiêu"],
+    ),
+    (
+        "Ông Lê Văn Hùng cho biết tỉnh phấn đấu cả năm 2026 đạt 12 triệu tấn hàng hóa qua cảng.",
+        "12",
+        ["hàng hóa"],
+        ["phấn đấu", "cho biết"],
+    ),
+    (
+        "Theo Sở Y tế, mục tiêu năm 2026 là 95% trạm y tế có bác sĩ.",
+        "95",
+        ["trạm y tế có bác sĩ"],
+        ["mục tiêu"],
+    ),
+    (
+        "Bà Hà cho biết ngành định hướng đến năm 2030 có 500 doanh nghiệp công nghệ số.",
+        "500",
+        ["doanh nghiệp công nghệ số"],
+        ["định hướng"],
+    ),
+    # negatives: a plan word heading a named thing, or nothing counted after the number
+    ("Kế hoạch năm 2026 là 9,2 tỷ USD.", "9,2", ["kế hoạch năm 2026"], []),
+    (
+        "Mục tiêu giảm nghèo năm 2026 là 1.200 hộ thoát nghèo.",
+        "1.200",
+        ["mục tiêu giảm nghèo"],
+        [],
+    ),
+    ("Kim ngạch xuất khẩu phấn đấu đạt 700 triệu USD.", "700", ["kim ngạch xuất khẩu"], []),
+]
+
+
+@pytest.mark.parametrize(("text", "value_text", "held", "absent"), PLAN_FRAMES)
+def test_subject_plan_frame_gives_way_to_the_counted_noun(builder, text, value_text, held, absent):
+    check(builder, text, value_text, held, absent)
+
+
+# a conjunction before a change verb opens the next clause: the counted phrase ends there
+CLAUSE_CONJUNCTIONS = [
+    (
+        "Năm 2025 có 100% trường học có nhà vệ sinh đạt chuẩn và giảm tỷ lệ béo phì xuống 6%.",
+        "100",
+        ["nhà vệ sinh đạt chuẩn"],
+        ["béo phì"],
+    ),
+    (
+        "Năm 2025 có 100% trường học có nhà vệ sinh đạt chuẩn và giảm tỷ lệ béo phì xuống 6%.",
+        "6",
+        ["béo phì"],
+        ["nhà vệ sinh"],
+    ),
+    (
+        "Toàn tỉnh có 90 xã đạt chuẩn và nâng thu nhập lên 70 triệu đồng.",
+        "90",
+        ["xã đạt chuẩn"],
+        ["thu nhập"],
+    ),
+    # negative: a programme named with the conjunction keeps its words
+    ("Có 120 hộ được hỗ trợ xóa đói và giảm nghèo.", "120", ["giảm nghèo"], []),
+]
+
+
+@pytest.mark.parametrize(("text", "value_text", "held", "absent"), CLAUSE_CONJUNCTIONS)
+def test_subject_conjunction_with_a_change_verb_ends_the_phrase(
+    builder, text, value_text, held, absent
+):
+    check(builder, text, value_text, held, absent)

@@ -15,6 +15,7 @@ import regex
 from vnextract.core.patterns import Tail
 from vnextract.core.textnorm import Folder
 from vnextract.records.directives import directive_pattern
+from vnextract.records.plan_frame import plan_frame_pattern
 from vnextract.records.schema import RecordRules
 
 PUNCT_STOP = regex.compile(r"[;:()\[\]“”\"!?…]|\.(?!\w)|\s[-–]\s")
@@ -320,6 +321,7 @@ class Cues:
         self.time_only = regex.compile(
             rf"\s*(?:(?:(?:{time_word})(?!\p{{L}})|[\divxlc]+(?:[/.-]\d+)*)[\s,]*)*"
         )
+        self.plan_frame = plan_frame_pattern(rules, self.time_only.pattern)
         self.done = anywhere(rules.done_markers)
         # ', năm tới sẽ ...', ', đã ...': a clause of its own after a comma
         aspect = alternation(rules.aspect_markers)

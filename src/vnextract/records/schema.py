@@ -111,6 +111,9 @@ class RecordRules(BaseModel):
     owner_joiner: str = ""
     clause_openers: list[str] = []
     report_verbs: list[str] = []
+    # a topic of only a plan word, who plans and when names no figure ('mục tiêu đến năm 2026')
+    plan_frame_words: list[str] = []
+    plan_actors: list[str] = []
     max_coordinated_words: int = Field(default=8, ge=1, le=20)
     rate_heads: list[str]
     section_nouns: list[str]

@@ -94,6 +94,11 @@ def choose_subject(
     shape = _shape(q)
     if counted and cues.time_only.fullmatch(_without_fillers(cues, cues.low(counted))):
         counted = ""  # 'tăng từ 68% năm 2022 lên ...': a period, not what was counted
+    if topic and counted and cues.plan_frame.fullmatch(cues.low(topic)):
+        # 'mục tiêu đến năm 2026 là đạt 500.000 lượt tải': the topic says a plan follows,
+        # the noun after the number what it counts ('kế hoạch năm 2024 là 8,5 tỷ USD' keeps
+        # its topic: nothing after names the sum)
+        topic = ""
     if topic and cues.change_full.fullmatch(cues.low(topic)) and (last or previous):
         # '..., tăng từ 36,1%', 'tăng thêm 418 triệu USD': the change of the figure before
         return last or previous, f"{shape}.change+previous"
