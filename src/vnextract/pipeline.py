@@ -125,12 +125,13 @@ class Extractor:
             author=meta.author,
         )
         skipped = SpanIndex([*furniture, *crawl])
-        dates_by_sentence = {s.index: self._dates(s, skipped) for s in sentences}
         # a related headline's date ('… (12/10/2024)') is a DATE the page names, as its
         # places are; it never dates a record
         undated = SpanIndex([f for f in [*furniture, *crawl] if f.kind not in _DATED_FURNITURE])
+        found_dates = {s.index: self.dates.find(s.text, yearless=True) for s in sentences}
+        dates_by_sentence = {s.index: _outside(found_dates[s.index], s, skipped) for s in sentences}
         for s in sentences:
-            for d in self._dates(s, undated):
+            for d in _outside(found_dates[s.index], s, undated):
                 if not d.dated:  # "25-26/12": no DATE (ANNOTATION.md), only no figure
                     continue
                 result.entities.append(
@@ -186,6 +187,9 @@ class Extractor:
                 break  # only the date right after the document
         return found
 
-    def _dates(self, s: Sentence, skip: SpanIndex[Furniture]) -> list[DateMention]:
-        found = self.dates.find(s.text, yearless=True)
-        return [d for d in found if not skip.overlaps(s.start + d.start, s.start + d.end)]
+
+def _outside(
+    found: list[DateMention], s: Sentence, skip: SpanIndex[Furniture]
+) -> list[DateMention]:
+    """The dates of ``found`` (in sentence ``s``) that no span of ``skip`` overlaps."""
+    return [d for d in found if not skip.overlaps(s.start + d.start, s.start + d.end)]
