@@ -353,3 +353,33 @@ def test_subject_conjunction_with_a_change_verb_ends_the_phrase(
     builder, text, value_text, held, absent
 ):
     check(builder, text, value_text, held, absent)
+
+
+# a sum after only who spends and the verb is named by its purpose; a topic naming the
+# sum itself, a per base or a purpose with a figure of its own keep the old reading
+PURPOSES = [
+    ("Huyện đã bố trí 12 tỷ đồng cho các dự án nước sạch.", "12", ["bố trí", "nước sạch"], []),
+    ("Thành phố dành 3 tỷ đồng mỗi năm để bảo trì, nâng cấp camera.", "3", ["bảo trì"], []),
+    (
+        "Hội Chữ thập đỏ đã chi 850 triệu đồng để sửa chữa nhà cho hộ nghèo.",
+        "850",
+        ["sửa chữa nhà"],
+        [],
+    ),
+    (
+        "Ngân hàng Chính sách xã hội giải ngân 410 tỷ đồng nhằm hỗ trợ tạo việc làm.",
+        "410",
+        ["tạo việc làm"],
+        [],
+    ),
+    # negatives
+    ("Kinh phí đầu tư 95 tỷ đồng để xây dựng trường học.", "95", ["kinh phí đầu tư"], []),
+    ("Xã hỗ trợ 5 triệu đồng cho mỗi hộ bị thiệt hại.", "5", ["xã hỗ trợ"], ["cho mỗi"]),
+    ("Tỉnh hỗ trợ 40 triệu đồng cho 16 hộ khó khăn.", "40", ["tỉnh hỗ trợ"], ["hộ khó khăn"]),
+    ("Doanh thu đạt 120 tỷ đồng cho cả năm.", "120", ["doanh thu"], []),
+]
+
+
+@pytest.mark.parametrize(("text", "value_text", "held", "absent"), PURPOSES)
+def test_subject_sum_named_by_its_purpose(builder, text, value_text, held, absent):
+    check(builder, text, value_text, held, absent)

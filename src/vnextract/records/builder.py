@@ -31,7 +31,7 @@ from vnextract.records.kind import (
     period_of,
     share_estimates,
 )
-from vnextract.records.phrases import bare_unit, counted_after, unit_of, unit_of_subject
+from vnextract.records.phrases import bare_unit, counted_after, unit_of
 from vnextract.records.qualifiers import (
     attach,
     classify,
@@ -47,7 +47,13 @@ from vnextract.records.qualifiers import (
 )
 from vnextract.records.respective import bracketed_changes, respective_changes
 from vnextract.records.schema import Bound, RecordRules
-from vnextract.records.subject import add_section_domain, choose_subject, is_part, raised
+from vnextract.records.subject import (
+    add_section_domain,
+    choose_subject,
+    is_part,
+    named_later,
+    raised,
+)
 from vnextract.records.topic import bracketed_period, topic
 
 __all__ = [
@@ -299,11 +305,9 @@ class RecordBuilder:
         subject, rule = choose_subject(
             cues, found, link, counted, st.previous_topic, q, st.last_subject, when, before
         )
-        if q.per and not subject and len(unit.split()) > 2:
-            # '132 người tham gia bảo hiểm xã hội/1.000 dân': the words before the base
-            # name what is counted; their head is the unit
-            subject, rule = unit, f"{rule}+rate_words"
-            unit = unit_of_subject(cues, subject) or unit.split()[0]
+        subject, rule, unit = named_later(
+            cues, text, low, q, found, (unit, unit_end), subject, rule
+        )
         if not unit and not q.total:
             # a clause break (';') is left out of the lead: put it back for a list's item
             lead = low[left - 1 : q.start] if left and low[left - 1] in ",;" else before

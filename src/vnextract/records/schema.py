@@ -113,6 +113,10 @@ class RecordRules(BaseModel):
     report_verbs: list[str] = []
     # a topic of only a plan word, who plans and when names no figure ('mục tiêu đến năm 2026')
     plan_frame_words: list[str] = []
+    # a sum after only who spends and one of these is named by its purpose ('bố trí ... cho')
+    spend_verbs: list[str] = []
+    purpose_words: list[str] = []
+    sum_nouns: list[str] = []
     plan_actors: list[str] = []
     max_coordinated_words: int = Field(default=8, ge=1, le=20)
     rate_heads: list[str]

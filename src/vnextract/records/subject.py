@@ -10,6 +10,8 @@ import regex
 from vnextract.core.model import Quantity
 from vnextract.records.cues import Cues, spaced, words
 from vnextract.records.draft import Draft
+from vnextract.records.phrases import unit_of_subject
+from vnextract.records.purpose import purpose_subject
 from vnextract.records.topic import verb_phrase
 
 
@@ -133,6 +135,28 @@ def choose_subject(
     if previous or last:
         return previous or last, f"{shape}.previous"
     return "", f"{shape}.none"
+
+
+def named_later(
+    cues: Cues,
+    text: str,
+    low: str,
+    q: Quantity,
+    topic: str,
+    unit: tuple[str, int],
+    subject: str,
+    rule: str,
+) -> tuple[str, str, str]:
+    """The subject, rule and unit of ``q`` once the words after its unit (``(unit, where
+    it ends)``) are read: a sum's purpose, or a rate's counted words."""
+    name, unit_end = unit
+    if q.currency and (purposed := purpose_subject(cues, text, low, topic, unit_end)):
+        return purposed, f"{rule}+purpose", name  # 'bố trí 50 tỷ đồng cho ...'
+    if q.per and not subject and len(name.split()) > 2:
+        # '132 người tham gia bảo hiểm xã hội/1.000 dân': the words before the base
+        # name what is counted; their head is the unit
+        return name, f"{rule}+rate_words", unit_of_subject(cues, name) or name.split()[0]
+    return subject, rule, name
 
 
 def is_part(cues: Cues, low: str, prior: Draft, q: Quantity, unit: str) -> bool:
