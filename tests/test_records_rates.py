@@ -120,3 +120,21 @@ def test_records_rates_average_change_a_year(
     q = d.quantity
     assert (float(q.value), q.value_max and float(q.value_max)) == (value, value_max)
     assert (d.per, d.kind) == (per, kind)
+
+
+# a per cue before the number gives its base, unless the number counts who receives what
+# the cue measures ('trợ cấp hằng tháng cho 8.400 người')
+PER_CUES = [
+    ("Mỗi tháng Trung tâm tiếp nhận khoảng 2.300 cuộc gọi.", "2.300", "tháng"),
+    ("Hằng năm huyện trồng mới 150 ha rừng.", "150", "năm"),
+    ("Thu nhập bình quân đầu người đạt 58 triệu đồng.", "58", "người"),
+    ("Xã chi trả trợ cấp hằng tháng cho 8.400 người.", "8.400", None),
+    ("Quỹ cấp học bổng hằng năm tới 320 sinh viên nghèo.", "320", None),
+    ("Hằng tháng, bưu điện chi trả lương hưu cho 12.600 người.", "12.600", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "value_text", "per"), PER_CUES)
+def test_records_rates_per_cue_not_for_recipients(builder, sentence, value_text, per):
+    drafts = {d.quantity.value_text: d for d in _drafts(builder, sentence)}
+    assert drafts[value_text].per == per

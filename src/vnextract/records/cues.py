@@ -306,8 +306,10 @@ class Cues:
 
     def _kinds(self, rules: RecordRules) -> None:
         """Targets, periods, bounds written after the number and rate bases."""
+        brk = alternation(rules.per_cue_breaks) if rules.per_cue_breaks else r"(?!)"
         self.per_cue = regex.compile(
-            rf"(?<!\p{{L}})(?P<cue>{alternation(rules.per_cues)})(?!\p{{L}})(?P<rest>[^,;]*)$"
+            rf"(?<!\p{{L}})(?P<cue>{alternation(rules.per_cues)})(?!\p{{L}})"
+            rf"(?P<rest>(?:(?!(?<!\p{{L}}){brk}(?!\p{{L}}))[^,;])*)$"
         )
         self.per_cues = _keys(rules.per_cues)
         self.target = anywhere(rules.target_cues)

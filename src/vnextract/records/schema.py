@@ -64,6 +64,9 @@ class RecordRules(BaseModel):
     plan: _Plan
     change: _Change
     per_cues: dict[str, str]
+    # 'trợ cấp hằng tháng cho 112.960 người': after one of these the figure counts who
+    # receives, and the per cue before it is the thing given's
+    per_cue_breaks: list[str] = []
     target_cues: list[str]
     target_results: list[str]
     directive_verbs: list[str] = []
