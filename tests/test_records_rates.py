@@ -64,6 +64,10 @@ RATES = [
     ("Chi phí xét nghiệm khoảng 1,1 triệu đồng/liều.", "1,1", "VND", "liều"),
     ("Giá lợn hơi còn 52.000 đồng/kg lợn hơi xuất chuồng.", "52.000", "VND", "kg"),
     ("Mức hỗ trợ 50 triệu đồng/căn xây mới và 25 triệu đồng/căn sửa chữa.", "50", "VND", "căn"),
+    # a word opening a stop ends the base ('đối với', 'so với')
+    ("Giá thu mua 45.000-52.000 đồng/kg đối với cà phê nhân.", "45.000-52.000", "VND", "kg"),
+    ("Giá lúa cao hơn 700 đồng/kg so với vụ trước.", "700", "VND", "kg"),
+    ("Phí dịch vụ 25.000 đồng/lượt so với 30.000 đồng năm trước.", "25.000", "VND", "lượt"),
     # three words or no close: no base is read; a slash between nouns is no rate
     ("Chi phí 20.000 đồng/lượt khám sức khỏe định kỳ tại trạm.", "20.000", "VND", "lượt"),
     ("Giá vé 30.000 đồng/người lớn tuổi ưu tiên vào cửa.", "30.000", "VND", "người"),

@@ -108,7 +108,8 @@ class NumberPatterns:
         more = rules.money_base_max_words - 1
         return regex.compile(
             rf"(?P<gap>){ws}/{ws}(?P<base>\p{{Lu}}{{2,}}[\p{{Lu}}\d&]*(?![\p{{L}}\d/])"
-            rf"|\p{{Ll}}+(?:[ \t]+\p{{Ll}}+){{0,{more}}}"
+            # a word that opens a stop ends the base ('đồng/kg đối với ...' -> kg)
+            rf"|\p{{Ll}}+(?:[ \t]+(?!(?:{stops})(?!\p{{L}}))\p{{Ll}}+){{0,{more}}}"
             rf"(?=\s*(?:[,.;:!?)\]]|$)|\s+(?:{stops})(?!\p{{L}})))"
         )
 
