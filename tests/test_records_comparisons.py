@@ -140,7 +140,36 @@ THRESHOLDS = [
     ("Có 211 thí sinh đạt tổng điểm từ 26 điểm trở lên.", "211", "26", False),
     ("Huyện có 12 xã có từ 500 hộ trở lên.", "12", "500", False),
     ("Có 40 xã, 20 xã trở lên đạt chuẩn.", "40", "20", True),
+    # after a percentage too: the floor says which things the percentage counts
+    ("Có 92,5% học sinh đạt từ 5 điểm trở lên.", "92,5", "5", False),
+    ("Tỷ lệ hộ có 2 con trở lên chiếm 35%.", "35", "2", False),
 ]
+
+
+# a floor before the figure it defines: a copula or existential between, no comma; or in
+# brackets (sentence, the figure, the floor, whether the floor is a record)
+GROUP_FLOORS = [
+    ("Số hộ nuôi từ 50 con bò trở lên là 312 hộ.", "312", "50", False),
+    ("Doanh nghiệp có từ 200 lao động trở lên đạt 41 đơn vị.", "41", "200", False),
+    ("Số xe từ 16 chỗ trở lên có 2.150 chiếc.", "2.150", "16", False),
+    (
+        "Tôm loại 1 (từ 40 con/kg trở xuống) được mua với giá 210.000 đồng/kg.",
+        "210.000",
+        "40",
+        False,
+    ),
+    # negatives: a floor that is the figure, or a comma before the next
+    ("Toàn tỉnh có 18 xã trở lên.", "18", "18", True),
+    ("Có 25 xã đạt từ 15 tiêu chí trở lên, 6 xã đạt chuẩn nâng cao.", "6", "25", True),
+    ("Có 300 hộ trở lên được hỗ trợ, 40 hộ chưa được hỗ trợ.", "40", "300", True),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "floor", "kept"), GROUP_FLOORS)
+def test_records_floor_defines_the_next_figure(builder, text, figure, floor, kept):
+    drafts = drafts_of(builder, text)
+    assert figure in drafts
+    assert (floor in drafts) == kept, list(drafts)
 
 
 @pytest.mark.parametrize(("text", "count", "percent", "kept"), THRESHOLDS)

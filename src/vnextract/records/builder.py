@@ -20,10 +20,10 @@ from vnextract.records.cues import Cues
 from vnextract.records.draft import Draft, Role, SentenceContext, SentenceResult
 from vnextract.records.kind import (
     bound_of,
+    bounds_group,
     is_estimated,
     is_rate_base,
     is_rate_base_after,
-    is_threshold,
     kind_of,
     may_share_estimate,
     per_from_cue,
@@ -292,7 +292,7 @@ class RecordBuilder:
         bound, after_cue = bound_of(cues, low, before, q, unit_end)
         last = max(st.drafts) if st.drafts else None
         prior = st.drafts[last] if last is not None else None
-        if bound != "=" and is_threshold(cues, low, q, prior, bound, after_cue is not None):
+        if bounds_group(cues, low, q, prior, bound, after_cue, st.quantities, i):
             st.result.unattached.append(q)  # '4 chủ đầu tư giải ngân dưới 30%': who is counted
             return
         each = cues.each_after.match(low, unit_end)  # '6.850 người mỗi điểm'

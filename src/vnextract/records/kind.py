@@ -123,8 +123,8 @@ def is_threshold(
     of a total between ('25 dự án với tổng vốn hơn 3.000 tỷ đồng' states the total); any
     figure with ``floor``, a bound written after it ('trở lên', 'trở xuống').
     """
-    if prior is None or prior.quantity.percent or prior.quantity.currency:
-        return False
+    if prior is None or ((prior.quantity.percent or prior.quantity.currency) and not floor):
+        return False  # '96,4% thí sinh đạt từ 24 điểm trở lên': a floor sets any count's group
     strict = bound in ("<", ">", "<=", ">=")
     if not (q.percent or (q.currency and strict) or (floor and strict)):
         return False
@@ -140,6 +140,44 @@ def is_threshold(
     cue = cues.bound_tail.search(between)
     core = between[: cue.start()] if cue else between
     return not cues.copula_tail.search(core.rstrip()) and not cues.sum_words.search(between)
+
+
+def defines_group(
+    cues: Cues, low: str, q: Quantity, floor: regex.Match, quantities: Sequence[Quantity], i: int
+) -> bool:
+    """Whether ``q``, with a bound written after it (``floor``: 'trở lên'), says which
+    things the figure after it counts: 'Số người hiến máu từ 3 lần trở lên là 5.417
+    người' (a copula or existential between, no punctuation), or it stands in brackets
+    before its clause goes on ('cá loại 1 (từ 30 kg/con trở lên) được thu mua với giá ...')."""
+    opening, closing = low.rfind("(", 0, q.start), low.rfind(")", 0, q.start)
+    if opening > closing and low.startswith(")", floor.end()):
+        return True
+    if i + 1 >= len(quantities):
+        return False
+    between = low[floor.end() : quantities[i + 1].start]
+    if regex.search(r"[,;:()]", between):
+        return False
+    return bool(cues.copula_any.search(between) or cues.existential_tail.search(between))
+
+
+def bounds_group(
+    cues: Cues,
+    low: str,
+    q: Quantity,
+    prior: Draft | None,
+    bound: str,
+    floor: regex.Match | None,
+    quantities: Sequence[Quantity],
+    i: int,
+) -> bool:
+    """Whether the bounded figure ``q`` (``i`` of ``quantities``) only says which things
+    a count is of: the count before it (:func:`is_threshold`) or, with a bound written
+    after it (``floor``), the one after it (:func:`defines_group`)."""
+    if bound == "=":
+        return False
+    if is_threshold(cues, low, q, prior, bound, floor is not None):
+        return True
+    return floor is not None and defines_group(cues, low, q, floor, quantities, i)
 
 
 def bound_of(

@@ -33,7 +33,13 @@ def unit_of(cues: Cues, text: str, low: str, q: Quantity) -> tuple[str, int]:
     if len(found) > 1:
         second = found[1]
         gap = text[q.expr_end + first.end() : q.expr_end + second.start()]
-        if gap == " " and second.group().islower() and not stop_word(cues, second.group()):
+        if (
+            gap == " "
+            and second.group().islower()
+            and not stop_word(cues, second.group())
+            # '2 con trở lên': a bound written after the number is no part of its noun
+            and not cues.after_bound.match(low, q.expr_end + first.end())
+        ):
             taken.append(second)
     end = q.expr_end + taken[-1].end()
     return " ".join(w.group().lower() for w in taken), end
