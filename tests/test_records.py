@@ -422,6 +422,10 @@ QUALIFIERS = [
     ("Thu nội địa đạt 3.410 tỷ đồng, tăng 6,2% so với dự toán.", "3.410", "106.2", None, []),
     ("Chi thường xuyên 1.220 tỷ đồng, giảm 4% so với dự toán.", "1.220", "96", None, []),
     ("Tỉnh trồng mới 860 ha rừng, vượt 15% kế hoạch.", "860", "115", None, []),
+    # the target ('mục tiêu') is a plan too; a plan word elsewhere makes no share of plan
+    ("Tỉnh trồng 2.400 ha rừng, bằng 80% mục tiêu đề ra.", "2.400", "80", None, []),
+    ("Xã có 1.150 hộ dùng nước sạch, đạt 92% so với mục tiêu.", "1.150", "92", None, []),
+    ("Có 300 xã đạt chuẩn, chiếm 60% số xã; mục tiêu là 70%.", "300", None, None, []),
     # a bound cue between the verb and the qualifier
     ("Diện tích lúa đạt hơn 41.000 ha, đạt gần 98% kế hoạch.", "41.000", "98", None, ["98"]),
     (
