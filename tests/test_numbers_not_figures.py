@@ -12,6 +12,9 @@ from vnextract.figures.numbers import find_quantities
 
 # numbers that must not be read as figures
 NOT_FIGURES = [
+    # a month, a day or a quarter after its word, even written like a group of thousands
+    "Kế hoạch được ban hành trong tháng 11.2024 để triển khai.",
+    "Báo cáo gửi trước ngày 15.",
     # phases and rounds named by their number
     "Dự án đường vành đai (giai đoạn 1) đã thông xe.",
     "Đợt 2 của chiến dịch bắt đầu từ tuần sau.",
@@ -122,6 +125,10 @@ STILL_FIGURES = [
     ("Thu gom và phân loại 12 tấn rác mỗi ngày.", ("12",)),
     ("Tổng công suất đạt 250 MW.", ("250",)),
     ("Có 4 tàu được hỗ trợ tại chỗ.", ("4",)),
+    # grouped in thousands after a date word: a count, not a month or a day
+    ("Đào tạo nghề dưới 3 tháng 12.460 người.", ("12.460",)),
+    ("Bình quân mỗi ngày 36.000 lượt truy cập.", ("36.000",)),
+    ("Cả năm 1.250.000 lượt khách đến tỉnh.", ("1.250.000",)),
     # a rate or an amount at a level is measured: "ở mức 2,3%", "lên mức 8.500 đồng"
     ("Tỷ lệ thất nghiệp ở mức 2,3%.", ("2,3",)),
     ("Nợ xấu được duy trì ở mức 1,9% tổng dư nợ.", ("1,9",)),

@@ -128,6 +128,13 @@ class NumberPatterns:
         ]
         after = alternation(w for cue in rules.not_after for w in cue.words)
         self._not_after = regex.compile(rf"(?:^|[^\p{{L}}])(?:{after}){ws}$", regex.I)
+        # a number grouped in thousands is no month, day or year ('dưới 3 tháng 14.890
+        # người'): after a date word it is still read
+        undated = alternation(
+            w for cue in rules.not_after if cue.reason != "date" for w in cue.words
+        )
+        self._not_after_undated = regex.compile(rf"(?:^|[^\p{{L}}])(?:{undated}){ws}$", regex.I)
+        self._thousands = regex.compile(r"\d{1,3}(?:\.\d{3})+")
         self._name_after = regex.compile(
             rf"(?:^|[^\p{{L}}])(?:{alternation(rules.name_words)}){ws}$", regex.I
         )

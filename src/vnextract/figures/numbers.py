@@ -101,7 +101,10 @@ class NumberFinder(NumberPatterns):
         left = text[max(0, start - 30) : start]
         # a decimal percentage is no date, age or ordinal: 'GRDP cả năm 6,5%'
         measured = "," in raw and self._percent.match(text, end) is not None
-        if not measured and (self._not_after.search(left) or self._after_joint.search(left)):
+        rejected = self._not_after.search(left) or self._after_joint.search(left)
+        # grouped in thousands after a date word: no month or day ('3 tháng 14.890 người')
+        grouped = self._thousands.fullmatch(raw) and not self._not_after_undated.search(left)
+        if rejected and not measured and not grouped:
             return None
         value = parse_number(raw)
         e = _Expr(value, start, end, end, name=bool(self._name_after.search(left)))
