@@ -383,3 +383,28 @@ PURPOSES = [
 @pytest.mark.parametrize(("text", "value_text", "held", "absent"), PURPOSES)
 def test_subject_sum_named_by_its_purpose(builder, text, value_text, held, absent):
     check(builder, text, value_text, held, absent)
+
+
+# a bare level after 'với' is named by the action before it, without who acts
+LEVELS = [
+    (
+        "Huyện hỗ trợ làm nhà chống lũ với mức 40 triệu đồng/căn.",
+        "40",
+        ["mức hỗ trợ làm nhà chống lũ"],
+        ["huyện"],
+    ),
+    ("Các hộ nghèo được vay vốn với mức 100 triệu đồng/hộ.", "100", ["mức vay vốn"], ["hộ nghèo"]),
+    # negatives: a comparison, or a connector with a thing counted
+    (
+        "Tỷ lệ hộ nghèo còn 2,1%, giảm so với mức 3,4% năm trước.",
+        "3,4",
+        [],
+        ["mức giảm", "so mức"],
+    ),
+    ("Khu du lịch Bà Nà với 250.000 lượt khách.", "250.000", ["lượt khách"], ["mức"]),
+]
+
+
+@pytest.mark.parametrize(("text", "value_text", "held", "absent"), LEVELS)
+def test_subject_level_named_by_the_action(builder, text, value_text, held, absent):
+    check(builder, text, value_text, held, absent)

@@ -121,6 +121,9 @@ class RecordRules(BaseModel):
     purpose_words: list[str] = []
     sum_nouns: list[str] = []
     plan_actors: list[str] = []
+    # 'tỉnh hỗ trợ trồng rừng với mức 15 triệu đồng/ha': a bare level after a connector is
+    # named by the action before it ('mức hỗ trợ trồng rừng')
+    level_heads: list[str] = []
     max_coordinated_words: int = Field(default=8, ge=1, le=20)
     rate_heads: list[str]
     section_nouns: list[str]

@@ -4,6 +4,7 @@ them (a copula, an existential, a connector): what tells a subject from a verb."
 from __future__ import annotations
 
 from vnextract.records.cues import SHORT_PAREN, TOPIC_STOP, Cues, words
+from vnextract.records.levels import level_topic
 
 # phrases whose topic is kept (see :func:`topic`)
 _TOPICS_MAX = 10_000
@@ -210,12 +211,32 @@ def _phrase_topic(cues: Cues, seg: str, lseg: str) -> tuple[str, str]:
     # a short closed parenthesis ('Chỉ số ... (DTI) của tỉnh') is part of the phrase
     for m in TOPIC_STOP.finditer(SHORT_PAREN.sub(lambda p: " " * len(p.group()), seg)):
         cut = m.end()
+    before = cut
     for m in cues.connector_any.finditer(lseg, cut):
         if not cues.bound_tail.sub("", lseg[m.end() :]).strip():
             # a connector right before the number, or its bound ('với khoảng 250.000'):
             # handled as a link word
             continue
-        cut = max(cut, m.end())
+        before, cut = cut, max(cut, m.end())
+        connector = m
+    # 'so với mức 111,2' compares: no level of an action
+    compared = cut > before and lseg[: connector.end()].endswith(
+        tuple(x.lower() for x in cues.rules.part_of_exceptions)
+    )
+    if (
+        cut > before
+        and not compared
+        and (
+            level := level_topic(
+                cues.rules,
+                cues.aux_any,
+                seg[before : connector.start()],
+                lseg[before : connector.start()],
+                cues.bound_tail.sub("", lseg[cut:]),
+            )
+        )
+    ):
+        return level, "connector"  # 'tỉnh hỗ trợ trồng rừng với mức 15 triệu đồng/ha'
     seg, lseg, link = _strip_links(cues, seg[cut:], lseg[cut:])
     # per-comma segments: the last substantive one, unless a subject head starts earlier
     parts = comma_parts(seg)
