@@ -372,7 +372,10 @@ PURPOSES = [
         ["tạo việc làm"],
         [],
     ),
+    ("Xã đã trích 600 triệu đồng từ quỹ phòng, chống thiên tai để sửa đê.", "600", ["sửa đê"], []),
+    ("Tỉnh bố trí 45 tỷ đồng từ nguồn ngân sách để mua thiết bị.", "45", ["mua thiết bị"], []),
     # negatives
+    ("Huyện đã chi 5 tỷ đồng từ năm 2021 đến nay.", "5", ["huyện đã chi"], []),
     ("Kinh phí đầu tư 95 tỷ đồng để xây dựng trường học.", "95", ["kinh phí đầu tư"], []),
     ("Xã hỗ trợ 5 triệu đồng cho mỗi hộ bị thiệt hại.", "5", ["xã hỗ trợ"], ["cho mỗi"]),
     ("Tỉnh hỗ trợ 40 triệu đồng cho 16 hộ khó khăn.", "40", ["tỉnh hỗ trợ"], ["hộ khó khăn"]),

@@ -21,10 +21,13 @@ def _patterns(rules: RecordRules) -> tuple[regex.Pattern, regex.Pattern, regex.P
         return None
     each = alternation(rules.each_cues, fold=str.lower)
     sums = alternation(rules.sum_nouns, fold=str.lower)
+    sources = alternation(rules.purpose_sources, fold=str.lower)
     return (
         regex.compile(rf"(?<!\p{{L}})(?P<verb>{verbs})\s*$"),
         regex.compile(
-            rf"\s*(?:{each}\s+\p{{L}}+\s+)?(?P<purpose>{purposes})\s+(?!{each}(?!\p{{L}}))"
+            # the source of the money may come first ('từ ngân sách dự phòng để ...')
+            rf"\s*(?:{each}\s+\p{{L}}+\s+)?(?:{sources}\s+[^\d;.:()]{{1,60}}?\s+)?"
+            rf"(?P<purpose>{purposes})\s+(?!{each}(?!\p{{L}}))"
         ),
         regex.compile(rf"\s*{sums}(?!\p{{L}})"),
     )

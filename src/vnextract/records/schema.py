@@ -120,6 +120,7 @@ class RecordRules(BaseModel):
     spend_verbs: list[str] = []
     purpose_words: list[str] = []
     sum_nouns: list[str] = []
+    purpose_sources: list[str] = []
     plan_actors: list[str] = []
     # 'tỉnh hỗ trợ trồng rừng với mức 15 triệu đồng/ha': a bare level after a connector is
     # named by the action before it ('mức hỗ trợ trồng rừng')
