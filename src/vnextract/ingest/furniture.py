@@ -75,6 +75,10 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
         start += len(line) + 1
 
 
+# distinct lines whose reading is kept (see _Cleaner._read_line): memory stays flat
+_MEMO_LINES = 20_000
+
+
 class _Cleaner:
     """The compiled patterns of one rule set."""
 
@@ -83,6 +87,7 @@ class _Cleaner:
         self.prefix = re.compile(rules.line_prefix)
         self.line: list[tuple[FurniturePattern, re.Pattern[str]]] = []
         self.inline: list[tuple[FurniturePattern, re.Pattern[str]]] = []
+        self._memo: dict[str, tuple[FurniturePattern | None, tuple[tuple[int, int, str], ...]]] = {}
         for p in rules.patterns:
             flags = 0 if p.case_sensitive else re.IGNORECASE
             compiled = re.compile(p.pattern, flags)
@@ -112,7 +117,7 @@ class _Cleaner:
         for start, end in _lines(text):
             if start == end or not text[start:end].strip():
                 continue
-            hit = self._whole_line(text, start, end)
+            hit, inline = self._read_line(text[start:end])
             if hit is not None:
                 spans.append(Furniture(start, end, hit.kind))
                 in_list = hit.scope == "heading" or (in_list and hit.kind in _LIST_GOES_ON)
@@ -121,11 +126,28 @@ class _Cleaner:
                 spans.append(Furniture(start, end, "related"))
                 continue
             in_list = False
-            for p, regex in self.inline:
-                for m in regex.finditer(text, start, end):
-                    if m.end() > m.start():
-                        spans.append(Furniture(m.start(), m.end(), p.kind))
+            spans.extend(Furniture(start + a, start + b, kind) for a, b, kind in inline)
         return _drop_nested(spans)
+
+    def _read_line(
+        self, line: str
+    ) -> tuple[FurniturePattern | None, tuple[tuple[int, int, str], ...]]:
+        """The whole-line pattern ``line`` matches, and its inline furniture (offsets into
+        the line): a line depends on nothing else, and a site's header and footer lines
+        recur in every article, so each distinct line is read once (bounded)."""
+        found = self._memo.get(line)
+        if found is None:
+            if len(self._memo) >= _MEMO_LINES:
+                self._memo.clear()
+            hit = self._whole_line(line, 0, len(line))
+            inline = tuple(
+                (m.start(), m.end(), p.kind)
+                for p, regex in ([] if hit is not None else self.inline)
+                for m in regex.finditer(line)
+                if m.end() > m.start()
+            )
+            found = self._memo[line] = (hit, inline)
+        return found
 
 
 def _drop_nested(spans: list[Furniture]) -> list[Furniture]:
