@@ -140,6 +140,10 @@ def expand(pattern: str, rules: DateRules, fold, _depth: int = 0) -> str:
     return _PLACEHOLDER.sub(one, pattern)
 
 
+# distinct texts whose dates are kept (see DateFinder.find): memory stays flat
+_MEMO_TEXTS = 20_000
+
+
 class DateFinder:
     """Finds date mentions; compiles the rules' patterns once."""
 
@@ -150,6 +154,7 @@ class DateFinder:
         """
         self.rules = rules
         self.folder = folder if folder is not None else Folder(_default_sections()[1])
+        self._memo: dict[tuple[str, bool], list[DateMention]] = {}
         fold = self.folder.tones
         self._patterns = [
             (regex.compile(expand(p.pattern, rules, fold), _FLAGS), p.set, tuple(p.requires))
@@ -175,6 +180,18 @@ class DateFinder:
         """
         if not _DIGIT.search(text):  # every date form holds a digit
             return []
+        # a sentence's dates depend on it alone, and sentences recur (a site's datelines,
+        # repeated announcements): each is read once, in a bounded memo
+        key = (text, yearless)
+        found = self._memo.get(key)
+        if found is None:
+            if len(self._memo) >= _MEMO_TEXTS:
+                self._memo.clear()
+            found = self._memo[key] = self._find(text, yearless)
+        return list(found)
+
+    def _find(self, text: str, yearless: bool) -> list[DateMention]:
+        """:meth:`find`, not remembered."""
         folded = self.folder.tones(text)
         if len(folded) != len(text):  # cannot happen with valid text.yml; keep offsets safe
             folded = text

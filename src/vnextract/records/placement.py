@@ -20,6 +20,7 @@ from vnextract.core.model import (
     Entity,
     Furniture,
     Metadata,
+    Quantity,
     Record,
     Sentence,
 )
@@ -33,6 +34,8 @@ from vnextract.records.draft import Draft, SentenceContext, SentenceResult
 from vnextract.records.paragraphs import ParagraphContext, ParagraphReader
 
 _ANY_DIGIT = regex.compile(r"\d+(?:[.,]\d+)*")
+# distinct sentences whose figures are kept (see RecordPlacer._figures): memory stays flat
+_MEMO_SENTENCES = 20_000
 
 
 def record_id(doc_id: str, start: int, end: int) -> str:
@@ -80,6 +83,7 @@ class RecordPlacer:
 
     def __init__(self, rules: Rules, folder: Folder, numbers: NumberFinder) -> None:
         self.numbers = numbers
+        self._memo: dict[tuple, tuple[list[tuple[int, int]], list[Quantity]]] = {}
         self.builder = RecordBuilder(rules["records.yml"], folder)
         self.catalogue = Catalogue(rules["indicators.yml"], folder)
         self.paragraphs = ParagraphReader(rules["records.yml"], folder)
@@ -155,8 +159,7 @@ class RecordPlacer:
         """Build one sentence's drafts; note its numbers that gave none. ``before``: the
         drafts a qualifier may refer back to (see :meth:`RecordBuilder.build`)."""
         exclude = [(d.start, d.end) for d in dates] + inside
-        blocked = self.numbers.blocked_spans(s.text)
-        quantities = self.numbers.find(s.text, exclude, blocked)
+        blocked, quantities = self._figures(s.text, exclude)
         breaks = [b - s.start for b in s.clause_breaks]
         previous, earlier = before
         built = self.builder.build(s.text, quantities, dated, breaks, ctx, previous, earlier)
@@ -167,6 +170,21 @@ class RecordPlacer:
         for start, end in _uncovered(_ANY_DIGIT.finditer(s.text), covered):
             notes.append(_note("number_without_record", s, start, end))
         return built
+
+    def _figures(
+        self, text: str, exclude: list[tuple[int, int]]
+    ) -> tuple[list[tuple[int, int]], list[Quantity]]:
+        """The blocked spans and figures of ``text`` outside ``exclude``: they depend on
+        those alone, and sentences recur across a site's articles, so each is read once
+        (a bounded memo)."""
+        key = (text, tuple(exclude))
+        found = self._memo.get(key)
+        if found is None:
+            if len(self._memo) >= _MEMO_SENTENCES:
+                self._memo.clear()
+            blocked = self.numbers.blocked_spans(text)
+            found = self._memo[key] = (blocked, self.numbers.find(text, exclude, blocked))
+        return list(found[0]), list(found[1])
 
     def _record(
         self, result: DocumentResult, s: Sentence, draft: Draft, agencies: dict[int, str | None]
