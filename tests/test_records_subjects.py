@@ -411,3 +411,30 @@ LEVELS = [
 @pytest.mark.parametrize(("text", "value_text", "held", "absent"), LEVELS)
 def test_subject_level_named_by_the_action(builder, text, value_text, held, absent):
     check(builder, text, value_text, held, absent)
+
+
+# the words after a list's last conjunction that run into its last figure are that
+# figure's topic ('... 610 trường hợp và chở quá số người 95 trường hợp'), when few
+LAST_ITEMS = [
+    (
+        "Lỗi vi phạm gồm chạy quá tốc độ 1.240 trường hợp và chở quá số người 95 trường hợp.",
+        "95",
+        ["chở quá số người"],
+        [],
+    ),
+    (
+        "Lỗi vi phạm gồm chạy quá tốc độ 1.240 trường hợp và chở quá số người 95 trường hợp.",
+        "1.240",
+        ["tốc độ"],
+        ["chở quá"],
+    ),
+    ("Sở tiếp nhận 820 hồ sơ và trả kết quả 790 hồ sơ.", "790", ["trả kết quả"], []),
+    ("Sở tiếp nhận 820 hồ sơ và trả kết quả 790 hồ sơ.", "820", ["tiếp nhận"], ["trả kết quả"]),
+    # negative: the last figure of the sentence keeps what follows its conjunction
+    ("Tỉnh có 3.500 cán bộ, công chức và người lao động.", "3.500", ["người lao động"], []),
+]
+
+
+@pytest.mark.parametrize(("text", "value_text", "held", "absent"), LAST_ITEMS)
+def test_subject_last_item_after_a_conjunction(builder, text, value_text, held, absent):
+    check(builder, text, value_text, held, absent)

@@ -35,6 +35,10 @@ UNITS = [
     ("Nhà máy nước có công suất 42.000 m3/ngày đêm.", "42.000", "m3", "ngày đêm"),
     ("Trạm bơm cấp thêm 3.500 m3/ngày cho khu công nghiệp.", "3.500", "m3", "ngày"),
     ("Các hộ dùng bình quân 12 m3 nước mỗi tháng.", "12", "m3", None),
+    # a listed two-word unit before its one-word head; a conjunction ends a noun unit
+    ("Công an xử phạt 1.420 trường hợp vi phạm nồng độ cồn.", "1.420", "trường hợp", None),
+    ("Thành phố có 41 chợ và 12 siêu thị.", "41", "chợ", None),
+    ("Đã sửa 230 ngôi nhà hoặc công trình phụ.", "230", "ngôi nhà", None),
 ]
 
 

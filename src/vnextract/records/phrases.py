@@ -73,6 +73,7 @@ def stop_word(cues: Cues, word: str) -> bool:
         or cues.preposition_head.match(w)
         or cues.copula_head.match(w)
         or cues.aux_any.fullmatch(w)
+        or cues.conjunction_head.match(w)
     )
 
 
@@ -128,6 +129,24 @@ def _list_goes_on(cues: Cues, text: str, span: str, lspan: str, end: int, limit:
         pos = comma + 1
 
 
+def _before_next_item(cues: Cues, text: str, lspan: str, end: int, limit: int) -> int:
+    """Where a phrase that runs into the next figure gives the words after its last
+    conjunction to that figure ('... 6.417 trường hợp và không đội mũ bảo hiểm 3.980
+    trường hợp': the last item's topic), when they are few and no clause of its own."""
+    if end != len(lspan) or limit >= len(text):
+        return end
+    last = None
+    for m in cues.conjunction_any.finditer(lspan, 0, end):
+        last = m
+    if last is None or not words(lspan[: last.start()]):
+        return end
+    tail_words = lspan[last.end() : end]
+    count = len(words(tail_words))
+    if 1 <= count <= cues.rules.max_next_topic_words and not cues.aspect_word.search(tail_words):
+        return last.start()
+    return end
+
+
 def after_phrase(
     cues: Cues, text: str, low: str, start: int, limit: int, unit_end: int = -1
 ) -> tuple[str, int]:
@@ -152,6 +171,7 @@ def after_phrase(
     if s:
         end = s.start()
     end = _list_goes_on(cues, text, span, lspan, end, limit)
+    end = _before_next_item(cues, text, lspan, end, limit)
     found = words(span[:end])
     if len(found) > cues.rules.max_after_words:
         end = found[cues.rules.max_after_words - 1].end()
