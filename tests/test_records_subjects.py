@@ -438,3 +438,18 @@ LAST_ITEMS = [
 @pytest.mark.parametrize(("text", "value_text", "held", "absent"), LAST_ITEMS)
 def test_subject_last_item_after_a_conjunction(builder, text, value_text, held, absent):
     check(builder, text, value_text, held, absent)
+
+
+# after a passive auxiliary a preposition alone is no action: the action comes before it
+PASSIVE_PREPOSITIONS = [
+    ("Năm 2025, huyện tạo việc làm được cho 4.300 lao động.", "4.300", ["tạo việc làm"], []),
+    ("Trạm y tế khám bệnh được cho 9.800 lượt người.", "9.800", ["khám bệnh"], []),
+    # negatives: an active verb 'cho', and an action after the auxiliary
+    ("Quỹ đã cho 52 hợp tác xã vay vốn.", "52", ["cho"], []),
+    ("Các xã đã được cấp 120 máy tính.", "120", ["cấp"], ["các xã"]),
+]
+
+
+@pytest.mark.parametrize(("text", "value_text", "held", "absent"), PASSIVE_PREPOSITIONS)
+def test_subject_passive_preposition_keeps_the_action(builder, text, value_text, held, absent):
+    check(builder, text, value_text, held, absent)

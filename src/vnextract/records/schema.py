@@ -52,6 +52,9 @@ class RecordRules(BaseModel):
     existentials: list[str]
     connectors: list[str]
     auxiliaries: list[str]
+    # an auxiliary of these with only a preposition after it ('... việc làm được cho 21.000
+    # người') leaves the action before it
+    passive_auxiliaries: list[str] = []
     # one word holding a copula, auxiliary or stop word ('trồng mới', 'mặt bằng')
     compounds: list[str] = []
     fillers: list[str]

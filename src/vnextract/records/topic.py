@@ -3,9 +3,12 @@ them (a copula, an existential, a connector): what tells a subject from a verb."
 
 from __future__ import annotations
 
-from vnextract.records.cues import SHORT_PAREN, TOPIC_STOP, Cues, words
+from vnextract.core.cache import ByRules
+from vnextract.records.cues import SHORT_PAREN, TOPIC_STOP, Cues, anywhere, words
 from vnextract.records.levels import level_topic
 
+# prepositions anywhere in a phrase (see :func:`verb_phrase`)
+_PREPOSITIONS = ByRules(lambda rules: anywhere(rules.prepositions))
 # phrases whose topic is kept (see :func:`topic`)
 _TOPICS_MAX = 10_000
 
@@ -260,6 +263,15 @@ def verb_phrase(cues: Cues, topic: str) -> str:
         if last is None or m.end() > last.end():
             last = m
     phrase = topic[last.end() :] if last else topic
+    if (
+        last
+        and cues.low(last.group()).strip() in cues.rules.passive_auxiliaries
+        and phrase.strip()
+        and not words(_PREPOSITIONS(cues.rules).sub(" ", cues.low(phrase)))
+    ):
+        # 'giải quyết việc làm được cho 21.000 người': only a preposition after a passive
+        # auxiliary, so the action is before it
+        phrase = topic[: last.start()]
     found = words(phrase)
     if len(found) > cues.rules.max_verb_words:
         phrase = phrase[found[-cues.rules.max_verb_words].start() :]
