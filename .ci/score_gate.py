@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Fail CI when a set's scores fall below its bars (a ratchet: raise, never lower).
 
-usage: score_gate.py SET OUT_DIR GOLD_DIR      (SET: seeds, dev, blind1 ... blind11)
+usage: score_gate.py SET OUT_DIR GOLD_DIR      (SET: seeds, dev, blind1 ... blind12)
 
 The bars are what main reaches now, rounded down; raise them as the code improves.
 """
@@ -26,8 +26,8 @@ GATES = {
     # ../shared/dev: 20 real excerpts, scored as main reaches them
     "dev": {
         "value_f1": 0.98,
-        "record_f1": 0.93,
-        "subject_accuracy": 0.95,
+        "record_f1": 0.94,
+        "subject_accuracy": 0.97,
         "attribute_accuracy": 0.99,
         "entities": {
             "DATE": 1.0,
@@ -43,8 +43,8 @@ GATES = {
     # tests/eval: the blind sets, once scored untuned and since studied (development sets);
     # their gates keep what was learnt from them from being lost
     "blind1": {
-        "value_f1": 0.99,
-        "record_f1": 0.92,
+        "value_f1": 1.0,
+        "record_f1": 0.93,
         "subject_accuracy": 0.96,
         "attribute_accuracy": 0.96,
         "entities": {
@@ -62,7 +62,7 @@ GATES = {
     },
     "blind2": {
         "value_f1": 0.99,
-        "record_f1": 0.94,
+        "record_f1": 0.95,
         "subject_accuracy": 0.97,
         "attribute_accuracy": 0.98,
         "entities": {
@@ -115,9 +115,9 @@ GATES = {
     # scored once untuned at the start of the sixth session (record F1 0.854), then studied
     "blind5": {
         "value_f1": 0.97,
-        "record_f1": 0.9,
-        "subject_accuracy": 0.96,
-        "attribute_accuracy": 0.95,
+        "record_f1": 0.91,
+        "subject_accuracy": 0.97,
+        "attribute_accuracy": 0.96,
         "entities": {
             "DATE": 1.0,
             "AGENCY": 0.91,
@@ -127,15 +127,15 @@ GATES = {
             "LEGAL_DOC": 1.0,
             "OFFICIAL": 0.98,
         },
-        "max_negative_hits": 8,
+        "max_negative_hits": 7,
     },
     # held back all of the sixth session, scored once untuned at its end (record F1 0.815),
     # studied in the seventh
     "blind6": {
         "value_f1": 0.97,
-        "record_f1": 0.87,
+        "record_f1": 0.88,
         "subject_accuracy": 0.92,
-        "attribute_accuracy": 0.97,
+        "attribute_accuracy": 0.98,
         "entities": {
             "DATE": 0.97,
             "AGENCY": 0.97,
@@ -150,10 +150,10 @@ GATES = {
     # held back all of the seventh session, scored once untuned at its end (record F1 0.840);
     # not studied yet: these bars only keep main from falling below what it reached
     "blind7": {
-        "value_f1": 0.98,
-        "record_f1": 0.87,
-        "subject_accuracy": 0.9,
-        "attribute_accuracy": 0.95,
+        "value_f1": 0.99,
+        "record_f1": 0.88,
+        "subject_accuracy": 0.91,
+        "attribute_accuracy": 0.96,
         "entities": {
             "DATE": 1.0,
             "AGENCY": 0.89,
@@ -169,8 +169,8 @@ GATES = {
     # not studied yet
     "blind8": {
         "value_f1": 0.98,
-        "record_f1": 0.89,
-        "subject_accuracy": 0.94,
+        "record_f1": 0.9,
+        "subject_accuracy": 0.95,
         "attribute_accuracy": 0.96,
         "entities": {
             "DATE": 1.0,
@@ -187,8 +187,8 @@ GATES = {
     # studied
     "blind9": {
         "value_f1": 0.99,
-        "record_f1": 0.88,
-        "subject_accuracy": 0.91,
+        "record_f1": 0.9,
+        "subject_accuracy": 0.92,
         "attribute_accuracy": 0.97,
         "entities": {
             "AGENCY": 0.97,
@@ -203,7 +203,7 @@ GATES = {
     },
     "blind10": {
         "value_f1": 0.98,
-        "record_f1": 0.88,
+        "record_f1": 0.89,
         "subject_accuracy": 0.94,
         "attribute_accuracy": 0.95,
         "entities": {
@@ -215,14 +215,14 @@ GATES = {
             "ORG": 0.88,
             "PERSON": 1.0,
         },
-        "max_negative_hits": 4,
+        "max_negative_hits": 2,
     },
     # written in the eleventh session, scored once untuned (record 0.828), then studied
     "blind11": {
         "value_f1": 0.97,
-        "record_f1": 0.86,
-        "subject_accuracy": 0.9,
-        "attribute_accuracy": 0.97,
+        "record_f1": 0.87,
+        "subject_accuracy": 0.91,
+        "attribute_accuracy": 0.98,
         "entities": {
             "AGENCY": 0.83,
             "DATE": 1.0,
@@ -233,6 +233,23 @@ GATES = {
             "PERSON": 1.0,
         },
         "max_negative_hits": 1,
+    },
+    # written at the end of the eleventh session, scored once untuned, studied in the twelfth
+    "blind12": {
+        "value_f1": 0.99,
+        "record_f1": 0.9,
+        "subject_accuracy": 0.93,
+        "attribute_accuracy": 0.97,
+        "entities": {
+            "DATE": 1.0,
+            "AGENCY": 0.95,
+            "PERSON": 1.0,
+            "LOCATION": 0.9,
+            "ORG": 0.82,
+            "LEGAL_DOC": 0.94,
+            "OFFICIAL": 1.0,
+        },
+        "max_negative_hits": 0,
     },
 }
 
