@@ -453,3 +453,31 @@ PASSIVE_PREPOSITIONS = [
 @pytest.mark.parametrize(("text", "value_text", "held", "absent"), PASSIVE_PREPOSITIONS)
 def test_subject_passive_preposition_keeps_the_action(builder, text, value_text, held, absent):
     check(builder, text, value_text, held, absent)
+
+
+# 'địa chỉ số' holds no head 'chỉ số'; a connector after a rate head in its comma part
+# joins the rate's words; 'X có N người': X names the group unless it only says who has them
+HEADS_AND_GROUPS = [
+    (
+        "Tại phường An Hòa, tỷ lệ hộ có địa chỉ số đạt 72,4%.",
+        "72,4",
+        ["tỷ lệ hộ có địa chỉ số"],
+        [],
+    ),
+    ("Chỉ số hài lòng của người dân đạt 86,2%.", "86,2", ["chỉ số hài lòng"], []),
+    (
+        "Tỷ lệ tiêm chủng đầy đủ đối với trẻ dưới 1 tuổi đạt 97,3%.",
+        "97,3",
+        ["tỷ lệ tiêm chủng đầy đủ đối với trẻ"],
+        [],
+    ),
+    ("Khu di tích với 185.000 lượt khách.", "185.000", ["lượt khách"], []),
+    ("Trong đó bảo hiểm y tế hộ gia đình có 41.200 người.", "41.200", ["người", "hộ gia đình"], []),
+    ("Toàn tỉnh có 148 xã.", "148", ["xã"], ["toàn tỉnh"]),
+    ("Tỉnh có 12 bệnh viện.", "12", ["bệnh viện"], ["tỉnh"]),
+]
+
+
+@pytest.mark.parametrize(("text", "value_text", "held", "absent"), HEADS_AND_GROUPS)
+def test_subject_heads_connectors_and_groups(builder, text, value_text, held, absent):
+    check(builder, text, value_text, held, absent)

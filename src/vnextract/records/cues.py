@@ -191,7 +191,7 @@ class Cues:
 
     def _subjects(self, rules: RecordRules) -> None:
         """What names a figure: subject heads, counted nouns, sections, back-references."""
-        self.heads = anywhere(rules.subject_heads)
+        self.heads = anywhere(rules.subject_heads, rules.compounds)
         self.head_full = full(rules.subject_heads)
         self.rate_head_full = full(rules.rate_heads)
         self.unit_head = regex.compile(

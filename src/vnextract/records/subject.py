@@ -7,7 +7,9 @@ from collections.abc import Sequence
 
 import regex
 
+from vnextract.core.cache import ByRules
 from vnextract.core.model import Quantity
+from vnextract.core.patterns import alternation
 from vnextract.records.cues import Cues, spaced, words
 from vnextract.records.draft import Draft
 from vnextract.records.phrases import unit_of_subject
@@ -52,6 +54,17 @@ def _whole_in(part: str, text: str) -> bool:
             return True
         start = text.find(part, start + 1)
     return False
+
+
+_ACTORS = ByRules(
+    lambda rules: regex.compile(rf"\s*(?:{alternation(rules.plan_actors, fold=str.lower)})\s*")
+)
+
+
+def _group(cues: Cues, topic: str, counted: str) -> bool:
+    """Whether ``topic`` names the group a bare counted noun belongs to ('... tự nguyện
+    có 31.450 người'): one counted word, a topic that is no mere actor ('tỉnh có')."""
+    return len(words(counted)) == 1 and not _ACTORS(cues.rules).fullmatch(cues.low(topic))
 
 
 def _owner(cues: Cues, topic: str) -> str:
@@ -116,7 +129,10 @@ def choose_subject(
     if topic and cues.rate_head_full.fullmatch(cues.low(topic)) and (last or previous):
         # a bare head ('đạt tỷ lệ 28%') is the rate of the figure just before
         own = last if last and not cues.low(last).startswith(cues.low(topic)) else previous
-        return f"{topic} {own or last}", f"{shape}.head+previous"
+        named = own or last
+        if cues.low(named).startswith(cues.low(topic)):
+            return named, f"{shape}.head+previous"  # it names the head already
+        return f"{topic} {named}", f"{shape}.head+previous"
     if topic and (link == "copula" or not counted):
         return topic, f"{shape}.topic"
     if topic and link == "existential" and cues.heads.search(cues.low(topic)):
@@ -126,6 +142,9 @@ def choose_subject(
         # 'Đức với 3.200 lao động': the one named before the connector holds the figure
         return f"{counted} {cues.rules.owner_joiner} {owner}", f"{shape}.after+owner"
     if counted:
+        if link == "existential" and topic and _group(cues, topic, counted):
+            # 'bảo hiểm xã hội tự nguyện có 31.450 người': the topic names the group
+            return f"{counted} {topic}", f"{shape}.after+group"
         if link in ("existential", "connector") or not topic:
             return counted, f"{shape}.after"
         verb = verb_phrase(cues, topic)

@@ -9,6 +9,8 @@ from vnextract.records.levels import level_topic
 
 # prepositions anywhere in a phrase (see :func:`verb_phrase`)
 _PREPOSITIONS = ByRules(lambda rules: anywhere(rules.prepositions))
+# rate heads anywhere: a connector after one in its comma part joins the rate's words
+_RATE_HEADS = ByRules(lambda rules: anywhere(rules.rate_heads, rules.compounds))
 # phrases whose topic is kept (see :func:`topic`)
 _TOPICS_MAX = 10_000
 
@@ -220,6 +222,9 @@ def _phrase_topic(cues: Cues, seg: str, lseg: str) -> tuple[str, str]:
             # a connector right before the number, or its bound ('với khoảng 250.000'):
             # handled as a link word
             continue
+        part = max(cut, lseg.rfind(",", 0, m.start()) + 1)
+        if _RATE_HEADS(cues.rules).search(lseg, part, m.start()):
+            continue  # 'Tỷ lệ điều trị thành công đối với bệnh nhân lao': one rate
         before, cut = cut, max(cut, m.end())
         connector = m
     # 'so với mức 111,2' compares: no level of an action
