@@ -374,6 +374,12 @@ PURPOSES = [
     ),
     ("Xã đã trích 600 triệu đồng từ quỹ phòng, chống thiên tai để sửa đê.", "600", ["sửa đê"], []),
     ("Tỉnh bố trí 45 tỷ đồng từ nguồn ngân sách để mua thiết bị.", "45", ["mua thiết bị"], []),
+    (
+        "Thành phố bố trí 60 tỷ đồng cho quỹ khởi nghiệp giai đoạn 2026-2030.",
+        "60",
+        ["quỹ khởi nghiệp"],
+        [],
+    ),
     # negatives
     ("Huyện đã chi 5 tỷ đồng từ năm 2021 đến nay.", "5", ["huyện đã chi"], []),
     ("Kinh phí đầu tư 95 tỷ đồng để xây dựng trường học.", "95", ["kinh phí đầu tư"], []),
@@ -473,6 +479,10 @@ HEADS_AND_GROUPS = [
     ),
     ("Khu di tích với 185.000 lượt khách.", "185.000", ["lượt khách"], []),
     ("Trong đó bảo hiểm y tế hộ gia đình có 41.200 người.", "41.200", ["người", "hộ gia đình"], []),
+    ("Ban Thường vụ Huyện ủy gồm 13 đồng chí.", "13", ["đồng chí", "ban thường vụ"], []),
+    # who acts, reports or says is no group
+    ("Theo Sở Y tế, toàn tỉnh hiện có 36 trạm y tế.", "36", ["trạm y tế"], ["theo sở"]),
+    ("Bảo tàng đã đón 9.300 lượt khách.", "9.300", ["lượt khách"], ["bảo tàng"]),
     ("Toàn tỉnh có 148 xã.", "148", ["xã"], ["toàn tỉnh"]),
     ("Tỉnh có 12 bệnh viện.", "12", ["bệnh viện"], ["tỉnh"]),
 ]

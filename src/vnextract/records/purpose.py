@@ -53,12 +53,13 @@ def purpose_subject(cues: Cues, text: str, low: str, topic: str, unit_end: int) 
     if m is None:
         return ""
     phrase = _clause_part(text, m.end("purpose"))
-    if not phrase or any(ch.isdigit() for ch in phrase):
-        return ""
+    if not phrase or any(ch.isdigit() for ch in _YEAR.sub("", phrase)):
+        return ""  # a figure of its own ('cho 20 hộ'); a year says when ('giai đoạn 2025-2030')
     return f"{topic[verb.start() :].strip()} {text[m.start('purpose') : m.end('purpose')]} {phrase}"
 
 
 _END = regex.compile(r"[.;:()!?]|$")
+_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # a short comma part closing the clause continues the purpose ('để duy trì, vận hành
 # nền tảng.'); a longer one, or one the clause goes on after, is a clause of its own
 _SHORT_TAIL_WORDS = 4

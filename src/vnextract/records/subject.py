@@ -61,10 +61,27 @@ _ACTORS = ByRules(
 )
 
 
+_REPORTS = ByRules(
+    lambda rules: regex.compile(
+        rf"(?<!\p{{L}}){alternation(rules.report_verbs, fold=str.lower)}(?!\p{{L}})"
+    )
+)
+
+
 def _group(cues: Cues, topic: str, counted: str) -> bool:
     """Whether ``topic`` names the group a bare counted noun belongs to ('... tự nguyện
-    có 31.450 người'): one counted word, a topic that is no mere actor ('tỉnh có')."""
-    return len(words(counted)) == 1 and not _ACTORS(cues.rules).fullmatch(cues.low(topic))
+    có 31.450 người', 'Ban Chấp hành gồm 75 đồng chí'): at most two counted words, a topic
+    that is no mere actor ('tỉnh có')."""
+    low = cues.low(topic)
+    return (
+        len(words(counted)) <= 2
+        and not _ACTORS(cues.rules).fullmatch(low)
+        # a clause of its own ('Khu di tích đã đón'), a source ('Theo Sở ...') or a speaker
+        # ('... cho biết hợp tác xã') says who reports or acts, not which group
+        and not cues.aux_any.search(low)
+        and not cues.clause_opener.match(low)
+        and not _REPORTS(cues.rules).search(low)
+    )
 
 
 def _owner(cues: Cues, topic: str) -> str:
