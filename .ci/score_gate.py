@@ -133,8 +133,8 @@ GATES = {
     # studied in the seventh
     "blind6": {
         "value_f1": 0.97,
-        "record_f1": 0.88,
-        "subject_accuracy": 0.92,
+        "record_f1": 0.9,
+        "subject_accuracy": 0.94,
         "attribute_accuracy": 0.98,
         "entities": {
             "DATE": 0.97,
@@ -152,7 +152,7 @@ GATES = {
     "blind7": {
         "value_f1": 0.99,
         "record_f1": 0.88,
-        "subject_accuracy": 0.91,
+        "subject_accuracy": 0.92,
         "attribute_accuracy": 0.96,
         "entities": {
             "DATE": 1.0,
@@ -220,8 +220,8 @@ GATES = {
     # written in the eleventh session, scored once untuned (record 0.828), then studied
     "blind11": {
         "value_f1": 0.97,
-        "record_f1": 0.87,
-        "subject_accuracy": 0.91,
+        "record_f1": 0.88,
+        "subject_accuracy": 0.92,
         "attribute_accuracy": 0.98,
         "entities": {
             "AGENCY": 0.83,
@@ -237,7 +237,7 @@ GATES = {
     # written at the end of the eleventh session, scored once untuned, studied in the twelfth
     "blind12": {
         "value_f1": 0.99,
-        "record_f1": 0.9,
+        "record_f1": 0.91,
         "subject_accuracy": 0.93,
         "attribute_accuracy": 0.97,
         "entities": {
