@@ -491,3 +491,25 @@ HEADS_AND_GROUPS = [
 @pytest.mark.parametrize(("text", "value_text", "held", "absent"), HEADS_AND_GROUPS)
 def test_subject_heads_connectors_and_groups(builder, text, value_text, held, absent):
     check(builder, text, value_text, held, absent)
+
+
+# a bare 'mức' is the level of the figure before it; a comparison still cuts at 'so với'
+BARE_LEVELS = [
+    (
+        "Huyện chi 3 tỷ đồng hỗ trợ sửa nhà, mức 20 triệu đồng/căn.",
+        "20",
+        ["mức", "hỗ trợ sửa nhà"],
+        [],
+    ),
+    (
+        "Mức giá thu mua vẫn thấp hơn so với mức kỷ lục 132.000 đồng/kg của tháng trước.",
+        "132.000",
+        ["mức kỷ lục"],
+        ["thấp hơn"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "value_text", "held", "absent"), BARE_LEVELS)
+def test_subject_bare_level_of_the_figure_before(builder, text, value_text, held, absent):
+    check(builder, text, value_text, held, absent)

@@ -223,7 +223,10 @@ def _phrase_topic(cues: Cues, seg: str, lseg: str) -> tuple[str, str]:
             # handled as a link word
             continue
         part = max(cut, lseg.rfind(",", 0, m.start()) + 1)
-        if _RATE_HEADS(cues.rules).search(lseg, part, m.start()):
+        comparison = lseg[: m.end()].endswith(
+            tuple(x.lower() for x in cues.rules.part_of_exceptions)
+        )
+        if not comparison and _RATE_HEADS(cues.rules).search(lseg, part, m.start()):
             continue  # 'Tỷ lệ điều trị thành công đối với bệnh nhân lao': one rate
         before, cut = cut, max(cut, m.end())
         connector = m
