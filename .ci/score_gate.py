@@ -151,7 +151,7 @@ GATES = {
     # not studied yet: these bars only keep main from falling below what it reached
     "blind7": {
         "value_f1": 0.99,
-        "record_f1": 0.88,
+        "record_f1": 0.89,
         "subject_accuracy": 0.92,
         "attribute_accuracy": 0.96,
         "entities": {
@@ -238,7 +238,7 @@ GATES = {
     "blind12": {
         "value_f1": 0.99,
         "record_f1": 0.91,
-        "subject_accuracy": 0.93,
+        "subject_accuracy": 0.94,
         "attribute_accuracy": 0.97,
         "entities": {
             "DATE": 1.0,
