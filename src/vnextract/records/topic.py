@@ -11,6 +11,8 @@ from vnextract.records.levels import level_topic
 _PREPOSITIONS = ByRules(lambda rules: anywhere(rules.prepositions))
 # rate heads anywhere: a connector after one in its comma part joins the rate's words
 _RATE_HEADS = ByRules(lambda rules: anywhere(rules.rate_heads, rules.compounds))
+# the phrases holding a connector that compare ('so với'), lower-cased once per rule set
+_COMPARISONS = ByRules(lambda rules: tuple(x.lower() for x in rules.part_of_exceptions))
 # phrases whose topic is kept (see :func:`topic`)
 _TOPICS_MAX = 10_000
 
@@ -209,6 +211,11 @@ def topic(cues: Cues, text: str, low: str, left: int, right: int) -> tuple[str, 
     return found
 
 
+def _compares(cues: Cues, lseg: str, end: int) -> bool:
+    """Whether the connector ending at ``end`` of ``lseg`` is part of a comparison."""
+    return lseg.endswith(_COMPARISONS(cues.rules), 0, end)
+
+
 def _phrase_topic(cues: Cues, seg: str, lseg: str) -> tuple[str, str]:
     """:func:`topic` of the phrase ``seg`` (its low copy ``lseg``)."""
     # strong boundaries: take what follows the last one
@@ -223,17 +230,14 @@ def _phrase_topic(cues: Cues, seg: str, lseg: str) -> tuple[str, str]:
             # handled as a link word
             continue
         part = max(cut, lseg.rfind(",", 0, m.start()) + 1)
-        comparison = lseg[: m.end()].endswith(
-            tuple(x.lower() for x in cues.rules.part_of_exceptions)
-        )
-        if not comparison and _RATE_HEADS(cues.rules).search(lseg, part, m.start()):
+        if not _compares(cues, lseg, m.end()) and _RATE_HEADS(cues.rules).search(
+            lseg, part, m.start()
+        ):
             continue  # 'Tỷ lệ điều trị thành công đối với bệnh nhân lao': one rate
         before, cut = cut, max(cut, m.end())
         connector = m
     # 'so với mức 111,2' compares: no level of an action
-    compared = cut > before and lseg[: connector.end()].endswith(
-        tuple(x.lower() for x in cues.rules.part_of_exceptions)
-    )
+    compared = cut > before and _compares(cues, lseg, connector.end())
     if (
         cut > before
         and not compared
