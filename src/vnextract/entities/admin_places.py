@@ -62,6 +62,10 @@ class PlaceIndex(MentionSearch):
             rf"(?:^|\s)(?:{plurals}|\d+)\s+(?P<unit>{kinds})(?:\s+\S+){{0,4}}?"
             rf"\s+(?:{intros})[\s:]*$"
         )
+        # "các huyện miền núi A, B": a description in lower case alone, no intro word
+        self.described = regex.compile(
+            rf"(?:^|\s)(?:{plurals}|\d+)\s+(?P<unit>{kinds})(?P<words>(?:\s+[^\s\d,.;:()]+){{1,3}}?)\s*$"
+        )
         self._provinces = self._province_sets(units)
         # every beginning of a name key: a run of words whose keys, joined, begin no name
         # is not looked up, nor any longer run from the same word

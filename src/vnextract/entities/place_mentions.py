@@ -215,9 +215,14 @@ class MentionSearch:
     def _introduced(self, view: str, run: list[_Hit], province: str | None, chosen) -> None:
         """Choose the names of a list opened after a plural unit word and its description
         (``các huyện vùng cao như A, B``), each with that unit word. In place."""
-        m = self.intro.search(self.key(view[max(0, run[0].start - 80) : run[0].start]))
+        base = max(0, run[0].start - 80)
+        before = self.key(view[base : run[0].start])
+        m = self.intro.search(before)
         if m is None:
-            return
+            m = self.described.search(before)
+            # the description is lower case as written: a capital would be a name
+            if m is None or any(c.isupper() for c in view[base + m.start("words") : run[0].start]):
+                return
         word = m.group("unit")
         levels = self.levels_of_kind.get(word, set())
         for item in run:

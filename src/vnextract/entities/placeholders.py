@@ -184,6 +184,7 @@ def _places(w: RuleWords) -> dict[str, str]:
         "UNIT": alternation(locations.units),
         "PLACE_KEEP": alternation(locations.place_types.keep),
         "PLACE_DROP": alternation(locations.place_types.drop),
+        "PLACE_COMMON": alternation(locations.place_types.common),
         "STREET": alternation(locations.street_words),
         "ROAD_KIND": "(?i:" + alternation(locations.road_kinds) + r")(?![\p{L}\d])",
         "NUMBER_WORD": alternation([*locations.number_words, legal.number_word]),

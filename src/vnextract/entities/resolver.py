@@ -24,6 +24,10 @@ from vnextract.entities.persist import SavesEntityRules
 
 _FIELD = regex.compile(r"\{([a-z_]+)(?::([a-z]+))?\}")
 # group names whose value is looked up in a canonical table of the same meaning
+# a unit word the template writes before a name that holds it already ("thành phố
+# {place:city}" of "Thành phố Hồ Chí Minh"): written once
+_DOUBLED_UNIT = regex.compile(r"\b(thành phố|tỉnh) (?=\1 )", regex.IGNORECASE)
+
 _TABLE_OF_GROUP = {"domain": "domain", "place": "province"}
 # the PERSON rule that reads a family name and a syllable with no word of address before
 _BARE_NAME_RULE = "person.family_name"
@@ -111,8 +115,10 @@ def render(template: str, groups: dict, defaults: dict, ctx: DocContext, rules: 
                 return ctx.remembered.get(UNIT_KEY + level, "")
             elif default.startswith("@level:"):
                 # '@level:tỉnh|thành phố': a province's word, or a centrally-run city's
+                # of the place written, else of the article's province
                 province_word, city_word = default[len("@level:") :].split("|")
-                city = ctx.province and rules.key(ctx.province) in rules.cities
+                place = groups.get("place") or ctx.province
+                city = place and rules.key(" ".join(place.split())) in rules.cities
                 value = city_word if city else province_word
             elif default == "@city":
                 # only an article about a centrally-run city names it by "thành phố" alone
@@ -140,7 +146,7 @@ def render(template: str, groups: dict, defaults: dict, ctx: DocContext, rules: 
             value = " ".join(w[:1] + w[1:].lower() if w.isupper() else w for w in value.split())
         return value
 
-    text = " ".join(_FIELD.sub(fill, template).split())
+    text = _DOUBLED_UNIT.sub("", " ".join(_FIELD.sub(fill, template).split()))
     if not text or missing:
         return ""
     return text

@@ -143,6 +143,8 @@ class PlaceTypes(BaseModel):
     model_config = ConfigDict(extra="forbid")
     keep: list[str] = Field(default_factory=list)
     drop: list[str] = Field(default_factory=list)
+    # common nouns that end in a kind of place: "miền núi" before a name is no mountain
+    common: list[str] = Field(default_factory=list)
 
 
 class LocationsRules(BaseModel):
