@@ -75,8 +75,13 @@ MASTHEADS = [
         {"Tỉnh ủy Bắc Kạn"},
         {("Nông Văn Thạch", "Tổng Biên tập")},
     ),
-    # a department that runs a portal is its publisher, no agency of the page
-    ("Cơ quan chủ quản: Sở Y tế tỉnh Bắc Kạn", set(), set()),
+    # any body that owns the portal is an agency the page names
+    ("Cơ quan chủ quản: UBND tỉnh Bắc Kạn", {"Ủy ban nhân dân tỉnh Bắc Kạn"}, set()),
+    (
+        "Cơ quan chủ quản: Văn phòng UBND tỉnh Bắc Kạn",
+        {"Văn phòng Ủy ban nhân dân tỉnh Bắc Kạn"},
+        set(),
+    ),
     # the ministry that issued the licence is named by it, on its own line or after a list
     (
         "Giấy phép số 51/GP-BTTTT ngày 02/6/2021 của Bộ Thông tin và Truyền thông",

@@ -186,3 +186,14 @@ def test_cooperative_name_stops_before_its_director(nlp):
     text = "Giám đốc HTX Thành Công Nguyễn Văn Bình cho biết giá tăng."
     assert "Hợp tác xã Thành Công" in _canonicals(nlp, text, "ORG")
     assert "Nguyễn Văn Bình" in _canonicals(nlp, text, "PERSON")
+
+
+def test_bare_local_body_takes_the_unit_named_later_in_its_sentence(nlp):
+    # two districts named before: the bare body waits for its own sentence's
+    text = (
+        "Các huyện Mường Lát, Quan Sơn được hỗ trợ thêm.\n"
+        "Ông Hà Văn Thiêm, Bí thư Huyện ủy, Chủ tịch HĐND huyện Mường Lát, cho biết."
+    )
+    assert "Huyện ủy Mường Lát" in _canonicals(nlp, text, "AGENCY", "Thanh Hóa")
+    _, officials = tag_lines(nlp, text, "Thanh Hóa")
+    assert ("Bí thư", "Huyện ủy Mường Lát") in {(o.title, o.agency) for o in officials}

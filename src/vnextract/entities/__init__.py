@@ -32,9 +32,8 @@ _FURNITURE_LABELS = frozenset({"LOCATION", "ORG", "LEGAL_DOC"})
 # ('Tổng Biên tập: Nguyễn Văn A'); the official and the PERSON of its name are kept
 _OFFICIAL_FURNITURE = frozenset({"copyright", "masthead"})
 # a masthead's owner is an agency the page names ('Báo X - Cơ quan của Tỉnh ủy X'); a
-# footer imprint's ('Cơ quan chủ quản: Sở ...') is only when it is a party committee
+# footer imprint's ('Cơ quan chủ quản: Văn phòng UBND tỉnh X') too: agencies only
 _OWNER_FURNITURE = frozenset({"masthead"})
-_OWNER_RULES = frozenset({"agency.party_province", "agency.party_city"})
 # a street in the publisher's address is part of the address, not a place the page names
 _ADDRESS_RULES = frozenset({"location.street", "location.street_number"})
 
@@ -136,7 +135,7 @@ def _tag(
                 and not hard.overlaps(start, end)
                 and (
                     owner.covers(start, end)
-                    or (e.get("rule_id") in _OWNER_RULES and masthead.covers(start, end))
+                    or (e.get("rule_id", "").startswith("agency.") and masthead.covers(start, end))
                     or _issues(issued_by, text, licences, start)
                 )
             )

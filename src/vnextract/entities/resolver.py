@@ -152,6 +152,15 @@ def render(template: str, groups: dict, defaults: dict, ctx: DocContext, rules: 
     return text
 
 
+def _awaits_unit(rule, c: Candidate, ctx: DocContext, rules: EntityRules) -> bool:
+    """A body whose place defaults to the article's unit of its level, left unnamed: no
+    unit of that level was named so far, or several were."""
+    if rule.defaults.get("place") != "@unit" or c.groups.get("place"):
+        return False
+    level = rules.key(c.groups.get("level") or "")
+    return bool(level) and not ctx.remembered.get(UNIT_KEY + level)
+
+
 class EntityResolver(SavesEntityRules):
     """Sets ``doc._.entities`` and ``doc.ents`` (``span._.canonical``) from the candidates."""
 
@@ -205,6 +214,9 @@ class EntityResolver(SavesEntityRules):
         ``placed`` carry what the article named so far (its districts; its named bodies
         with their place) from one sentence to the next."""
         out = []
+        # bare local bodies met before their sentence names their unit ("Bí thư Huyện
+        # ủy, Chủ tịch HĐND huyện A"): named again once the sentence is read
+        unplaced = []
         for c in choose(candidates):
             if c.label == "NONE":
                 continue
@@ -212,6 +224,8 @@ class EntityResolver(SavesEntityRules):
             rule = compiled.rule if compiled is not None else None
             if rule is not None:  # else a component named it (the place dataset's finder)
                 c.canonical = render(rule.canonical, c.groups, rule.defaults, ctx, self.rules)
+                if _awaits_unit(rule, c, ctx, self.rules):
+                    unplaced.append((c, rule))
             if not c.canonical:
                 continue
             if rule is not None and c.label == "AGENCY":
@@ -237,6 +251,9 @@ class EntityResolver(SavesEntityRules):
                     {"name": rule.remember, "canonical": c.canonical, "char_start": c.start}
                 )
             out.append(c)
+        for c, rule in unplaced:
+            named = render(rule.canonical, c.groups, rule.defaults, ctx, self.rules)
+            c.canonical = named[0].upper() + named[1:] if named else c.canonical
         return out
 
     def _place_not_person(self, c: Candidate, chosen: list[Candidate]) -> bool:
