@@ -513,3 +513,29 @@ BARE_LEVELS = [
 @pytest.mark.parametrize(("text", "value_text", "held", "absent"), BARE_LEVELS)
 def test_subject_bare_level_of_the_figure_before(builder, text, value_text, held, absent):
     check(builder, text, value_text, held, absent)
+
+
+CHANGED_AFTER = [
+    # a verb that changes what is named after the percentage: that noun is the subject
+    (
+        "Hệ thống cảm biến giúp giảm khoảng 25% lượng phân bón cho mỗi vụ lúa.",
+        "25",
+        ["lượng phân bón"],
+        ["hệ thống"],
+    ),
+    ("Dây chuyền mới tiết kiệm 18% chi phí điện năng.", "18", ["chi phí điện"], ["dây chuyền"]),
+    (
+        "Phần mềm một cửa đã rút ngắn 40% thời gian giải quyết hồ sơ đất đai.",
+        "40",
+        ["thời gian giải quyết"],
+        ["phần mềm"],
+    ),
+    # a cause or a comparison after the number names nothing: the topic stays
+    ("Nhóm nhà ở giảm 0,7% do giá điện sinh hoạt điều chỉnh.", "0,7", ["nhóm nhà ở"], ["giá điện"]),
+    ("Doanh thu du lịch tăng 12% so với cùng kỳ.", "12", ["doanh thu du lịch"], []),
+]
+
+
+@pytest.mark.parametrize(("text", "value_text", "held", "absent"), CHANGED_AFTER)
+def test_subject_changed_noun_after_the_percentage(builder, text, value_text, held, absent):
+    check(builder, text, value_text, held, absent)

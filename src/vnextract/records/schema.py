@@ -112,6 +112,7 @@ class RecordRules(BaseModel):
     unit_lead_words: list[str] = []
     max_list_item_words: int = Field(default=4, ge=0, le=10)
     share_verbs: list[str] = []
+    changed_after_verbs: list[str] = []
     share_joiner: str = ""
     owner_connectors: list[str] = []
     owner_joiner: str = ""

@@ -10,7 +10,7 @@ import regex
 from vnextract.core.cache import ByRules
 from vnextract.core.model import Quantity
 from vnextract.core.patterns import alternation
-from vnextract.records.cues import Cues, spaced, words
+from vnextract.records.cues import Cues, head, spaced, verb_tail, words
 from vnextract.records.draft import Draft
 from vnextract.records.phrases import unit_of_subject
 from vnextract.records.purpose import purpose_subject
@@ -59,6 +59,18 @@ def _whole_in(part: str, text: str) -> bool:
 _ACTORS = ByRules(
     lambda rules: regex.compile(rf"\s*(?:{alternation(rules.plan_actors, fold=str.lower)})\s*")
 )
+
+
+# a verb that changes the noun after the percentage, then its bound cues, ending the text
+_CHANGED_AFTER = ByRules(
+    lambda rules: (
+        verb_tail(rules.changed_after_verbs, alternation([*rules.bound_cues, *rules.change.gap]))
+        if rules.changed_after_verbs
+        else None
+    )
+)
+# a phrase after the percentage opening with one of these is a clause ('do giá xăng giảm')
+_OPENS_CLAUSE = ByRules(lambda rules: head([*rules.clause_openers, *rules.prepositions]))
 
 
 _REPORTS = ByRules(
@@ -141,6 +153,12 @@ def choose_subject(
         # 'trong đó 3.100 hồ sơ trực tuyến, chiếm 62%': the share of the figure just
         # before, a part with its own noun, not of the whole that part belongs to
         return last, f"{shape}.share+last"
+    changed = _CHANGED_AFTER(cues.rules)
+    if counted and q.percent and changed is not None and changed.search(before):
+        # 'giúp giảm khoảng 28% lượng nước tưới': what fell is named after the number
+        opens = _OPENS_CLAUSE(cues.rules).match(cues.low(counted))
+        if not opens and not _names_nothing(cues, counted, topic):
+            return counted, f"{shape}.changed+after"
     if topic and counted and _names_nothing(cues, counted, topic):
         return topic, f"{shape}.topic"
     if topic and cues.rate_head_full.fullmatch(cues.low(topic)) and (last or previous):
