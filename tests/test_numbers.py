@@ -34,6 +34,10 @@ def test_numbers_parse_number(written, value):
 POSITIVE = [
     ("Toàn tỉnh có 2.957.000 thuê bao di động.", "2.957.000", D(2957000), {}),
     ("Mật độ đạt 81,62 máy/100 dân.", "81,62", D("81.62"), {"per": "100 dân", "unit_text": "máy"}),
+    # school and health bases after a count
+    ("Sĩ số bình quân 38 học sinh/lớp.", "38", D(38), {"per": "lớp", "unit_text": "học sinh"}),
+    ("Định mức là 1,5 giáo viên/lớp.", "1,5", D("1.5"), {"per": "lớp", "unit_text": "giáo viên"}),
+    ("Mỗi xã có 2 bác sĩ/trạm y tế.", "2", D(2), {"per": "trạm y tế", "unit_text": "bác sĩ"}),
     # per mille, glued or spaced
     ("Độ mặn đo được 28,4‰ tại cửa sông.", "28,4", D("28.4"), {"unit_text": "‰"}),
     # a base of several words after its number, and a bare base of two words
