@@ -104,6 +104,32 @@ WHICH_FIGURE = [
         ["420"],
     ),
     ("Xã có 860 hộ, tỷ lệ hộ có nước sạch đạt 96%, tăng 2% so với năm trước.", "96", 2, ["860"]),
+    # a bounded count that only says which things the count before it is of is passed over
+    (
+        "Trạm ghi nhận 512 lượt xe chở quá tải trên 20 tấn, giảm 18% so với cùng kỳ.",
+        "512",
+        -18,
+        ["20"],
+    ),
+    (
+        "Tỉnh có 240 tàu cá dài từ 15 m trở lên, tăng 6% so với năm trước.",
+        "240",
+        6,
+        [],
+    ),
+    # an approximate second figure, or one after a conjunction, is a figure of its own
+    (
+        "Xảy ra 31 điểm sạt lở với chiều dài khoảng 4.200 m, tăng 12% so với cùng kỳ.",
+        "4.200",
+        12,
+        ["31"],
+    ),
+    (
+        "Lực lượng chức năng xử lý 45 vụ và thu giữ trên 2 tấn hàng, tăng 10% so với cùng kỳ.",
+        "2",
+        10,
+        ["45"],
+    ),
 ]
 
 

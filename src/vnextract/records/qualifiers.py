@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
 
+import regex
+
 from vnextract.core.model import DateMention, Quantity
 from vnextract.records.cues import PARENS, PUNCT_STOP, TOPIC_STOP, Cues, words
 from vnextract.records.draft import Draft, Role, SentenceResult
@@ -235,7 +237,30 @@ def qualified_figure(
             return j
     if len(found) > 1 and _share_of(cues, low, quantities[found[0]], quantities[found[1]]):
         return found[1]
+    if len(found) > 1 and _bounds_count(cues, low, drafts, quantities, found[0], found[1]):
+        return found[1]
     return found[0]
+
+
+def _bounds_count(
+    cues: Cues, low: str, drafts: dict[int, Draft], quantities: Sequence[Quantity], j: int, k: int
+) -> bool:
+    """Whether figure ``j``, a bounded count, only says which things count ``k`` before it
+    is of ('1.036 lượt tàu mất kết nối trên 6 giờ, giảm 42,3%'): no punctuation, copula
+    or conjunction between them, and another unit."""
+    bounded, count = drafts[j], drafts[k]
+    if (
+        bounded.bound not in ("<", ">", "<=", ">=")
+        or bounded.quantity.percent
+        or bounded.quantity.currency
+    ):
+        return False
+    if count.quantity.percent or count.quantity.currency or bounded.unit == count.unit:
+        return False
+    between = low[quantities[k].expr_end : quantities[j].start]
+    if regex.search(r"[,;:()]", between) or cues.copula_any.search(between):
+        return False
+    return not cues.conjunction_any.search(between)
 
 
 def _names_unit(cues: Cues, phrase: str, unit: str) -> bool:
