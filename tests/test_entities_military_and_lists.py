@@ -197,3 +197,39 @@ def test_bare_local_body_takes_the_unit_named_later_in_its_sentence(nlp):
     assert "Huyện ủy Mường Lát" in _canonicals(nlp, text, "AGENCY", "Thanh Hóa")
     _, officials = tag_lines(nlp, text, "Thanh Hóa")
     assert ("Bí thư", "Huyện ủy Mường Lát") in {(o.title, o.agency) for o in officials}
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Du khách tham quan khu đền tháp Mỹ Sơn vào dịp cuối tuần.", None),
+        ("Đoàn công tác làm việc tại phường Mỹ Đình.", None),
+        ("Hàng xuất sang Mỹ, Nhật Bản và Hàn Quốc tăng mạnh.", "Mỹ"),
+        ("Sản phẩm đã có mặt tại Nhật Bản từ năm ngoái.", "Nhật Bản"),
+    ],
+)
+def test_country_name_inside_a_longer_name(nlp, text, country):
+    got = _canonicals(nlp, text, "LOCATION")
+    if country:
+        assert country in got, got
+    else:
+        assert "Mỹ" not in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Ông Lê Văn Sơn, Quyền Chi cục trưởng Chi cục Kiểm lâm, nói.", "Quyền Chi cục trưởng"),
+        ("Bà Trần Thị Hoa, Quyền Hiệu trưởng nhà trường, phát biểu.", "Quyền Hiệu trưởng"),
+        ("Ông Phạm Minh Tú, Quyền Giám đốc Sở Y tế, cho biết.", "Quyền Giám đốc"),
+    ],
+)
+def test_acting_form_of_any_title(nlp, text, title):
+    _, officials = tag_lines(nlp, text, "Quảng Trị")
+    assert title in {o.title for o in officials}
+
+
+def test_police_division_names_its_province(nlp):
+    text = "Theo Phòng Cảnh sát giao thông Công an tỉnh, quý III xảy ra 42 vụ."
+    got = _canonicals(nlp, text, "AGENCY", "Đồng Nai")
+    assert "Phòng Cảnh sát giao thông Công an tỉnh Đồng Nai" in got, got

@@ -203,7 +203,7 @@ def compile_rules(sections: dict, folder: Path) -> EntityRules:
         title_regex=regex.compile(
             r"(?<![\p{L}\d_])(?i:" + alternation(w.titles_and_variants) + r")(?![\p{L}\d])"
         ),
-        title_by_key={key(v): t for t in titles.titles for v in [t.title, *t.variants]},
+        title_by_key={key(v): t for t in titles.every_title() for v in [t.title, *t.variants]},
         academic_regex=regex.compile(alternation(titles.academic_prefixes)),
         honorific_regex=regex.compile("(?i:" + alternation(titles.honorifics) + ")"),
         byline_regex=regex.compile("(?:" + alternation(titles.byline_cues) + r")\s*$"),

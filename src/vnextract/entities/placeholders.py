@@ -130,7 +130,7 @@ class RuleWords:
 
     @cached_property
     def titles_and_variants(self) -> list[str]:
-        return [v for t in self.titles.titles for v in [t.title, *t.variants]]
+        return [v for t in self.titles.every_title() for v in [t.title, *t.variants]]
 
     @cached_property
     def not_person(self) -> str:

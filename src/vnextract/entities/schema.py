@@ -47,6 +47,8 @@ class TitlesRules(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     titles: list[TitleRule] = Field(min_length=1)
+    # an acting holder's title is the title after one of these ("Quyền Chi cục trưởng")
+    acting_prefixes: list[str] = Field(default_factory=list)
     honorifics: list[str] = Field(default_factory=list)
     academic_prefixes: list[str] = Field(default_factory=list)
     byline_cues: list[str] = Field(default_factory=list)
@@ -55,6 +57,23 @@ class TitlesRules(BaseModel):
     # head words of the writer's unit after a byline ("Minh Anh - Phòng Truyền thông",
     # "Minh Anh (Trung tâm Văn hóa)"): the unit is part of the credit, not a name
     byline_units: list[str] = Field(default_factory=list)
+
+    def every_title(self) -> list[TitleRule]:
+        """The titles, and each one's acting form not listed already."""
+        listed = {t.title.lower() for t in self.titles}
+        acting = [
+            t.model_copy(
+                update={
+                    "title": f"{p} {t.title}",
+                    "variants": [f"{p} {v}" for v in t.variants],
+                }
+            )
+            for p in self.acting_prefixes
+            for t in self.titles
+            if not t.title.lower().startswith(p.lower() + " ")
+            and f"{p} {t.title}".lower() not in listed
+        ]
+        return [*self.titles, *acting]
 
 
 class AbbreviationsRules(BaseModel):
