@@ -233,3 +233,11 @@ def test_police_division_names_its_province(nlp):
     text = "Theo Phòng Cảnh sát giao thông Công an tỉnh, quý III xảy ra 42 vụ."
     got = _canonicals(nlp, text, "AGENCY", "Đồng Nai")
     assert "Phòng Cảnh sát giao thông Công an tỉnh Đồng Nai" in got, got
+
+
+def test_bare_local_mass_organisation_takes_the_article_unit(nlp):
+    text = (
+        "Sáng 13/2, tại huyện Thạch Hà, lễ giao quân diễn ra.\n"
+        "Hội Cựu chiến binh huyện trao 150 suất quà."
+    )
+    assert "Hội Cựu chiến binh huyện Thạch Hà" in _canonicals(nlp, text, "ORG", "Hà Tĩnh")
