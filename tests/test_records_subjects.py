@@ -539,3 +539,38 @@ CHANGED_AFTER = [
 @pytest.mark.parametrize(("text", "value_text", "held", "absent"), CHANGED_AFTER)
 def test_subject_changed_noun_after_the_percentage(builder, text, value_text, held, absent):
     check(builder, text, value_text, held, absent)
+
+
+AMOUNT_OF_LAST = [
+    # a bare sum head after a figure prices that figure: its subject joins the head
+    (
+        "Đoàn liên ngành xử phạt 23 cơ sở kinh doanh với tổng số tiền 142 triệu đồng.",
+        "142",
+        ["tổng số tiền", "xử phạt", "cơ sở"],
+        [],
+    ),
+    (
+        "Chi nhánh ngân hàng cho 1.260 hộ nghèo vay vốn với số tiền 58,4 tỷ đồng.",
+        "58,4",
+        ["số tiền", "vay vốn"],
+        [],
+    ),
+    (
+        "Xuất khẩu gạo 10 tháng đạt 41.500 tấn, trị giá 27,3 triệu USD.",
+        "27,3",
+        ["trị giá", "xuất khẩu gạo"],
+        [],
+    ),
+    # a sum head with words of its own keeps its topic
+    (
+        "Tổng số tiền hỗ trợ khắc phục thiên tai là 16 tỷ đồng.",
+        "16",
+        ["tổng số tiền hỗ trợ"],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "value_text", "held", "absent"), AMOUNT_OF_LAST)
+def test_subject_sum_head_prices_the_figure_before(builder, text, value_text, held, absent):
+    check(builder, text, value_text, held, absent)

@@ -73,6 +73,16 @@ _CHANGED_AFTER = ByRules(
 _OPENS_CLAUSE = ByRules(lambda rules: head([*rules.clause_openers, *rules.prepositions]))
 
 
+# a sum head naming nothing of its own ('với số tiền', 'trị giá')
+_AMOUNT_HEAD = ByRules(
+    lambda rules: (
+        regex.compile(alternation(rules.amount_heads, fold=str.lower))
+        if rules.amount_heads
+        else None
+    )
+)
+
+
 _REPORTS = ByRules(
     lambda rules: regex.compile(
         rf"(?<!\p{{L}}){alternation(rules.report_verbs, fold=str.lower)}(?!\p{{L}})"
@@ -168,6 +178,10 @@ def choose_subject(
         if cues.low(named).startswith(cues.low(topic)):
             return named, f"{shape}.head+previous"  # it names the head already
         return f"{topic} {named}", f"{shape}.head+previous"
+    amount = _AMOUNT_HEAD(cues.rules)
+    if topic and q.currency and last and amount and amount.fullmatch(cues.low(topic)):
+        # 'xử phạt 214 trường hợp với số tiền 4,6 tỷ đồng': the sum of the figure before
+        return f"{topic} {last}", f"{shape}.amount+last"
     if topic and (link == "copula" or not counted):
         return topic, f"{shape}.topic"
     if topic and link == "existential" and cues.heads.search(cues.low(topic)):
