@@ -1107,8 +1107,28 @@ HEADS_AND_SECTIONS = [
         ["trạm", "viễn thông"],
         [],
     ),
+    # 'đối với' names its domain with no section noun
+    (
+        "Đối với tội phạm buôn lậu, lực lượng biên phòng đã bắt giữ 46 vụ với 58 đối tượng.",
+        "46",
+        ["vụ", "tội phạm buôn lậu"],
+        [],
+    ),
+    (
+        "Riêng đối với hồ sơ đất đai, các xã đã tiếp nhận 2.150 hồ sơ.",
+        "2.150",
+        ["hồ sơ", "đất đai"],
+        [],
+    ),
     # a label without its noun names no domain
     ("Về xã hội số, 118/126 xã có tổ công nghệ số.", "118/126", ["xã"], ["xã hội"]),
+    # nor does a label past the sentence's start
+    (
+        "Tỉnh đã cấp 930 thẻ, đối với người cao tuổi, miễn phí hoàn toàn.",
+        "930",
+        ["thẻ"],
+        ["người cao tuổi"],
+    ),
     (
         "Doanh thu viễn thông đạt 58 tỷ đồng, về cơ bản ổn định.",
         "58",

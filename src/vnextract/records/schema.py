@@ -86,6 +86,7 @@ class RecordRules(BaseModel):
     time_words: list[str]
     done_markers: list[str]
     section_labels: list[str]
+    domain_labels: list[str] = []
     plan_verbs: list[str]
     # plan verbs that also report work done: a plan only in a paragraph about a later year
     future_plan_verbs: list[str] = []

@@ -83,6 +83,9 @@ _AMOUNT_HEAD = ByRules(
 )
 
 
+_DOMAIN_LABEL = ByRules(lambda rules: head(rules.domain_labels))
+
+
 _REPORTS = ByRules(
     lambda rules: regex.compile(
         rf"(?<!\p{{L}}){alternation(rules.report_verbs, fold=str.lower)}(?!\p{{L}})"
@@ -255,9 +258,11 @@ def add_section_domain(cues: Cues, text: str, low: str, drafts: Sequence[Draft])
     """Add the domain a section label opens the sentence with to the subjects of its
     figures that do not name it, in place."""
     m = cues.section_domain.match(low)
-    # only a label with its noun ('Về lĩnh vực ...', 'Về công tác ...') names a domain:
-    # 'Về xã hội số, ...' may open a sentence about communes
-    if m and cues.section_noun.search(low, 0, m.start("domain")):
+    # only a label with its noun ('Về lĩnh vực ...', 'Về công tác ...') or one that always
+    # names a domain ('Đối với ...'): 'Về xã hội số, ...' may open a sentence about communes
+    if m and (
+        cues.section_noun.search(low, 0, m.start("domain")) or _DOMAIN_LABEL(cues.rules).match(low)
+    ):
         domain = text[m.start("domain") : m.end("domain")]
         for d in drafts:
             if d.subject and cues.low(domain) not in cues.low(d.subject):
