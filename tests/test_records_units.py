@@ -78,3 +78,29 @@ def test_records_units_named_before_a_bare_number(builder, sentence, value_text,
     match = [d for d in drafts if d.quantity.value_text == value_text]
     assert match, [d.quantity.value_text for d in drafts]
     assert match[0].unit.lower() == unit
+
+
+# numbers joined by a comma or a conjunction share the noun after the last; a noun in
+# quotes is counted, capitalised or not: (sentence, value_text, unit)
+SHARED_AND_QUOTED = [
+    ("Hai phường lần lượt có 1.245 và 980 hộ đăng ký.", "1.245", "hộ"),
+    ("Ba năm qua trường có 12, 15 và 18 học sinh đạt giải.", "12", "học sinh"),
+    ("Ba năm qua trường có 12, 15 và 18 học sinh đạt giải.", "15", "học sinh"),
+    ("Mỗi xã cần 3 hoặc 4 cán bộ chuyên trách.", "3", "cán bộ"),
+    # a number with its own noun keeps it
+    ("Huyện trồng 5 ha sen, 12 hộ tham gia.", "5", "ha"),
+    ("Thành phố có 41 chợ và 12 siêu thị.", "41", "chợ"),
+    ("Công an tỉnh đã lập 820 “Tổ tự quản an ninh trật tự” ở khu trọ.", "820", "tổ tự"),
+    ('Phường ra mắt 45 "điểm sáng văn hóa" trong năm.', "45", "điểm sáng"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "value_text", "unit"), SHARED_AND_QUOTED)
+def test_records_units_shared_along_a_list_and_quoted(builder, sentence, value_text, unit):
+    dates = find_dates(sentence)
+    quantities = find_quantities(sentence, exclude=[(d.start, d.end) for d in dates])
+    ctx = SentenceContext(published_year=2024, target_paragraph=False)
+    drafts = builder.build(sentence, quantities, dates, [], ctx).drafts
+    match = [d for d in drafts if d.quantity.value_text == value_text]
+    assert match, [d.quantity.value_text for d in drafts]
+    assert match[0].unit.lower() == unit

@@ -47,6 +47,7 @@ from vnextract.records.qualifiers import (
 )
 from vnextract.records.respective import bracketed_changes, respective_changes
 from vnextract.records.schema import Bound, RecordRules
+from vnextract.records.shared_units import share_units
 from vnextract.records.subject import (
     add_section_domain,
     choose_subject,
@@ -178,6 +179,7 @@ class RecordBuilder:
             if i in st.pair_of and i in st.drafts:
                 st.paired[st.pair_of[i]] = st.drafts[i]
         share_estimates(st.drafts, st.list_items)
+        share_units(cues, low, st.drafts)
         st.result.drafts = [st.drafts[i] for i in sorted(st.drafts)]
         add_section_domain(cues, text, low, st.result.drafts)
         return st.result

@@ -22,9 +22,14 @@ def unit_of(cues: Cues, text: str, low: str, q: Quantity) -> tuple[str, int]:
         return spaced(m.group("unit")), q.expr_end + m.end()
     # an abbreviation in capitals is its own unit ('CSDL', 'CKS'); else up to two words
     found = words(text[q.expr_end : q.expr_end + 40])
-    if not found or text[q.expr_end : q.expr_end + found[0].start()].strip():
+    gap = text[q.expr_end : q.expr_end + found[0].start()].strip() if found else ""
+    if gap in _OPEN_QUOTES and gap:
+        return _quoted(text, q.expr_end + found[0].start())  # '1.560 "Tổ liên gia ..."'
+    if not found or gap:
         return "", q.expr_end
     first = found[0]
+    if cues.conjunction_head.fullmatch(first.group().lower()):
+        return "", q.expr_end  # '2.764 và 2.518 hộ': the noun comes after the last one
     if first.group().isupper() or not first.group()[0].isalpha():
         return first.group().lower(), q.expr_end + first.end()
     if first.group()[0].isupper():
@@ -43,6 +48,22 @@ def unit_of(cues: Cues, text: str, low: str, q: Quantity) -> tuple[str, int]:
             taken.append(second)
     end = q.expr_end + taken[-1].end()
     return " ".join(w.group().lower() for w in taken), end
+
+
+_OPEN_QUOTES = frozenset("\"“«'‘")
+_CLOSE_QUOTES = "\"”»'’"
+
+
+def _quoted(text: str, start: int) -> tuple[str, int]:
+    """The counted noun written in quotes after a number: its first two words (a quoted
+    name is capitalised, so case says nothing here), and where the quotes end."""
+    close = min(
+        (i for i in (text.find(c, start, start + 80) for c in _CLOSE_QUOTES) if i >= 0), default=-1
+    )
+    if close < 0:
+        return "", start
+    inside = words(text[start:close])[:2]
+    return " ".join(w.group().lower() for w in inside), close + 1
 
 
 def unit_of_subject(cues: Cues, subject: str) -> str:

@@ -1,0 +1,38 @@
+"""Numbers joined with no noun of their own share the noun of the last one ('lần lượt
+có 2.764 và 2.518 hộ', '12, 15 và 18 học sinh')."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from vnextract.records.cues import Cues
+from vnextract.records.draft import Draft
+
+
+def share_units(cues: Cues, low: str, drafts: Mapping[int, Draft]) -> None:
+    """Give a count with no noun after it the unit of the count it is joined to, from the
+    last of a list back to its first, in place. Percentages and sums have their own."""
+    keys = sorted(drafts)
+    for a, b in zip(reversed(keys[:-1]), reversed(keys[1:]), strict=True):
+        first, second = drafts[a], drafts[b]
+        fq, sq = first.quantity, second.quantity
+        if (
+            fq.percent
+            or fq.currency
+            or fq.unit_text
+            or sq.percent
+            or sq.currency
+            or not second.unit
+        ):
+            continue
+        gap = low[fq.expr_end : sq.start]
+        stripped = gap.strip(" ,")
+        if "," not in gap and not stripped:
+            continue  # two numbers side by side are no list
+        if stripped and not cues.conjunction_head.fullmatch(stripped):
+            continue
+        if first.unit == second.unit:
+            continue
+        first.unit = second.unit
+        if not first.subject.strip() or cues.conjunction_head.fullmatch(first.subject.strip()):
+            first.subject, first.rule = second.subject, f"{first.rule}+shared"
