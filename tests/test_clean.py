@@ -23,6 +23,8 @@ WHOLE_LINES = [
     ("Đang trực tuyến: 95 Tổng truy cập: 3.120.447", "counter"),
     ("Hôm nay: 120 | Tháng này: 4.500 | Tất cả: 98.761", "counter"),
     ("Lượt xem: 377", "counter"),
+    ("Lượt truy cập bài viết: 2.315", "counter"),
+    ("Lượt xem tin bài: 96", "counter"),
     ("Số lần xem: 814", "counter"),
     ("Đã xem: 5.310", "counter"),
     ("Báo Sông Lam. Giấy phép số 12/GP-BTTTT. Tổng Biên tập: Lê Văn Hải", "masthead"),
@@ -172,6 +174,11 @@ def test_clean_keeps_content_line(line):
             "counter",
         ),
         (
+            "Cập nhật 09:40, 11/5/2025 | Lượt xem bài viết: 1.317 | In bài",
+            "Lượt xem bài viết: 1.317",
+            "counter",
+        ),
+        (
             "Cập nhật 08:15 thứ Hai, 14/10/2024 | Số lần xem: 1.506",
             "Số lần xem: 1.506",
             "counter",
@@ -235,6 +242,7 @@ def test_clean_keeps_content_line(line):
         "phone",
         "photo-credit",
         "meta-views",
+        "meta-views-of-article",
         "meta-times-viewed",
         "meta-comments",
         "meta-reads",
