@@ -34,6 +34,12 @@ ORGS = [
     ("BÁO THÁI NGUYÊN ĐIỆN TỬ", {"Báo Thái Nguyên"}),
     ("BÁO QUẢNG NINH", {"Báo Quảng Ninh"}),
     ("BÁO BẮC GIANG - Cơ quan của Đảng bộ tỉnh", {"Báo Bắc Giang"}),
+    # the merged provincial press body (2025) in a footer, in capitals
+    ("BÁO VÀ PHÁT THANH, TRUYỀN HÌNH ĐỒNG NAI", {"Báo và Phát thanh, Truyền hình Đồng Nai"}),
+    (
+        "BÁO VÀ PHÁT THANH - TRUYỀN HÌNH LÀO CAI - Tổng Biên tập: Lê Minh",
+        {"Báo và Phát thanh, Truyền hình Lào Cai"},
+    ),
     # a paper named otherwise than its province, and a news site's name
     ("BÁO SÔNG ĐÀ ĐIỆN TỬ - Cơ quan của Hội Nhà báo tỉnh", {"Báo Sông Đà Điện Tử"}),
     ("TÂY NGUYÊN ONLINE - Tin tức trong tỉnh", {"Tây Nguyên Online"}),
@@ -58,6 +64,11 @@ NOT_ORGS = [
     ("BÁO CÁO KẾT QUẢ THÁNG 10", "Báo Cáo"),
     ("Bà con đọc báo Quảng Ninh hằng ngày.", "Báo Quảng Ninh"),
     ("BÁO CÁO SƠ KẾT - Quý III năm 2025", "Báo Cáo Sơ Kết"),
+    # mid-sentence in lower case it is no masthead
+    (
+        "Phóng viên báo và phát thanh, truyền hình Đồng Nai đưa tin.",
+        "Báo và Phát thanh, Truyền hình Đồng Nai",
+    ),
     # a menu's section, set apart by runs of spaces
     ("Trang chủ   Kinh tế   Đồng Tháp 24h", "Đồng Tháp 24h"),
 ]
