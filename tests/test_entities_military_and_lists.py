@@ -99,6 +99,23 @@ DESCRIBED_LISTS = [
         "Nghệ An",
         {"huyện Kỳ Sơn", "huyện Tương Dương"},
     ),
+    # a listed name read like a person's ('Vũ Quang') is the province's district
+    (
+        "Mưa lớn gây ngập tại các huyện Hương Khê, Vũ Quang và Can Lộc.",
+        "Hà Tĩnh",
+        {"huyện Hương Khê", "huyện Vũ Quang", "huyện Can Lộc"},
+    ),
+    # a district sharing its name with a town: the dataset's bracketed kind is dropped
+    (
+        "Dịch sốt xuất huyết tăng ở các huyện Cẩm Xuyên, Kỳ Anh và thị xã Hồng Lĩnh.",
+        "Hà Tĩnh",
+        {"huyện Cẩm Xuyên", "huyện Kỳ Anh", "thị xã Hồng Lĩnh"},
+    ),
+    (
+        "Lúa ở huyện Cai Lậy và thị xã Cai Lậy bị nhiễm mặn.",
+        "Tiền Giang",
+        {"huyện Cai Lậy", "thị xã Cai Lậy"},
+    ),
 ]
 
 

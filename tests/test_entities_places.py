@@ -43,6 +43,15 @@ def test_admin_units_reads_every_unit_old_and_new():
     assert all(u.successor for u in units if u.level == "commune" and not u.current)
 
 
+def test_admin_units_names_carry_no_bracketed_kind():
+    # the dataset writes 'Kỳ Anh (Huyện)' and 'Kỳ Anh (Thị xã)': the kind is its own field
+    units = admin_units()
+    assert not [u.name for u in units if u.name.endswith(")")]
+    kinds = {u.kind for u in units if u.level == "district" and u.name == "Kỳ Anh"}
+    assert kinds == {"huyện", "thị xã"}
+    assert any(u.district == "Cai Lậy" for u in units if u.level == "commune")
+
+
 def test_admin_units_missing_data_names_the_folder(tmp_path):
     with pytest.raises(AdminDataError, match=str(tmp_path)):
         read_units(tmp_path)

@@ -16,8 +16,9 @@ from __future__ import annotations
 import importlib.metadata
 import importlib.util
 import json
+import re
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -118,6 +119,11 @@ def read_units(folder: Path | None = None) -> list[AdminUnit]:
     units: dict[tuple, AdminUnit] = {}
 
     def add(unit: AdminUnit) -> None:
+        # the dataset tells a district's two units of one name apart by their kind in
+        # brackets ('Kỳ Anh (Huyện)', 'Kỳ Anh (Thị xã)'); the kind is a field already
+        unit = replace(
+            unit, name=_plain(unit.name), district=unit.district and _plain(unit.district)
+        )
         units.setdefault((unit.level, unit.kind, unit.name, unit.province, unit.district), unit)
 
     for full, short, _, _, _, _, pkey, _, _ in old:
@@ -135,6 +141,14 @@ def read_units(folder: Path | None = None) -> list[AdminUnit]:
     for _, province, ward, wtype, _, _ in new:
         add(AdminUnit("commune", _kind(wtype), ward, province, None, True))
     return list(units.values())
+
+
+_KIND_SUFFIX = re.compile(r"\s*\((?:huyện|thị xã|thành phố|quận|thị trấn|xã|phường)\)$", re.I)
+
+
+def _plain(name: str) -> str:
+    """``name`` without a bracketed unit kind at its end."""
+    return _KIND_SUFFIX.sub("", name)
 
 
 @lru_cache(maxsize=1)

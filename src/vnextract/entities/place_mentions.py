@@ -152,7 +152,9 @@ class MentionSearch:
                     if item.unit_start is not None:
                         chosen[item.start] = (item, item.units)
                         word = item.unit_word if word else ""
-                    elif same and not self._person_like(view, item):
+                    elif same and (word or not self._person_like(view, item)):
+                        # after 'các huyện A, ...' a name like a person's ('Vũ Quang')
+                        # that is a unit of the same kind and province is that unit
                         chosen[item.start] = (item, same)
                         item.listed_word = self._listed_word(word, same)
             if head.unit_start is None:
@@ -227,8 +229,12 @@ class MentionSearch:
         levels = self.levels_of_kind.get(word, set())
         for item in run:
             same = [u for u in item.units if u.level in levels and u.level != "province"]
-            same = self.in_province(same, province) or same
-            if same and item.start not in chosen and not self._person_like(view, item):
+            local = self.in_province(same, province)
+            same = local or same
+            # a name like a person's ('Vũ Quang') listed under the unit word of a unit of
+            # the article's province is that unit
+            person = not local and self._person_like(view, item)
+            if same and item.start not in chosen and not person:
                 chosen[item.start] = (item, same)
                 item.listed_word = self._listed_word(word, same)
 
