@@ -166,6 +166,9 @@ AGENCIES = [
     ("Kho bạc Nhà nước tỉnh Phú Yên kiểm soát chi.", None, "Kho bạc Nhà nước tỉnh Phú Yên"),
     ("Kho bạc Nhà nước tỉnh kiểm soát chi.", "Bình Định", "Kho bạc Nhà nước tỉnh Bình Định"),
     ("Kho bạc Nhà nước huyện Tuy An thu ngân sách.", None, "Kho bạc Nhà nước huyện Tuy An"),
+    # named by the province with no level word
+    ("Kho bạc Nhà nước Phú Yên đã kiểm soát 2.100 hồ sơ.", None, "Kho bạc Nhà nước Phú Yên"),
+    ("Bảo hiểm xã hội Gia Lai đối thoại với doanh nghiệp.", None, "Bảo hiểm xã hội Gia Lai"),
     ("Bộ Chỉ huy Quân sự tỉnh diễn tập.", "Phú Yên", "Bộ Chỉ huy Quân sự tỉnh Phú Yên"),
     (
         "Bộ Chỉ huy Bộ đội Biên phòng tỉnh tuần tra.",
