@@ -29,7 +29,6 @@ from vnextract.records.kind import (
     per_from_cue,
     per_of_each,
     period_of,
-    share_estimates,
 )
 from vnextract.records.phrases import bare_unit, counted_after, unit_of
 from vnextract.records.qualifiers import (
@@ -47,7 +46,7 @@ from vnextract.records.qualifiers import (
 )
 from vnextract.records.respective import bracketed_changes, respective_changes
 from vnextract.records.schema import Bound, RecordRules
-from vnextract.records.shared_units import share_units
+from vnextract.records.shared_units import share_along_lists
 from vnextract.records.subject import (
     add_section_domain,
     choose_subject,
@@ -178,8 +177,7 @@ class RecordBuilder:
             self._figure(st, i, q, role, standalone, clause_end)
             if i in st.pair_of and i in st.drafts:
                 st.paired[st.pair_of[i]] = st.drafts[i]
-        share_estimates(st.drafts, st.list_items)
-        share_units(cues, low, st.drafts)
+        share_along_lists(cues, low, st.drafts, st.list_items)
         st.result.drafts = [st.drafts[i] for i in sorted(st.drafts)]
         add_section_domain(cues, text, low, st.result.drafts)
         return st.result

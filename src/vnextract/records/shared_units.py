@@ -7,6 +7,16 @@ from collections.abc import Mapping
 
 from vnextract.records.cues import Cues
 from vnextract.records.draft import Draft
+from vnextract.records.kind import share_estimates
+
+
+def share_along_lists(
+    cues: Cues, low: str, drafts: dict[int, Draft], list_items: dict[int, str]
+) -> None:
+    """What the items of a list share once all are read: an estimate cue before the
+    first (see :func:`share_estimates`) and the noun after the last, in place."""
+    share_estimates(drafts, list_items)
+    share_units(cues, low, drafts)
 
 
 def share_units(cues: Cues, low: str, drafts: Mapping[int, Draft]) -> None:

@@ -125,6 +125,13 @@ def _owner(cues: Cues, topic: str) -> str:
     return side.strip(" ,")
 
 
+def _prices_last(cues: Cues, topic: str, q: Quantity, last: str) -> bool:
+    """Whether a sum's topic is a bare sum head after another figure ('xử phạt 214 trường
+    hợp với số tiền 4,6 tỷ đồng'): the sum of that figure."""
+    amount = _AMOUNT_HEAD(cues.rules)
+    return bool(topic and q.currency and last and amount and amount.fullmatch(cues.low(topic)))
+
+
 def choose_subject(
     cues: Cues,
     topic: str,
@@ -181,9 +188,7 @@ def choose_subject(
         if cues.low(named).startswith(cues.low(topic)):
             return named, f"{shape}.head+previous"  # it names the head already
         return f"{topic} {named}", f"{shape}.head+previous"
-    amount = _AMOUNT_HEAD(cues.rules)
-    if topic and q.currency and last and amount and amount.fullmatch(cues.low(topic)):
-        # 'xử phạt 214 trường hợp với số tiền 4,6 tỷ đồng': the sum of the figure before
+    if _prices_last(cues, topic, q, last):
         return f"{topic} {last}", f"{shape}.amount+last"
     if topic and (link == "copula" or not counted):
         return topic, f"{shape}.topic"
