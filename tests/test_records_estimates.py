@@ -84,3 +84,38 @@ ESTIMATES = [
 def test_kind_estimates_of_items_and_frames(builder, text, expected):
     got = estimated_of(builder, text)
     assert {v: got.get(v) for v in expected} == expected
+
+
+def kinds_of(builder: RecordBuilder, text: str) -> dict[str, str]:
+    dates = find_dates(text)
+    quantities = find_quantities(text, exclude=[(d.start, d.end) for d in dates])
+    result = builder.build(text, quantities, dates, [], SentenceContext(published_year=2024))
+    return {d.quantity.value_text: d.kind for d in result.drafts}
+
+
+# (sentence, {value_text: kind}): where a planned change starts is a fact, where it ends
+# the target
+CHANGE_ENDS = [
+    (
+        "Năm 2026, tỉnh phấn đấu nâng tỷ lệ thanh toán không dùng tiền mặt từ 47,5% lên 70%.",
+        {"47,5": "actual", "70": "target"},
+    ),
+    (
+        "Huyện phấn đấu giảm tỷ lệ hộ nghèo từ 6,8% xuống còn dưới 4% vào cuối năm 2026.",
+        {"6,8": "actual", "4": "target"},
+    ),
+    (
+        "Đến năm 2027, tỉnh phấn đấu tăng số trạm 5G từ 1.150 trạm lên 2.400 trạm.",
+        {"1.150": "actual", "2.400": "target"},
+    ),
+    # a range opened by 'từ' is one planned figure
+    ("Năm 2026, mỗi xã phấn đấu có từ 3 đến 5 hợp tác xã kiểu mới.", {"3 đến 5": "target"}),
+    # a result's change is a fact at both ends
+    ("Năm 2024, tỷ lệ hộ nghèo giảm từ 5,1% xuống còn 3,9%.", {"5,1": "actual", "3,9": "actual"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CHANGE_ENDS)
+def test_kind_planned_change_starts_from_a_fact(builder, text, expected):
+    got = kinds_of(builder, text)
+    assert {k: got.get(k) for k in expected} == expected

@@ -8,7 +8,9 @@ from itertools import pairwise
 
 import regex
 
+from vnextract.core.cache import ByRules
 from vnextract.core.model import DateMention, Quantity
+from vnextract.core.patterns import alternation
 from vnextract.records.cues import Cues, spaced, words
 from vnextract.records.draft import Draft, SentenceContext
 
@@ -28,6 +30,25 @@ def is_target(
         if later and cues.future.search(low[max(0, d.start - 15) : d.start + len(d.text) - 4]):
             return True
     return False
+
+
+# 'từ' ending the words before a number; its 'to' word within a few words after it
+_FROM = ByRules(lambda rules: regex.compile(rf"(?<!\p{{L}}){alternation(rules.change_from)}\s*$"))
+_TO = ByRules(
+    lambda rules: regex.compile(
+        rf"[\d.,]+\s*(?:%\s*)?(?:\S+\s+){{0,4}}?{alternation(rules.change_to)}\s+(?:\p{{L}}+\s+){{0,2}}\d"
+    )
+)
+# the words after the 'to' word belong to the figure there: a done marker before it is the
+# starting figure's ('từ 61,3% hiện nay lên 80%')
+_TO_WORD = ByRules(
+    lambda rules: regex.compile(rf"(?<!\p{{L}}){alternation(rules.change_to)}(?!\p{{L}})")
+)
+
+
+def starts_change(cues: Cues, low: str, start: int, before: str) -> bool:
+    """Whether the figure at ``start`` is where a change starts ('từ 61,3% lên 80%')."""
+    return bool(_FROM(cues.rules).search(before) and _TO(cues.rules).match(low, start, start + 80))
 
 
 def kind_of(
@@ -54,9 +75,12 @@ def kind_of(
     planned = planned or (future and bool(cues.estimate.search(before)))
     planned = planned or bool(cues.future_marker.search(before))
     planned = planned or bool(cues.planned_estimate.search(before))  # 'dự kiến thu hút 250 …'
-    if planned and not cues.done.search(before):
-        return "target"
-    return "actual"
+    if not planned or starts_change(cues, low, start, before):
+        return "actual"
+    own = before
+    for m in _TO_WORD(cues.rules).finditer(before):
+        own = before[m.end() :]
+    return "actual" if cues.done.search(own) else "target"
 
 
 def is_estimated(cues: Cues, before: str, start: int, frame_end: int | None) -> bool:

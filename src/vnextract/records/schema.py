@@ -82,6 +82,8 @@ class RecordRules(BaseModel):
     aspect_markers: list[str] = []
     # estimate cues that speak of what is to come: a figure after one is a target too
     planned_estimates: list[str] = []
+    change_from: list[str] = []
+    change_to: list[str] = []
     plan_item_units: list[str]
     time_words: list[str]
     done_markers: list[str]
