@@ -574,3 +574,31 @@ AMOUNT_OF_LAST = [
 @pytest.mark.parametrize(("text", "value_text", "held", "absent"), AMOUNT_OF_LAST)
 def test_subject_sum_head_prices_the_figure_before(builder, text, value_text, held, absent):
     check(builder, text, value_text, held, absent)
+
+
+BRACKETED_AFTER_NAMES = [
+    # a figure in brackets after a name is that name's: the figure before stops at the comma
+    (
+        "Tỉnh có 940 lao động xuất cảnh, đông nhất là thị trường Nhật Bản (512 lao động).",
+        "512",
+        ["nhật bản"],
+        [],
+    ),
+    (
+        "Tỉnh có 940 lao động xuất cảnh, đông nhất là thị trường Nhật Bản (512 lao động).",
+        "940",
+        ["lao động"],
+        ["nhật bản"],
+    ),
+    (
+        "Có 230 bài thi đạt điểm 10, tập trung ở môn Lịch sử (140 bài), Địa lý (62 bài).",
+        "140",
+        ["lịch sử"],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "value_text", "held", "absent"), BRACKETED_AFTER_NAMES)
+def test_subject_bracketed_figure_after_a_name(builder, text, value_text, held, absent):
+    check(builder, text, value_text, held, absent)

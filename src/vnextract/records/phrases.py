@@ -193,6 +193,8 @@ def after_phrase(
         end = s.start()
     end = _list_goes_on(cues, text, span, lspan, end, limit)
     end = _before_next_item(cues, text, lspan, end, limit)
+    if span.rstrip().endswith("(") and (comma := span.rfind(",", 0, end)) > 0:
+        end = comma  # '512 điểm 10, nhiều nhất ở môn Lịch sử (74 điểm)': the name is 74's
     found = words(span[:end])
     if len(found) > cues.rules.max_after_words:
         end = found[cues.rules.max_after_words - 1].end()
