@@ -82,6 +82,16 @@ CHANGES_FROM_TO = [
     ("Tỷ lệ trẻ suy dinh dưỡng giảm từ 14% năm 2020 xuống 11%.", "14", ["suy dinh"], ["năm"]),
     ("Doanh thu du lịch đạt 900 tỷ đồng, tăng từ 700 tỷ đồng năm 2023.", "700", ["du lịch"], []),
     ("Có 9 doanh nghiệp điều chỉnh vốn, tăng thêm 52 tỷ đồng.", "52", ["doanh nghiệp"], []),
+    # both ends with their counted noun: the end is the start's thing; no 'to' word is kept
+    ("Số điểm wifi công cộng tăng từ 410 điểm lên 655 điểm.", "655", ["wifi công cộng"], []),
+    ("Số điểm wifi công cộng tăng từ 410 điểm lên 655 điểm.", "410", ["wifi"], ["lên"]),
+    ("Số hộ nghèo giảm từ 1.240 hộ xuống còn 860 hộ.", "860", ["hộ nghèo"], ["còn"]),
+    (
+        "Năm 2026 huyện phấn đấu nâng tỷ lệ trường đạt chuẩn từ 62% lên ít nhất 75%.",
+        "62",
+        ["trường đạt chuẩn"],
+        ["lên"],
+    ),
 ]
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import regex
 
 from vnextract.core.model import Quantity
-from vnextract.records.cues import PUNCT_STOP, Cues, spaced, words
+from vnextract.core.cache import ByRules
+from vnextract.records.cues import PUNCT_STOP, Cues, head, spaced, tail, words
 
 
 def unit_of(cues: Cues, text: str, low: str, q: Quantity) -> tuple[str, int]:
@@ -168,6 +169,10 @@ def _before_next_item(cues: Cues, text: str, lspan: str, end: int, limit: int) -
     return end
 
 
+_CHANGE_TO = ByRules(lambda rules: head(rules.change_to))
+_CHANGE_TO_TAIL = ByRules(lambda rules: tail(rules.change_to))
+
+
 def after_phrase(
     cues: Cues, text: str, low: str, start: int, limit: int, unit_end: int = -1
 ) -> tuple[str, int]:
@@ -207,6 +212,7 @@ def after_phrase(
             or cues.estimate_tail.search(tail)
             or cues.copula_tail.search(tail)
             or cues.conjunction_tail.search(tail)
+            or _CHANGE_TO_TAIL(cues.rules).search(tail)  # '1.322 trạm lên 1.934 trạm'
         )
         if not m or m.start() == 0:
             break
@@ -246,7 +252,9 @@ def counted_after(
     after_low = cues.low(after)
     # '... và đến năm 2025 kinh tế số chiếm': a conjunction starts the next clause
     noun_after = bool(after) and not (
-        cues.preposition_head.match(after_low) or cues.conjunction_head.match(after_low)
+        cues.preposition_head.match(after_low)
+        or cues.conjunction_head.match(after_low)
+        or _CHANGE_TO(cues.rules).match(after_low)  # 'từ 61,3% lên 80%': the change's end
     )
     if noun_after:
         return after, after_end, True

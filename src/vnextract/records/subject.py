@@ -125,11 +125,26 @@ def _owner(cues: Cues, topic: str) -> str:
     return side.strip(" ,")
 
 
-def _prices_last(cues: Cues, topic: str, q: Quantity, last: str) -> bool:
-    """Whether a sum's topic is a bare sum head after another figure ('xử phạt 214 trường
-    hợp với số tiền 4,6 tỷ đồng'): the sum of that figure."""
+# only the 'to' word of a change (and a bound) between the figure before and this one
+_CHANGE_END = ByRules(
+    lambda rules: regex.compile(
+        rf"[\s%]*{alternation(rules.change_to)}(?:\s+{alternation(rules.bound_cues)})?\s*"
+    )
+)
+
+
+def _of_last(cues: Cues, topic: str, q: Quantity, last: str, before: str) -> tuple[str, str] | None:
+    """The subject and its source when the figure just before names it: the end of its
+    change ('tăng từ 1.322 trạm lên 1.934 trạm'), or its sum after a bare sum head ('xử
+    phạt 214 trường hợp với số tiền 4,6 tỷ đồng')."""
+    if not last:
+        return None
+    if not topic and _CHANGE_END(cues.rules).fullmatch(before):
+        return last, "change_end+last"
     amount = _AMOUNT_HEAD(cues.rules)
-    return bool(topic and q.currency and last and amount and amount.fullmatch(cues.low(topic)))
+    if topic and q.currency and amount and amount.fullmatch(cues.low(topic)):
+        return f"{topic} {last}", "amount+last"
+    return None
 
 
 def choose_subject(
@@ -188,8 +203,8 @@ def choose_subject(
         if cues.low(named).startswith(cues.low(topic)):
             return named, f"{shape}.head+previous"  # it names the head already
         return f"{topic} {named}", f"{shape}.head+previous"
-    if _prices_last(cues, topic, q, last):
-        return f"{topic} {last}", f"{shape}.amount+last"
+    if of_last := _of_last(cues, topic, q, last, before):
+        return of_last[0], f"{shape}.{of_last[1]}"
     if topic and (link == "copula" or not counted):
         return topic, f"{shape}.topic"
     if topic and link == "existential" and cues.heads.search(cues.low(topic)):
