@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import regex
 
-from vnextract.core.model import Quantity
 from vnextract.core.cache import ByRules
+from vnextract.core.model import Quantity
 from vnextract.records.cues import PUNCT_STOP, Cues, head, spaced, tail, words
 
 
