@@ -114,6 +114,13 @@ SHARES = [
         ["bảo hiểm y tế", "dân số"],
         [],
     ),
+    # ', tương đương X%' restates the count before it, not the rate before that
+    (
+        "Tỷ lệ kiên cố hóa trường lớp đạt 79%; có 214/380 trường đạt chuẩn, tương đương 56,3%.",
+        "56,3",
+        ["trường đạt chuẩn"],
+        ["kiên cố"],
+    ),
     # negatives: a share with its own topic, and 'đạt' with nothing after it
     ("Kinh tế số chiếm 12% GRDP của tỉnh.", "12", ["kinh tế số"], []),
     ("Xã có 420 hộ được hỗ trợ, đạt 95%.", "95", ["hộ được hỗ trợ"], []),
