@@ -169,8 +169,8 @@ def _before_next_item(cues: Cues, text: str, lspan: str, end: int, limit: int) -
     return end
 
 
-_CHANGE_TO = ByRules(lambda rules: head(rules.change_to))
-_CHANGE_TO_TAIL = ByRules(lambda rules: tail(rules.change_to))
+_CHANGE_TO = ByRules(lambda rules: head(rules.change_to, rules.compounds))
+_CHANGE_TO_TAIL = ByRules(lambda rules: tail(rules.change_to, rules.compounds))
 
 
 def after_phrase(
