@@ -619,3 +619,22 @@ BRACKETED_AFTER_NAMES = [
 @pytest.mark.parametrize(("text", "value_text", "held", "absent"), BRACKETED_AFTER_NAMES)
 def test_subject_bracketed_figure_after_a_name(builder, text, value_text, held, absent):
     check(builder, text, value_text, held, absent)
+
+
+COLONS = [
+    # a colon inside a standard's code ('QCVN 01-1:2018/BYT') stops no phrase
+    (
+        "Tỷ lệ hộ dùng nước sạch đạt chuẩn QCVN 01-1:2018/BYT là 71,4%.",
+        "71,4",
+        ["nước sạch", "qcvn 01-1:2018/byt"],
+        [],
+    ),
+    ("Có 37 doanh nghiệp đạt chứng nhận ISO 9001:2015.", "37", ["iso 9001:2015"], []),
+    # a colon after a heading still does ('Năm 2024: ...')
+    ("Năm 2025: tiếp nhận 5.100 hồ sơ trực tuyến.", "5.100", ["hồ sơ"], ["năm 2025"]),
+]
+
+
+@pytest.mark.parametrize(("text", "value_text", "held", "absent"), COLONS)
+def test_subject_colon_inside_a_code_is_no_stop(builder, text, value_text, held, absent):
+    check(builder, text, value_text, held, absent)

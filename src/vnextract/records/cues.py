@@ -18,9 +18,9 @@ from vnextract.records.directives import directive_pattern
 from vnextract.records.plan_frame import plan_frame_pattern
 from vnextract.records.schema import RecordRules
 
-PUNCT_STOP = regex.compile(r"[;:()\[\]“”\"!?…]|\.(?!\w)|\s[-–]\s")
+PUNCT_STOP = regex.compile(r"[;()\[\]“”\"!?…]|(?<!\d):|:(?!\d)|\.(?!\w)|\s[-–]\s")
 # before a number a spaced dash joins compounds ('công nghệ thông tin - điện tử')
-TOPIC_STOP = regex.compile(r"[;:()\[\]“”\"!?…]|\.(?!\w)")
+TOPIC_STOP = regex.compile(r"[;()\[\]“”\"!?…]|(?<!\d):|:(?!\d)|\.(?!\w)")
 NEVER = regex.compile(r"(?!)")
 SHORT_PAREN = regex.compile(r"\([^()\n]{1,40}\)")
 PARENS = regex.compile(r"\([^()]*\)?")
