@@ -136,6 +136,20 @@ def test_subject_share_of_a_whole_names_the_part(builder, text, value_text, held
 COORDINATED = [
     ("Dư nợ cho vay xuất khẩu, nhập khẩu đạt 5.100 tỷ đồng.", "5.100", ["xuất khẩu"], []),
     ("Số tiền nợ đọng BHXH, BHYT, BHTN là 12,4 tỷ đồng.", "12,4", ["nợ đọng", "bhxh"], []),
+    # items repeating a head the first part holds ('bảo hiểm ...'), written in full
+    (
+        "Số tiền nợ đọng bảo hiểm xã hội, bảo hiểm y tế, bảo hiểm thất nghiệp là 96 tỷ đồng.",
+        "96",
+        ["nợ đọng", "bảo hiểm xã hội", "thất nghiệp"],
+        [],
+    ),
+    # a frame before the list is no item of it
+    (
+        "Trong cơ cấu vốn vay, vốn vay ngắn hạn chiếm 46,2%.",
+        "46,2",
+        ["vốn vay ngắn hạn"],
+        ["cơ cấu"],
+    ),
     ("Kinh phí sửa chữa trường học, trạm y tế là 21 tỷ đồng.", "21", ["trường học"], []),
     ("Trong đó, ngành khai khoáng, luyện kim tăng 4,2%.", "4,2", ["khai khoáng"], ["trong"]),
     (

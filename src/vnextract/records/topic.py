@@ -78,6 +78,20 @@ def list_item(cues: Cues, seg: str, parts: list[tuple[int, int]], n: int) -> boo
     )
 
 
+def _same_head(cues: Cues, seg: str, parts: list[tuple[int, int]], n: int) -> bool:
+    """Whether part ``n`` repeats a head the part before it holds, as an item of one list
+    ('số tiền chậm đóng bảo hiểm xã hội, bảo hiểm y tế, bảo hiểm thất nghiệp')."""
+    a, b = parts[n - 1]
+    piece, following = cues.low(seg[a:b]), cues.low(seg[parts[n][0] : parts[n][1]])
+    found = [w.group() for w in words(following)]
+    if len(found) < 3 or any(ch.isdigit() for ch in piece) or len(words(piece)) > 8:
+        return False
+    if cues.clause_opener.match(piece):
+        return False  # 'Trong cơ cấu dư nợ, dư nợ ngắn hạn ...': a frame, not an item
+    head_words = " ".join(found[:2])
+    return f" {head_words} " in f" {' '.join(w.group() for w in words(piece))} "
+
+
 def _strip_links(cues: Cues, seg: str, lseg: str) -> tuple[str, str, str]:
     """``seg`` and its low copy without the cue words at their end, and the
     strongest link word found ('copula', 'existential', 'connector' or '')."""
@@ -177,7 +191,7 @@ def _last_substantive(cues: Cues, seg: str, parts: list[tuple[int, int]], link: 
         if not cues.filler_full.fullmatch(cues.low(piece)) and substantive(cues, piece):
             # a list of short nouns before it names the same thing ('các sở, ban
             # ngành tiếp nhận')
-            while n > 0 and list_item(cues, seg, parts, n):
+            while n > 0 and (list_item(cues, seg, parts, n) or _same_head(cues, seg, parts, n)):
                 n -= 1
             if _coordinated(cues, seg, parts, n, link):
                 n -= 1
