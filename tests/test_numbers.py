@@ -233,6 +233,9 @@ def test_numbers_two_figures_keep_order_and_offsets():
 # -- issue 13: forms real articles write, read right ------------------------------------------
 # (sentence, value_text, value, extras); extras as in POSITIVE, plus "bound"
 MORE_FORMS = [
+    # a verb ending in a document-part word is no document part ('quy tập', not 'tập 14')
+    ("Năm nay đã quy tập 27 hài cốt liệt sĩ.", "27", D(27), {}),
+    ("Mỗi sinh viên học tập 12 học phần trong năm.", "12", D(12), {}),
     # letters and signs glued to the number
     ("Giá bán lẻ 140.000đ mỗi hộp.", "140.000", D(140000), {"currency": "VND"}),
     ("Vé vào cửa 50.000đ.", "50.000", D(50000), {"currency": "VND"}),
@@ -440,6 +443,9 @@ def test_numbers_reads_real_forms(sentence, value_text, value, extras):
 # numbers that are not figures: identifiers, times, ranks, ages, ratings, list numbers,
 # and words that only look like numbers
 MORE_NON_FIGURES = [
+    # a volume of a book; a section of a document
+    "Nội dung in ở tập 3 của bộ sách.",
+    "Xem trang 48 của báo cáo.",
     # phone numbers in every grouping
     "Liên hệ 0237 3 852 111 để được hỗ trợ.",
     "Liên hệ 0237.3852.111 trong giờ hành chính.",

@@ -16,6 +16,9 @@ class _Cue(BaseModel):
     reason: str
     # words that, standing shortly before the number, keep it a figure ('tuổi thọ ... 73 tuổi')
     unless_after: list[str] = []
+    # compounds ending in one of ``words`` that are other words ('quy tập 14 hài cốt': to
+    # gather, not a volume 'tập 14'); a not_after cue only
+    compounds: list[str] = []
 
 
 class _Pattern(BaseModel):
