@@ -30,6 +30,8 @@ UNITS = [
     ("Ngành y cấp 56 Chứng chỉ hành nghề khám bệnh.", "56", "chứng chỉ", None),
     ("Trường trao 300 Giấy chứng nhận hoàn thành khóa học.", "300", "giấy chứng nhận", None),
     ("Sở tặng 35 Giấy khen cho học sinh giỏi.", "35", "giấy khen", None),
+    ("Huyện hiện còn 9 Mẹ Việt Nam anh hùng đang sống.", "9", "mẹ việt nam anh hùng", None),
+    ("Các đoàn thể nhận phụng dưỡng 12 Mẹ trên địa bàn.", "12", "mẹ", None),
     ("Điện mặt trời mái nhà đạt tổng công suất 95,6 MWp.", "95,6", "mwp", None),
     ("Mỗi hộ lắp hệ thống trung bình 5,5 kWp.", "5,5", "kwp", "hộ"),
     ("Nhà máy nước có công suất 42.000 m3/ngày đêm.", "42.000", "m3", "ngày đêm"),
