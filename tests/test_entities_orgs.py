@@ -30,6 +30,8 @@ ORGS = [
     ("(Nông nghiệp Việt Nam) – Giá lúa tăng nhẹ.", {"Nông nghiệp Việt Nam"}),
     ("Sản phẩm nước mắm của cơ sở Hồng Hải được công nhận OCOP.", {"Hồng Hải"}),
     ("HTX Nông nghiệp Tân Tiến liên kết với nông dân.", {"Hợp tác xã Nông nghiệp Tân Tiến"}),
+    # a name that opens with a province's name is still a name
+    ("Hợp tác xã Bến Tre Xanh có 80 thành viên.", {"Hợp tác xã Bến Tre Xanh"}),
     # a provincial paper's masthead in capitals, with or without "điện tử" / "online"
     ("BÁO THÁI NGUYÊN ĐIỆN TỬ", {"Báo Thái Nguyên"}),
     ("BÁO QUẢNG NINH", {"Báo Quảng Ninh"}),
@@ -63,6 +65,9 @@ NOT_ORGS = [
     # a report, not a paper; a paper named mid-sentence in lower case
     ("BÁO CÁO KẾT QUẢ THÁNG 10", "Báo Cáo"),
     ("Bà con đọc báo Quảng Ninh hằng ngày.", "Báo Quảng Ninh"),
+    # cooperatives of a province, not one named after it
+    ("Hợp tác xã Đắk Lắk đẩy mạnh bán hàng trực tuyến", "Hợp tác xã Đắk Lắk"),
+    ("HTX Lâm Đồng liên kết tiêu thụ rau", "Hợp tác xã Lâm Đồng"),
     ("BÁO CÁO SƠ KẾT - Quý III năm 2025", "Báo Cáo Sơ Kết"),
     # mid-sentence in lower case it is no masthead
     (
