@@ -121,6 +121,19 @@ SHARES = [
         ["trường đạt chuẩn"],
         ["kiên cố"],
     ),
+    # a holder named before the share verb keeps the whole named after the number
+    (
+        "Agribank chiếm khoảng 41% thị phần tín dụng nông nghiệp.",
+        "41",
+        ["agribank", "thị phần"],
+        [],
+    ),
+    (
+        "Huyện Trảng Bom chiếm trên 55% tổng đàn bò của tỉnh.",
+        "55",
+        ["trảng bom", "tổng đàn bò"],
+        [],
+    ),
     # negatives: a share with its own topic, and 'đạt' with nothing after it
     ("Kinh tế số chiếm 12% GRDP của tỉnh.", "12", ["kinh tế số"], []),
     ("Xã có 420 hộ được hỗ trợ, đạt 95%.", "95", ["hộ được hỗ trợ"], []),

@@ -133,6 +133,19 @@ _CHANGE_END = ByRules(
 )
 
 
+def _share_of_whole(
+    cues: Cues, topic: str, counted: str, q: Quantity, last: str, before: str
+) -> str:
+    """The subject of a share of the whole named after it ('Agribank chiếm khoảng 38%
+    thị phần', 'đạt 3.200 tỷ đồng, chiếm 41% tổng dư nợ'): who or what holds it, the
+    joiner, the whole; '' when the figure is no such share."""
+    if not (counted and q.percent and (topic or last)):
+        return ""
+    if not cues.share_tail.search(cues.bound_tail.sub("", before)):
+        return ""
+    return f"{topic or last} {cues.rules.share_joiner} {counted}"
+
+
 def _of_last(cues: Cues, topic: str, q: Quantity, last: str, before: str) -> tuple[str, str] | None:
     """The subject and its source when the figure just before names it: the end of its
     change ('tăng từ 1.322 trạm lên 1.934 trạm'), or its sum after a bare sum head ('xử
@@ -181,9 +194,8 @@ def choose_subject(
     if topic and cues.change_full.fullmatch(cues.low(topic)) and (last or previous):
         # '..., tăng từ 36,1%', 'tăng thêm 418 triệu USD': the change of the figure before
         return last or previous, f"{shape}.change+previous"
-    if not topic and counted and q.percent and cues.share_tail.search(before) and last:
-        # 'đạt 3.200 tỷ đồng, chiếm 41% tổng dư nợ': the figure's share of that whole
-        return f"{last} {cues.rules.share_joiner} {counted}", f"{shape}.share+previous"
+    if whole := _share_of_whole(cues, topic, counted, q, last, before):
+        return whole, f"{shape}.share+whole"
     if not counted and q.percent and last and cues.share_opening.search(before):
         # 'trong đó 3.100 hồ sơ trực tuyến, chiếm 62%': the share of the figure just
         # before, a part with its own noun, not of the whole that part belongs to
