@@ -177,7 +177,7 @@ class RecordBuilder:
             self._figure(st, i, q, role, standalone, clause_end)
             if i in st.pair_of and i in st.drafts:
                 st.paired[st.pair_of[i]] = st.drafts[i]
-        share_along_lists(cues, low, st.drafts, st.list_items)
+        share_along_lists(cues, low, st.drafts, st.list_items, st.previous)
         st.result.drafts = [st.drafts[i] for i in sorted(st.drafts)]
         add_section_domain(cues, text, low, st.result.drafts)
         return st.result

@@ -3,20 +3,27 @@ có 2.764 và 2.518 hộ', '12, 15 và 18 học sinh')."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
+from vnextract.records.back_refs import resolve_back_references
 from vnextract.records.cues import Cues
 from vnextract.records.draft import Draft
 from vnextract.records.kind import share_estimates
 
 
 def share_along_lists(
-    cues: Cues, low: str, drafts: dict[int, Draft], list_items: dict[int, str]
+    cues: Cues,
+    low: str,
+    drafts: dict[int, Draft],
+    list_items: dict[int, str],
+    previous: Sequence[Draft] = (),
 ) -> None:
-    """What the items of a list share once all are read: an estimate cue before the
-    first (see :func:`share_estimates`) and the noun after the last, in place."""
+    """What figures take from others once the sentence is read, in place: the items of
+    a list an estimate cue before the first (see :func:`share_estimates`) and the noun
+    after the last; a figure pointing back ('tỷ lệ này') the thing it points to."""
     share_estimates(drafts, list_items)
     share_units(cues, low, drafts)
+    resolve_back_references(cues, drafts, previous)
 
 
 def share_units(cues: Cues, low: str, drafts: Mapping[int, Draft]) -> None:
