@@ -48,10 +48,22 @@ def test_inputs_same_files_as_a_recursive_glob(tmp_path: Path) -> None:
     (root / "b" / "c" / "BAI.TXT").write_text(SENTENCE, encoding="utf-8")
     (root / "b" / "anh.png").write_bytes(b"\x89PNG")
     (root / "lien_ket").symlink_to(root / "a", target_is_directory=True)
+    (root / "b" / "c" / "trang-chu").write_text(SENTENCE, encoding="utf-8")
     globbed = sorted(
-        p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in {".txt", ".html", ".htm"}
+        p
+        for p in root.rglob("*")
+        if p.is_file() and (p.suffix.lower() in {".txt", ".html", ".htm"} or not p.suffix)
     )
     assert [p for _, p in list_inputs([root])] == globbed
+
+
+def test_inputs_page_saved_with_no_extension_is_an_article(tmp_path: Path) -> None:
+    root = _folder(tmp_path / "in")
+    (root / "tin-tuc-18452").write_text(f"<html><body><p>{SENTENCE}</p></body></html>")
+    (root / ".DS_Store").write_bytes(b"\x00\x00")  # hidden: no article
+    (root / "ghi_chu.md").write_text("ghi chú", encoding="utf-8")  # another extension
+    names = [p.name for _, p in list_inputs([root])]
+    assert names == ["bai_1.txt", "bai_2.html", "tin-tuc-18452"]
 
 
 _LIST = (

@@ -71,10 +71,6 @@ class Errors:
         "{feature} needs {module}, which is not installed. Install the extra: "
         "pip install 'vnextract[{extra}]'"
     )
-    E043 = (
-        "{feature} needs {module}, which is not installed. Install the extra: "
-        "pip install 'vnextract[{extra}]'"
-    )
     E042 = (
         "cannot reach the Dask scheduler {address}: {reason}. Start it (dask scheduler), "
         "check the address, or use --scheduler local."

@@ -35,7 +35,8 @@ def list_inputs(
         if path.is_dir():
             found = sorted(_walk(path, on_warning or (lambda _msg: None)))
             if not found:
-                raise VnextractError(Errors.E020.format(path=path, patterns=", ".join(SUFFIXES)))
+                patterns = ", ".join([*SUFFIXES, "no extension"])
+                raise VnextractError(Errors.E020.format(path=path, patterns=patterns))
             files.extend(found)
         else:
             # a file, or something that only reading can judge (a pipe): that document's error
@@ -61,7 +62,9 @@ def _walk(folder: Path, warn: Callable[[str], None]) -> Iterator[Path]:
     for root, _dirs, names in os.walk(folder, onerror=unreadable):
         for name in names:
             path = Path(root, name)
-            if path.suffix.lower() not in SUFFIXES:
+            # a scraped page saved with no extension ('bai-viet-12345') is an article too;
+            # hidden files ('.DS_Store') are not
+            if path.suffix.lower() not in SUFFIXES and (path.suffix or name.startswith(".")):
                 continue
             if path.is_file():
                 yield path
