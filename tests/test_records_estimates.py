@@ -30,6 +30,11 @@ def estimated_of(builder: RecordBuilder, text: str) -> dict[str, bool]:
 
 # (sentence, {value_text: estimated})
 ESTIMATES = [
+    # an item after ';' with its own estimate cue keeps it, change or none
+    (
+        "Năng suất lúa ước đạt 6,2 tấn/ha, tăng 0,1 tấn/ha; sản lượng cả vụ ước khoảng 1,4 triệu tấn.",
+        {"6,2": True, "1,4": True},
+    ),
     # items of a list of products, each with its change, share the first one's estimate
     (
         "Sản phẩm chủ yếu: xi măng ước đạt 410 nghìn tấn, tăng 6,1%; điện sản xuất 96 triệu"

@@ -126,8 +126,8 @@ def share_estimates(drafts: dict[int, Draft], candidates: dict[int, str]) -> Non
         if shape and prior.estimated:
             if shape == "part":
                 d.estimated = True
-            else:
-                d.estimated = None not in (d.change_percent, prior.change_percent)
+            else:  # an item with its own cue ('; sản lượng ước khoảng ...') keeps it
+                d.estimated = d.estimated or None not in (d.change_percent, prior.change_percent)
 
 
 def is_threshold(
