@@ -30,6 +30,11 @@ def estimated_of(builder: RecordBuilder, text: str) -> dict[str, bool]:
 
 # (sentence, {value_text: estimated})
 ESTIMATES = [
+    # a forecast is an estimate
+    ("Ngành điện dự báo phụ tải tháng 7 tăng thêm 6-8%.", {"6-8": True}),
+    ("Hiệp hội cho rằng kim ngạch cả năm có thể đạt khoảng 2,3 tỷ USD.", {"2,3": True}),
+    # a plain result is not
+    ("Kim ngạch xuất khẩu quý I đạt 2,3 tỷ USD.", {"2,3": False}),
     # an item after ';' with its own estimate cue keeps it, change or none
     (
         "Năng suất lúa ước đạt 6,2 tấn/ha, tăng 0,1 tấn/ha; sản lượng cả vụ ước khoảng 1,4 triệu tấn.",
