@@ -658,6 +658,11 @@ def test_records_kind_of_plans_and_results(builder, text, value_text, kind, esti
         ("Lượng khách mỗi ngày xung quanh 2.000 lượt.", "2.000", "~"),
         ("Giá heo hơi đứng quanh mức 64.000 đồng/kg.", "64.000", "~"),
         ("Xã xây thêm 12 nhà quanh hồ chứa.", "12", "="),
+        ("Huyện phấn đấu không để quá 4% diện tích cây trồng bị hạn.", "4", "<="),
+        # a comparative adjective says by how much: no bound; 'nhiều hơn' still is one
+        ("Giá cà phê cao hơn 5.000 đồng/kg so với tuần trước.", "5.000", "="),
+        ("Vụ này thu hoạch sớm hơn 10 ngày so với mọi năm.", "10", "="),
+        ("Năm nay có nhiều hơn 40 doanh nghiệp tham gia.", "40", ">"),
     ],
 )
 def test_records_bound_written_after_or_negated(builder, text, value_text, bound):

@@ -136,9 +136,9 @@ class Cues:
 
     def _links(self, rules: RecordRules) -> None:
         """The words between a topic and its number, and where phrases end."""
+        cue = guarded(rules.bound_cues, rules.compounds)  # 'cao hơn' is no bound 'hơn'
         self.bound_tail = Tail(
-            regex.compile(rf"(?:^|(?<=[^\p{{L}}]))(?P<cue>{alternation(rules.bound_cues)})\s*$"),
-            rules.bound_cues,
+            regex.compile(rf"(?:^|(?<=\P{{L}}))(?P<cue>{cue})\s*$"), rules.bound_cues
         )
         self.bounds = _keys(rules.bound_cues)
         self.estimate = anywhere(rules.estimate_cues)
