@@ -37,7 +37,8 @@ ESTIMATES = [
     ("Kim ngạch xuất khẩu quý I đạt 2,3 tỷ USD.", {"2,3": False}),
     # an item after ';' with its own estimate cue keeps it, change or none
     (
-        "Năng suất lúa ước đạt 6,2 tấn/ha, tăng 0,1 tấn/ha; sản lượng cả vụ ước khoảng 1,4 triệu tấn.",
+        "Năng suất lúa ước đạt 6,2 tấn/ha, tăng 0,1 tấn/ha; sản lượng cả vụ ước khoảng"
+        " 1,4 triệu tấn.",
         {"6,2": True, "1,4": True},
     ),
     # items of a list of products, each with its change, share the first one's estimate
