@@ -235,6 +235,8 @@ def test_numbers_two_figures_keep_order_and_offsets():
 MORE_FORMS = [
     # a verb ending in a document-part word is no document part ('quy tập', not 'tập 14')
     ("Năm nay đã quy tập 27 hài cốt liệt sĩ.", "27", D(27), {}),
+    ("Nhà máy phân loại 140 tấn rác mỗi ngày.", "140", D(140), {}),
+    ("Sản lượng giày dép các loại đạt 31 đôi mẫu.", "31", D(31), {}),
     ("Mỗi sinh viên học tập 12 học phần trong năm.", "12", D(12), {}),
     # letters and signs glued to the number
     ("Giá bán lẻ 140.000đ mỗi hộp.", "140.000", D(140000), {"currency": "VND"}),
@@ -443,6 +445,9 @@ def test_numbers_reads_real_forms(sentence, value_text, value, extras):
 # numbers that are not figures: identifiers, times, ranks, ages, ratings, list numbers,
 # and words that only look like numbers
 MORE_NON_FIGURES = [
+    # a product's grade or size
+    "Cá ngừ loại 1 được giá cao.",
+    "Cà phê sàng 16 bán chạy nhất.",
     # a volume of a book; a section of a document
     "Nội dung in ở tập 3 của bộ sách.",
     "Xem trang 48 của báo cáo.",
