@@ -236,7 +236,7 @@ MORE_FORMS = [
     # a verb ending in a document-part word is no document part ('quy tập', not 'tập 14')
     ("Năm nay đã quy tập 27 hài cốt liệt sĩ.", "27", D(27), {}),
     ("Nhà máy phân loại 140 tấn rác mỗi ngày.", "140", D(140), {}),
-    ("Sản lượng giày dép các loại đạt 31 đôi mẫu.", "31", D(31), {}),
+    ("Xưởng may giày dép các loại 3.100 đôi mỗi tháng.", "3.100", D(3100), {}),
     ("Mỗi sinh viên học tập 12 học phần trong năm.", "12", D(12), {}),
     # letters and signs glued to the number
     ("Giá bán lẻ 140.000đ mỗi hộp.", "140.000", D(140000), {"currency": "VND"}),
