@@ -115,7 +115,7 @@ GATES = {
     # scored once untuned at the start of the sixth session (record F1 0.854), then studied
     "blind5": {
         "value_f1": 0.97,
-        "record_f1": 0.91,
+        "record_f1": 0.92,
         "subject_accuracy": 0.97,
         "attribute_accuracy": 0.96,
         "entities": {
@@ -133,7 +133,7 @@ GATES = {
     # studied in the seventh
     "blind6": {
         "value_f1": 0.98,
-        "record_f1": 0.91,
+        "record_f1": 0.92,
         "subject_accuracy": 0.95,
         "attribute_accuracy": 0.98,
         "entities": {
@@ -145,7 +145,7 @@ GATES = {
             "LEGAL_DOC": 0.98,
             "OFFICIAL": 0.97,
         },
-        "max_negative_hits": 7,
+        "max_negative_hits": 5,
     },
     # held back all of the seventh session, scored once untuned at its end (record F1 0.840);
     # not studied yet: these bars only keep main from falling below what it reached
@@ -189,9 +189,9 @@ GATES = {
     # studied
     "blind9": {
         "value_f1": 0.99,
-        "record_f1": 0.91,
+        "record_f1": 0.92,
         "subject_accuracy": 0.94,
-        "attribute_accuracy": 0.97,
+        "attribute_accuracy": 0.98,
         "entities": {
             "AGENCY": 0.97,
             "DATE": 1.0,
@@ -205,7 +205,7 @@ GATES = {
     },
     "blind10": {
         "value_f1": 0.98,
-        "record_f1": 0.9,
+        "record_f1": 0.91,
         "subject_accuracy": 0.96,
         "attribute_accuracy": 0.95,
         "entities": {
