@@ -235,6 +235,11 @@ def test_numbers_two_figures_keep_order_and_offsets():
 MORE_FORMS = [
     # a verb ending in a document-part word is no document part ('quy tập', not 'tập 14')
     ("Năm nay đã quy tập 27 hài cốt liệt sĩ.", "27", D(27), {}),
+    # a slash and a round population: a rate, not a share ('dân tộc' is no population)
+    ("Mật độ thuê bao đạt 100/100 dân.", "100", D(100), {"per": "100 dân"}),
+    ("Tỷ lệ mắc là 45,2/100.000 dân.", "45,2", D("45.2"), {"per": "100.000 dân"}),
+    ("Có 9/10 huyện đạt chuẩn.", "9/10", D(9), {"total": D(10)}),
+    ("Học sinh của trường thuộc 10/10 dân tộc trên địa bàn.", "10/10", D(10), {"total": D(10)}),
     ("Nhà máy phân loại 140 tấn rác mỗi ngày.", "140", D(140), {}),
     ("Xưởng may giày dép các loại 3.100 đôi mỗi tháng.", "3.100", D(3100), {}),
     ("Mỗi sinh viên học tập 12 học phần trong năm.", "12", D(12), {}),

@@ -63,6 +63,14 @@ class NumberPatterns:
             rf"(?:^|\s)(?:{alternation(rules.range_words.open)})\s+$", regex.I
         )
         self._ratio = regex.compile(rf"{ws}/{ws}({number})")
+        # '100/100 dân', '12/100.000 dân': a rate on a round population, not a share of it
+        rounds = alternation(rules.per_round_bases)
+        people = alternation(rules.ratio_population_bases)
+        self._population_rate = regex.compile(
+            rf"{ws}/{ws}{rounds}\s+{people}(?!\p{{L}})(?!\s+tộc)"
+            if rules.ratio_population_bases
+            else r"(?!)"
+        )
         self._unit_ratio = regex.compile(
             rf"\s+(?P<unit>\p{{L}}+(?:\s\p{{L}}+){{0,2}}){ws}/{ws}(?P<total>{number})\s+(?P=unit)\b"
         )

@@ -122,7 +122,7 @@ class NumberFinder(NumberPatterns):
             upper = parse_number(r.group(1))
             if upper > value and not self._is_year(r.group(1)):
                 e.value_max, e.value_end = upper, r.end()
-        elif r := self._ratio.match(text, end):
+        elif (r := self._ratio.match(text, end)) and not self._population_rate.match(text, end):
             denominator = parse_number(r.group(1))
             # '87.096/75.250': this year against last; but '24/7', '30/4' are no shares
             above = value > denominator >= self.rules.ratio_above_total_from

@@ -18,6 +18,8 @@ def unit_of(cues: Cues, text: str, low: str, q: Quantity) -> tuple[str, int]:
         return q.currency, q.expr_end
     if q.unit_text:
         return q.unit_text.lower(), q.expr_end
+    if q.per and text[q.end : q.expr_end].lstrip().startswith("/"):
+        return "", q.expr_end  # '12/100.000 dân mắc bệnh': what follows the base is no noun
     rest = low[q.expr_end :]
     if m := cues.unit_head.match(rest):
         return spaced(m.group("unit")), q.expr_end + m.end()
