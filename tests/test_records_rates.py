@@ -132,6 +132,15 @@ PER_CUES = [
     ("Mỗi tháng Trung tâm tiếp nhận khoảng 2.300 cuộc gọi.", "2.300", "tháng"),
     ("Hằng năm huyện trồng mới 150 ha rừng.", "150", "năm"),
     ("Thu nhập bình quân đầu người đạt 58 triệu đồng.", "58", "người"),
+    # per capita is part of what is measured: it holds across its comma part
+    (
+        "Thu nhập bình quân đầu người của đồng bào vùng cao năm 2024 ước đạt 41 triệu đồng.",
+        "41",
+        "người",
+    ),
+    ("GRDP bình quân đầu người đến năm 2030 đạt khoảng 7.200 USD.", "7.200", "người"),
+    # a far 'hằng năm' does not
+    ("Hằng năm, đoàn viên thanh niên toàn huyện tham gia trồng 12.000 cây xanh.", "12.000", None),
     ("Xã chi trả trợ cấp hằng tháng cho 8.400 người.", "8.400", None),
     ("Quỹ cấp học bổng hằng năm tới 320 sinh viên nghèo.", "320", None),
     ("Hằng tháng, bưu điện chi trả lương hưu cho 12.600 người.", "12.600", None),

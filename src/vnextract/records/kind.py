@@ -221,9 +221,13 @@ def bound_of(
 
 def per_from_cue(cues: Cues, low_before: str) -> str | None:
     """The rate base a cue before the number names ('bình quân mỗi ...'), if any."""
-    m = cues.per_cue.search(low_before[-40:])
-    if m and len(words(m.group("rest"))) <= 3:
-        return cues.per_cues[spaced(m.group("cue"))]
+    m = cues.per_cue.search(low_before)
+    if m is None:
+        return None
+    cue = spaced(m.group("cue"))
+    # 'thu nhập bình quân đầu người của ... năm 2024 ước đạt': the cue names what is measured
+    if len(words(m.group("rest"))) <= 3 or cue in cues.rules.per_cues_of_the_thing:
+        return cues.per_cues[cue]
     return None
 
 

@@ -134,6 +134,7 @@ class RecordRules(BaseModel):
     level_heads: list[str] = []
     max_coordinated_words: int = Field(default=8, ge=1, le=20)
     rate_heads: list[str]
+    per_cues_of_the_thing: list[str] = []
     amount_heads: list[str] = []
     section_nouns: list[str]
     max_after_words: int = Field(ge=1, le=60)
