@@ -17,6 +17,17 @@ from vnextract.figures.number_rules import NumberRules
 from vnextract.figures.spelled import SpelledNumbers
 
 
+def _population_rate(rules: NumberRules, ws: str) -> regex.Pattern:
+    """A slash, a round base and a population after a number ('100/100 dân', '12/100.000
+    dân'): a rate per that base, not a share of it; never a compound ('dân tộc')."""
+    if not rules.ratio_population_bases:
+        return regex.compile(r"(?!)")
+    rounds = alternation(rules.per_round_bases)
+    people = alternation(rules.ratio_population_bases)
+    not_people = alternation(rules.ratio_population_compounds)
+    return regex.compile(rf"{ws}/{ws}{rounds}\s+(?!{not_people}(?!\p{{L}})){people}(?!\p{{L}})")
+
+
 def _guarded(words: list[str], compounds: list[str]) -> str:
     """:func:`alternation` of ``words``, each kept from matching as the end of one of
     ``compounds`` ('quy tập' for 'tập')."""
@@ -63,14 +74,7 @@ class NumberPatterns:
             rf"(?:^|\s)(?:{alternation(rules.range_words.open)})\s+$", regex.I
         )
         self._ratio = regex.compile(rf"{ws}/{ws}({number})")
-        # '100/100 dân', '12/100.000 dân': a rate on a round population, not a share of it
-        rounds = alternation(rules.per_round_bases)
-        people = alternation(rules.ratio_population_bases)
-        self._population_rate = regex.compile(
-            rf"{ws}/{ws}{rounds}\s+{people}(?!\p{{L}})(?!\s+tộc)"
-            if rules.ratio_population_bases
-            else r"(?!)"
-        )
+        self._population_rate = _population_rate(rules, ws)
         self._unit_ratio = regex.compile(
             rf"\s+(?P<unit>\p{{L}}+(?:\s\p{{L}}+){{0,2}}){ws}/{ws}(?P<total>{number})\s+(?P=unit)\b"
         )

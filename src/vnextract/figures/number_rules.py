@@ -83,6 +83,7 @@ class NumberRules(BaseModel):
     per_round_max_gap_words: int = Field(default=0, ge=0, le=8)
     # after a slash and a round base these make a rate, not a ratio ('100/100 dân')
     ratio_population_bases: list[str] = []
+    ratio_population_compounds: list[str] = []
     # a price's base no list holds ('đồng/suất', 'triệu đồng/dự án', 'tỷ đồng/HTX'): up to
     # this many lower-case words after the slash, closed by punctuation or one of the stops
     money_base_max_words: int = Field(default=0, ge=0, le=4)
