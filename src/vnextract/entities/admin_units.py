@@ -117,13 +117,14 @@ def read_units(folder: Path | None = None) -> list[AdminUnit]:
                 commune_after.setdefault(old_key, new_commune.get((new_key, default), ""))
 
     units: dict[tuple, AdminUnit] = {}
+    # the dataset tells two units of one name apart by their kind in brackets ('Kỳ Anh
+    # (Huyện)', 'Kỳ Anh (Thị xã)'); the kind is a field already, so names drop it
+    kinds = {_kind(r[3]) for r in old} | {_kind(r[5]) for r in old if r[5]}
+    suffix = _kind_suffix(kinds | {_kind(r[3]) for r in new})
 
     def add(unit: AdminUnit) -> None:
-        # the dataset tells a district's two units of one name apart by their kind in
-        # brackets ('Kỳ Anh (Huyện)', 'Kỳ Anh (Thị xã)'); the kind is a field already
-        unit = replace(
-            unit, name=_plain(unit.name), district=unit.district and _plain(unit.district)
-        )
+        district = unit.district and suffix.sub("", unit.district)
+        unit = replace(unit, name=suffix.sub("", unit.name), district=district)
         units.setdefault((unit.level, unit.kind, unit.name, unit.province, unit.district), unit)
 
     for full, short, _, _, _, _, pkey, _, _ in old:
@@ -143,12 +144,10 @@ def read_units(folder: Path | None = None) -> list[AdminUnit]:
     return list(units.values())
 
 
-_KIND_SUFFIX = re.compile(r"\s*\((?:huyện|thị xã|thành phố|quận|thị trấn|xã|phường)\)$", re.I)
-
-
-def _plain(name: str) -> str:
-    """``name`` without a bracketed unit kind at its end."""
-    return _KIND_SUFFIX.sub("", name)
+def _kind_suffix(kinds: set[str]) -> re.Pattern:
+    """One of the dataset's unit kinds in brackets ending a name ('... (Huyện)')."""
+    alternatives = "|".join(re.escape(k) for k in sorted(kinds, key=len, reverse=True) if k)
+    return re.compile(rf"\s*\((?:{alternatives})\)$", re.I) if alternatives else re.compile("(?!)")
 
 
 @lru_cache(maxsize=1)
