@@ -665,3 +665,21 @@ COLONS = [
 @pytest.mark.parametrize(("text", "value_text", "held", "absent"), COLONS)
 def test_subject_colon_inside_a_code_is_no_stop(builder, text, value_text, held, absent):
     check(builder, text, value_text, held, absent)
+
+
+BARE_MEASURES = [
+    # a figure named only by its measure unit is of what the figure before it names
+    (
+        "Ranh mặn 4 g/l đã lấn sâu khoảng 55-60 km vào sông Cổ Chiên.",
+        "55-60",
+        ["ranh mặn", "lấn sâu"],
+        [],
+    ),
+    # a count whose noun is its subject keeps it
+    ("Huyện có 3 xã và 412 hộ tham gia.", "412", ["hộ"], []),
+]
+
+
+@pytest.mark.parametrize(("text", "value_text", "held", "absent"), BARE_MEASURES)
+def test_subject_bare_measure_named_by_the_figure_before(builder, text, value_text, held, absent):
+    check(builder, text, value_text, held, absent)

@@ -24,6 +24,20 @@ def share_along_lists(
     share_estimates(drafts, list_items)
     share_units(cues, low, drafts)
     resolve_back_references(cues, drafts, previous)
+    name_bare_units(cues, drafts)
+
+
+def name_bare_units(cues: Cues, drafts: dict[int, Draft]) -> None:
+    """A figure whose subject is only its measure unit ('ranh mặn 4 g/l đã xâm nhập sâu
+    khoảng 70 km' -> 'km') is of the thing the figure before it in the sentence names."""
+    measures = {cues.low(u) for u in cues.rules.measure_units}
+    before: Draft | None = None
+    for i in sorted(drafts):
+        d = drafts[i]
+        bare = cues.low(d.subject).strip() in measures and cues.low(d.unit) in measures
+        if bare and before is not None and before.subject and before.unit != d.unit:
+            d.subject, d.rule = before.subject, f"{d.rule}+named_before"
+        before = d
 
 
 def share_units(cues: Cues, low: str, drafts: Mapping[int, Draft]) -> None:
