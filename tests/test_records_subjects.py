@@ -615,11 +615,6 @@ AMOUNT_OF_LAST = [
 ]
 
 
-@pytest.mark.parametrize(("text", "value_text", "held", "absent"), AMOUNT_OF_LAST)
-def test_subject_sum_head_prices_the_figure_before(builder, text, value_text, held, absent):
-    check(builder, text, value_text, held, absent)
-
-
 BRACKETED_AFTER_NAMES = [
     # a figure in brackets after a name is that name's: the figure before stops at the comma
     (
@@ -643,11 +638,6 @@ BRACKETED_AFTER_NAMES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "value_text", "held", "absent"), BRACKETED_AFTER_NAMES)
-def test_subject_bracketed_figure_after_a_name(builder, text, value_text, held, absent):
-    check(builder, text, value_text, held, absent)
-
-
 COLONS = [
     # a colon inside a standard's code ('QCVN 01-1:2018/BYT') stops no phrase
     (
@@ -660,11 +650,6 @@ COLONS = [
     # a colon after a heading still does ('Năm 2024: ...')
     ("Năm 2025: tiếp nhận 5.100 hồ sơ trực tuyến.", "5.100", ["hồ sơ"], ["năm 2025"]),
 ]
-
-
-@pytest.mark.parametrize(("text", "value_text", "held", "absent"), COLONS)
-def test_subject_colon_inside_a_code_is_no_stop(builder, text, value_text, held, absent):
-    check(builder, text, value_text, held, absent)
 
 
 BARE_MEASURES = [
@@ -680,6 +665,11 @@ BARE_MEASURES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "value_text", "held", "absent"), BARE_MEASURES)
-def test_subject_bare_measure_named_by_the_figure_before(builder, text, value_text, held, absent):
+# a subject named by what stands around the figure: the figure before it, a name before its
+# bracket, a code holding a colon
+NAMED_AROUND = [*AMOUNT_OF_LAST, *BRACKETED_AFTER_NAMES, *COLONS, *BARE_MEASURES]
+
+
+@pytest.mark.parametrize(("text", "value_text", "held", "absent"), NAMED_AROUND)
+def test_subject_named_by_what_stands_around(builder, text, value_text, held, absent):
     check(builder, text, value_text, held, absent)

@@ -20,6 +20,18 @@ def builder() -> RecordBuilder:
     return RecordBuilder(rules["records.yml"], Folder(rules["text.yml"]))
 
 
+def _draft(builder: RecordBuilder, sentence: str, value_text: str):
+    """The draft of ``value_text`` in ``sentence`` (its ';' clause breaks given)."""
+    dates = find_dates(sentence)
+    quantities = find_quantities(sentence, exclude=[(d.start, d.end) for d in dates])
+    breaks = [i for i, c in enumerate(sentence) if c == ";"]
+    ctx = SentenceContext(published_year=2024, target_paragraph=False)
+    drafts = builder.build(sentence, quantities, dates, breaks, ctx).drafts
+    match = [d for d in drafts if d.quantity.value_text == value_text]
+    assert match, [d.quantity.value_text for d in drafts]
+    return match[0]
+
+
 # (sentence, value_text, unit, per)
 UNITS = [
     ("Đoàn thể thao giành 18 Huy chương Vàng tại đại hội.", "18", "huy chương vàng", None),
@@ -46,13 +58,8 @@ UNITS = [
 
 @pytest.mark.parametrize(("sentence", "value_text", "unit", "per"), UNITS)
 def test_records_units_of_titled_and_technical_counts(builder, sentence, value_text, unit, per):
-    dates = find_dates(sentence)
-    quantities = find_quantities(sentence, exclude=[(d.start, d.end) for d in dates])
-    ctx = SentenceContext(published_year=2024, target_paragraph=False)
-    drafts = builder.build(sentence, quantities, dates, [], ctx).drafts
-    match = [d for d in drafts if d.quantity.value_text == value_text]
-    assert match, [d.quantity.value_text for d in drafts]
-    assert (match[0].unit.lower(), match[0].per) == (unit, per)
+    draft = _draft(builder, sentence, value_text)
+    assert (draft.unit.lower(), draft.per) == (unit, per)
 
 
 # a bare number named before it, or an item of a list after a figure with a unit:
@@ -72,14 +79,7 @@ UNITS_BEFORE = [
 
 @pytest.mark.parametrize(("sentence", "value_text", "unit"), UNITS_BEFORE)
 def test_records_units_named_before_a_bare_number(builder, sentence, value_text, unit):
-    dates = find_dates(sentence)
-    quantities = find_quantities(sentence, exclude=[(d.start, d.end) for d in dates])
-    breaks = [i for i, c in enumerate(sentence) if c == ";"]
-    ctx = SentenceContext(published_year=2024, target_paragraph=False)
-    drafts = builder.build(sentence, quantities, dates, breaks, ctx).drafts
-    match = [d for d in drafts if d.quantity.value_text == value_text]
-    assert match, [d.quantity.value_text for d in drafts]
-    assert match[0].unit.lower() == unit
+    assert _draft(builder, sentence, value_text).unit.lower() == unit
 
 
 # numbers joined by a comma or a conjunction share the noun after the last; a noun in
@@ -99,10 +99,4 @@ SHARED_AND_QUOTED = [
 
 @pytest.mark.parametrize(("sentence", "value_text", "unit"), SHARED_AND_QUOTED)
 def test_records_units_shared_along_a_list_and_quoted(builder, sentence, value_text, unit):
-    dates = find_dates(sentence)
-    quantities = find_quantities(sentence, exclude=[(d.start, d.end) for d in dates])
-    ctx = SentenceContext(published_year=2024, target_paragraph=False)
-    drafts = builder.build(sentence, quantities, dates, [], ctx).drafts
-    match = [d for d in drafts if d.quantity.value_text == value_text]
-    assert match, [d.quantity.value_text for d in drafts]
-    assert match[0].unit.lower() == unit
+    assert _draft(builder, sentence, value_text).unit.lower() == unit

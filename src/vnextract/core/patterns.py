@@ -51,6 +51,35 @@ def alternation(
     return "(?:" + "|".join(sorted(forms, key=lambda f: (-len(f), f))) + ")"
 
 
+def _guard(word: list[str], compound: list[str]) -> tuple[str, str]:
+    """The lookarounds that keep ``word`` (its words) from matching as part of
+    ``compound``: the words before it in the compound, or those after it."""
+    n = len(word)
+    for i in range(len(compound) - n + 1):
+        if compound[i : i + n] != word:
+            continue
+        before, after = " ".join(compound[:i]), " ".join(compound[i + n :])
+        if before and not after:  # 'trồng mới', 'quy tập'
+            return rf"(?<!(?<!\p{{L}}){literal(before)}\s+)", ""
+        if after and not before:  # 'bằng khen'
+            return "", rf"(?!\s+{literal(after)}(?!\p{{L}}))"
+    return "", ""
+
+
+def guarded(words: Iterable[str], compounds: Iterable[str] = ()) -> str:
+    """The alternatives of ``words`` (lower-cased, longest first, joined by ``|`` without a
+    group), each kept from matching inside one of ``compounds``: 'mới' is no auxiliary in
+    'trồng mới', 'tập' no volume in 'quy tập'. The text it runs on is lower case, or the
+    pattern ignores case."""
+    split = [c.lower().split() for c in compounds if c.strip()]
+    forms = []
+    phrases = {" ".join(w.lower().split()) for w in words if w.strip()}
+    for w in sorted(phrases, key=len, reverse=True):
+        guards = [_guard(w.split(), c) for c in split]
+        forms.append("".join(g for g, _ in guards) + literal(w) + "".join(g for _, g in guards))
+    return "|".join(forms)
+
+
 # the last ``n`` whitespace-delimited runs of a text, found from its end ((?r): reverse)
 _LAST_RUNS: dict[int, regex.Pattern] = {}
 

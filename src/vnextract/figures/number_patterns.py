@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import regex
 
-from vnextract.core.patterns import alternation
+from vnextract.core.patterns import alternation, guarded
 from vnextract.figures.number_forms import NUMBER_BODY
 from vnextract.figures.number_rules import NumberRules
 from vnextract.figures.spelled import SpelledNumbers
@@ -26,19 +26,6 @@ def _population_rate(rules: NumberRules, ws: str) -> regex.Pattern:
     people = alternation(rules.ratio_population_bases)
     not_people = alternation(rules.ratio_population_compounds)
     return regex.compile(rf"{ws}/{ws}{rounds}\s+(?!{not_people}(?!\p{{L}})){people}(?!\p{{L}})")
-
-
-def _guarded(words: list[str], compounds: list[str]) -> str:
-    """:func:`alternation` of ``words``, each kept from matching as the end of one of
-    ``compounds`` ('quy tập' for 'tập')."""
-    parts = []
-    for word in words:
-        heads = [
-            c[: -len(word)].strip() for c in compounds if c.lower().endswith(" " + word.lower())
-        ]
-        guard = rf"(?<!(?<!\p{{L}}){alternation(heads)}\s+)" if heads else ""
-        parts.append(guard + alternation([word]))
-    return "|".join(parts)
 
 
 class NumberPatterns:
@@ -151,7 +138,7 @@ class NumberPatterns:
             (regex.compile(p.pattern), p.spare_glued, p.precheck and regex.compile(p.precheck))
             for p in rules.not_patterns
         ]
-        after = "|".join(_guarded(cue.words, cue.compounds) for cue in rules.not_after)
+        after = "|".join(guarded(cue.words, cue.compounds) for cue in rules.not_after)
         self._not_after = regex.compile(rf"(?:^|[^\p{{L}}])(?:{after}){ws}$", regex.I)
         # a number grouped in thousands is no month, day or year ('dưới 3 tháng 14.890
         # người'): after a date word it is still read

@@ -5,19 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-import regex
-
 from vnextract.core.cache import ByRules
-from vnextract.core.patterns import alternation
-from vnextract.records.cues import Cues
+from vnextract.records.cues import Cues, tail
 from vnextract.records.draft import Draft
 
 # a back reference ending the topic, as a whole phrase
-_POINTER = ByRules(
-    lambda rules: regex.compile(
-        rf"(?<!\p{{L}}){alternation(rules.back_references, fold=str.lower)}\s*$"
-    )
-)
+_POINTER = ByRules(lambda rules: tail(rules.back_references))
 
 
 def _shape(d: Draft) -> tuple[bool, bool, str]:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 import regex
 
-from vnextract.core.patterns import Tail
+from vnextract.core.patterns import Tail, guarded
 from vnextract.core.textnorm import Folder
 from vnextract.records.directives import directive_pattern
 from vnextract.records.plan_frame import plan_frame_pattern
@@ -35,35 +35,6 @@ def alternation(words: Iterable[str]) -> str:
         {" ".join(w.lower().split()) for w in words if w.strip()}, key=len, reverse=True
     )
     return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered)
-
-
-def _guard(word: str, compound: list[str]) -> tuple[str, str]:
-    """The lookarounds that keep ``word`` from matching as part of ``compound`` (its
-    words): the words before it in the compound, or those after it."""
-    n = len(word.split(" "))
-    for i in range(len(compound) - n + 1):
-        if compound[i : i + n] != word.split(" "):
-            continue
-        before, after = " ".join(compound[:i]), " ".join(compound[i + n :])
-        if before and not after:  # 'trồng mới'
-            return rf"(?<!(?<!\p{{L}}){alternation([before])}\s+)", ""
-        if after and not before:  # 'bằng khen'
-            return "", rf"(?!\s+(?:{alternation([after])})(?!\p{{L}}))"
-    return "", ""
-
-
-def guarded(words: Iterable[str], compounds: Iterable[str] = ()) -> str:
-    """:func:`alternation` of ``words``, each kept from matching inside one of
-    ``compounds`` ('mới' is no auxiliary in 'trồng mới', 'bằng' no copula in 'mặt bằng')."""
-    split = [" ".join(c.lower().split()).split(" ") for c in compounds if c.strip()]
-    forms = []
-    for w in sorted(
-        {" ".join(w.lower().split()) for w in words if w.strip()}, key=len, reverse=True
-    ):
-        guards = [_guard(w, c) for c in split]
-        form = alternation([w])
-        forms.append("".join(g for g, _ in guards) + form + "".join(g for _, g in guards))
-    return "|".join(forms)
 
 
 def words(text: str) -> list[regex.Match]:

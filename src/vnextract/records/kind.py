@@ -11,7 +11,7 @@ import regex
 from vnextract.core.cache import ByRules
 from vnextract.core.model import DateMention, Quantity
 from vnextract.core.patterns import alternation
-from vnextract.records.cues import Cues, spaced, words
+from vnextract.records.cues import Cues, anywhere, spaced, tail, words
 from vnextract.records.draft import Draft, SentenceContext
 
 
@@ -33,7 +33,7 @@ def is_target(
 
 
 # 'từ' ending the words before a number; its 'to' word within a few words after it
-_FROM = ByRules(lambda rules: regex.compile(rf"(?<!\p{{L}}){alternation(rules.change_from)}\s*$"))
+_FROM = ByRules(lambda rules: tail(rules.change_from))
 _TO = ByRules(
     lambda rules: regex.compile(
         rf"[\d.,]+\s*(?:%\s*)?(?:\S+\s+){{0,4}}?{alternation(rules.change_to)}\s+(?:\p{{L}}+\s+){{0,2}}\d"
@@ -41,9 +41,7 @@ _TO = ByRules(
 )
 # the words after the 'to' word belong to the figure there: a done marker before it is the
 # starting figure's ('từ 61,3% hiện nay lên 80%')
-_TO_WORD = ByRules(
-    lambda rules: regex.compile(rf"(?<!\p{{L}}){alternation(rules.change_to)}(?!\p{{L}})")
-)
+_TO_WORD = ByRules(lambda rules: anywhere(rules.change_to))
 
 
 def starts_change(cues: Cues, low: str, start: int, before: str) -> bool:
@@ -221,7 +219,9 @@ def bound_of(
 
 def per_from_cue(cues: Cues, low_before: str) -> str | None:
     """The rate base a cue before the number names ('bình quân mỗi ...'), if any."""
-    m = cues.per_cue.search(low_before)
+    # the cue and what follows it hold no comma: only the last comma part is read
+    part = low_before[max(low_before.rfind(","), low_before.rfind(";")) + 1 :]
+    m = cues.per_cue.search(part)
     if m is None:
         return None
     cue = spaced(m.group("cue"))

@@ -10,7 +10,7 @@ import regex
 from vnextract.core.cache import ByRules
 from vnextract.core.model import Quantity
 from vnextract.core.patterns import alternation
-from vnextract.records.cues import Cues, head, spaced, verb_tail, words
+from vnextract.records.cues import Cues, full, head, spaced, verb_tail, words
 from vnextract.records.draft import Draft
 from vnextract.records.phrases import unit_of_subject
 from vnextract.records.purpose import purpose_subject
@@ -74,13 +74,7 @@ _OPENS_CLAUSE = ByRules(lambda rules: head([*rules.clause_openers, *rules.prepos
 
 
 # a sum head naming nothing of its own ('với số tiền', 'trị giá')
-_AMOUNT_HEAD = ByRules(
-    lambda rules: (
-        regex.compile(alternation(rules.amount_heads, fold=str.lower))
-        if rules.amount_heads
-        else None
-    )
-)
+_AMOUNT_HEAD = ByRules(lambda rules: full(rules.amount_heads))
 
 
 _DOMAIN_LABEL = ByRules(lambda rules: head(rules.domain_labels))
@@ -154,8 +148,7 @@ def _of_last(cues: Cues, topic: str, q: Quantity, last: str, before: str) -> tup
         return None
     if not topic and _CHANGE_END(cues.rules).fullmatch(before):
         return last, "change_end+last"
-    amount = _AMOUNT_HEAD(cues.rules)
-    if topic and q.currency and amount and amount.fullmatch(cues.low(topic)):
+    if topic.strip() and q.currency and _AMOUNT_HEAD(cues.rules).match(cues.low(topic)):
         return f"{topic} {last}", "amount+last"
     return None
 
