@@ -46,7 +46,7 @@ from vnextract.records.qualifiers import (
 )
 from vnextract.records.respective import bracketed_changes, respective_changes
 from vnextract.records.schema import Bound, RecordRules
-from vnextract.records.shared_units import share_along_lists
+from vnextract.records.shared import share_along_lists
 from vnextract.records.subject import (
     add_section_domain,
     choose_subject,
